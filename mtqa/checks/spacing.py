@@ -1,0 +1,148 @@
+"""SP: spacing artefacts: words run together across a sentence end, French spacing carried into
+English, doubled spaces, and tokenizer spacing (`word ,`, `do n't`) left in the output."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from mtqa.model import Hit, Segment, Severity
+from mtqa.rules import rule
+from mtqa.text.sentences import is_abbreviation
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_LOWER = "a-zß-öø-ÿ"
+# `year.The`, `Ukraine.According`, `2022.The`, `ways.”The`: a sentence end glued to a capitalised word.
+_GLUED_RE = re.compile(
+    rf"(?P<before>(?<!\w)\w*[{_LOWER}]{{2}}|(?<!\w)\d+|[)\]%])(?P<punct>[.!?]+[”’\"»)]*)(?P<after>[{_UPPER}][{_LOWER}]+)")
+_TOKEN_AROUND_RE = re.compile(r"\S+")
+_URLISH = ("://", "www.", "@")
+
+_DOUBLE_SPACE_RE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
+_FRENCH_SPACE_RE = re.compile(r"(?<=[\w”’\")\]])([ \u00a0\u202f\u2009]+)([:;!?])(?=\s|$|[”’\")\]])")
+_PERCENT_SPACE_RE = re.compile(r"(?<=\d)([ \u00a0\u202f\u2009]+)(%)")
+_SPACE_BEFORE_COMMA_RE = re.compile(r"(?<=[^\W_])( +)([,.])(?=\s|$|[”’\"])")
+_SPLIT_CONTRACTION_RE = re.compile(r"(?<=\w)( )(n't|'s|'re|'ve|'ll|'d|'m|’s|’re|’ve|’ll|’d|’m|n’t)\b", re.I)
+
+
+def _token_at(text: str, pos: int) -> str:
+    for m in _TOKEN_AROUND_RE.finditer(text, max(0, pos - 200), min(len(text), pos + 200)):
+        if m.start() <= pos < m.end():
+            return m.group(0)
+    return ""
+
+
+@rule("SP001", "missing-space-after-sentence-end", severity=Severity.MINOR,
+      category="fluency/punctuation", languages=("en",))
+def missing_space_after_sentence_end(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags a sentence end glued to the next sentence: `year.The`.
+
+    ## What it does
+    Finds a full stop, question mark or exclamation mark (optionally followed by a closing
+    quotation mark or bracket) with a lower-case word or a number before it and a capitalised
+    word right after it, with no space between. Abbreviations (U.S., e.g., a.m.), initials,
+    decimals, times, URLs, e-mail addresses and domain names are left alone.
+
+    ## Why is this bad?
+    Scrapers and MT pipelines that join sentences without their whitespace run words
+    together; a reader trips over `Ukraine.According` and a search for either word misses it.
+
+    ## Example
+    Flagged: `fully operational early next year.The White House spokesman warned`
+    Corrected: `fully operational early next year. The White House spokesman warned`
+    """
+    text = segment.hyp
+    for m in _GLUED_RE.finditer(text):
+        token = _token_at(text, m.start("punct"))
+        if any(u in token.lower() for u in _URLISH):
+            continue
+        if m.group("punct").startswith(".") and is_abbreviation(m.group("before"), segment.tgt_lang):
+            continue
+        yield Hit(m.start("before"), m.end("after"), "no space after the end of a sentence",
+                  suggestion=f"{m.group('before')}{m.group('punct')} {m.group('after')}")
+
+
+@rule("SP002", "repeated-spaces", severity=Severity.MINOR, category="fluency/punctuation")
+def repeated_spaces(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags two or more spaces between words inside a sentence.
+
+    ## What it does
+    Finds runs of two or more spaces between two words. Two spaces after the end of a sentence
+    (a typing convention) are not flagged.
+
+    ## Why is this bad?
+    A doubled space inside a sentence is usually the trace of a word the pipeline removed
+    (a tag, an ad placeholder, a name) and is worth a look; it also breaks exact-match search.
+
+    ## Example
+    Flagged: `the  drone factory`
+    Corrected: `the drone factory`
+    """
+    text = segment.hyp
+    for m in _DOUBLE_SPACE_RE.finditer(text):
+        if text[m.start() - 1] in ".!?:”\"":
+            continue
+        yield Hit(m.start(), m.end(), "repeated spaces between words", suggestion=" ")
+
+
+@rule("SP003", "space-before-punctuation", severity=Severity.MINOR, category="fluency/punctuation",
+      languages=("en",))
+def space_before_punctuation(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags French spacing carried into English: a space before `: ; ! ?` or `%`.
+
+    ## What it does
+    Finds a space, no-break space or narrow no-break space before a colon, semicolon,
+    exclamation mark or question mark, or between a number and `%`, in English text.
+
+    ## Why is this bad?
+    French typography puts a (narrow) no-break space before high punctuation and the percent
+    sign; English does not. MT copies the source spacing, which looks foreign in an English wire.
+
+    ## Example
+    Flagged: `Why now ? Inflation rose 2 % in May.`
+    Corrected: `Why now? Inflation rose 2% in May.`
+    """
+    text = segment.hyp
+    for regex in (_FRENCH_SPACE_RE, _PERCENT_SPACE_RE):
+        for m in regex.finditer(text):
+            yield Hit(m.start(1), m.end(2), f"space before “{m.group(2)}” (French spacing)",
+                      suggestion=m.group(2))
+
+
+@rule("SP004", "space-before-comma-or-period", severity=Severity.MINOR, category="fluency/punctuation")
+def space_before_comma_or_period(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags a space before a comma or full stop, the trace of tokenized output.
+
+    ## What it does
+    Finds a word followed by a space and then a comma or a full stop that ends the word
+    (`food .`, `yesterday , he`). Ellipses and decimals such as `.5` are left alone.
+
+    ## Why is this bad?
+    Tokenizers split punctuation from words; output that was never detokenized shows these
+    spaces to the reader, and sacrebleu scores it lower.
+
+    ## Example
+    Flagged: `after eating contaminated pet food .`
+    Corrected: `after eating contaminated pet food.`
+    """
+    for m in _SPACE_BEFORE_COMMA_RE.finditer(segment.hyp):
+        yield Hit(m.start(1), m.end(2), f"space before “{m.group(2)}”", suggestion=m.group(2))
+
+
+@rule("SP005", "split-contraction", severity=Severity.MINOR, category="fluency/punctuation",
+      languages=("en",))
+def split_contraction(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags an English contraction or possessive split from its word: `do n't`, `Earth 's`.
+
+    ## What it does
+    Finds a space between a word and `n't`, `'s`, `'re`, `'ve`, `'ll`, `'d` or `'m`.
+
+    ## Why is this bad?
+    This is how Penn-Treebank tokenizers split English; it shows that the output was never
+    detokenized and reads as a typo.
+
+    ## Example
+    Flagged: `I do n't know if Earth 's water came from comets.`
+    Corrected: `I don't know if Earth's water came from comets.`
+    """
+    for m in _SPLIT_CONTRACTION_RE.finditer(segment.hyp):
+        yield Hit(m.start(1), m.end(2), f"“{m.group(2)}” is split from its word", suggestion=m.group(2))

@@ -1,0 +1,114 @@
+"""Segment records from JSONL and TSV files.
+
+JSONL: one object a line, `{"id", "hyp", "src"?, "ref": str | [str]?, "src_lang"?, "tgt_lang"?}`
+(other keys are ignored). Blank lines are skipped; every other line is a segment or an error.
+TSV: a header row naming the columns (`id`, `src`, `hyp`, `ref`, `ref2`..., `src_lang`,
+`tgt_lang`), or no header and positional columns: `hyp` | `src hyp` | `src hyp ref [ref ...]`.
+"""
+from __future__ import annotations
+
+import json
+from typing import Iterator
+
+from mtqa.io.errors import InputError
+from mtqa.io.lines import MAX_LINE_BYTES, iter_lines
+from mtqa.model import Segment
+
+_LANG_KEYS = ("src_lang", "tgt_lang")
+
+
+def _optional_str(value, key: str, display: str, line: int) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    raise InputError(display, f'"{key}" must be a string, not {type(value).__name__}', line)
+
+
+def _refs(value, display: str, line: int) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(r, str) for r in value):
+        return tuple(value)
+    raise InputError(display, '"ref" must be a string or a list of strings', line)
+
+
+def record_to_segment(obj, index: int, display: str, line: int,
+                      src_lang: str | None, tgt_lang: str | None) -> Segment:
+    if not isinstance(obj, dict):
+        raise InputError(display, f"expected a JSON object, got {type(obj).__name__}", line)
+    hyp = obj.get("hyp")
+    if not isinstance(hyp, str):
+        what = "has no" if hyp is None else "has a non-string"
+        raise InputError(display, f'record {what} "hyp" (the translation to check)', line)
+    rid = obj.get("id", str(line))
+    if isinstance(rid, bool) or not isinstance(rid, (str, int)):
+        raise InputError(display, '"id" must be a string or an integer', line)
+    langs = {k: _optional_str(obj.get(k), k, display, line) for k in _LANG_KEYS}
+    return Segment(
+        id=str(rid),
+        index=index,
+        hyp=hyp,
+        src=_optional_str(obj.get("src"), "src", display, line),
+        refs=_refs(obj.get("ref"), display, line),
+        src_lang=(langs["src_lang"] or src_lang),
+        tgt_lang=(langs["tgt_lang"] or tgt_lang),
+    )
+
+
+def read_jsonl(path: str, display: str, src_lang: str | None = None, tgt_lang: str | None = None,
+               max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[Segment]:
+    index = 0
+    for line, text in iter_lines(path, display, max_line_bytes):
+        if not text.strip():
+            continue
+        try:
+            obj = json.loads(text)
+        except json.JSONDecodeError as e:
+            raise InputError(display, f"malformed JSON ({e.msg} at column {e.colno})", line) from None
+        yield record_to_segment(obj, index, display, line, src_lang, tgt_lang)
+        index += 1
+
+
+_TSV_COLUMNS = {"id", "src", "hyp", "src_lang", "tgt_lang"}
+
+
+def _header(cells: list[str]) -> list[str] | None:
+    names = [c.strip().lower() for c in cells]
+    if "hyp" not in names:
+        return None
+    return names
+
+
+def read_tsv(path: str, display: str, src_lang: str | None = None, tgt_lang: str | None = None,
+             max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[Segment]:
+    columns: list[str] | None = None
+    width = None
+    index = 0
+    for line, text in iter_lines(path, display, max_line_bytes):
+        cells = text.split("\t")
+        if line == 1:
+            columns = _header(cells)
+            if columns is not None:
+                unknown = [c for c in columns if c not in _TSV_COLUMNS and not c.startswith("ref")]
+                if unknown:
+                    raise InputError(display, f"unknown column(s) {unknown} in the header", line)
+                width = len(columns)
+                continue
+        if width is None:
+            width = len(cells)
+            columns = {1: ["hyp"], 2: ["src", "hyp"]}.get(width) or ["src", "hyp"] + [f"ref{i}" for i in range(width - 2)]
+        if len(cells) != width:
+            raise InputError(display, f"expected {width} tab-separated columns, found {len(cells)}", line)
+        row = dict(zip(columns, cells))
+        refs = tuple(v for k, v in row.items() if k.startswith("ref"))
+        yield Segment(
+            id=row.get("id") or str(line),
+            index=index,
+            hyp=row["hyp"],
+            src=row.get("src"),
+            refs=refs,
+            src_lang=row.get("src_lang") or src_lang,
+            tgt_lang=row.get("tgt_lang") or tgt_lang,
+        )
+        index += 1

@@ -1,0 +1,128 @@
+"""Core value types: severities, segments, hits, findings and per-segment results.
+
+Everything here is an immutable value. Checks produce `Hit`s; only the engine turns a
+Hit into a `Finding`, and it alone sets `text = field[start:end]`, so the offset
+contract of the JSON report holds by construction.
+"""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Mapping
+
+
+class Severity(enum.IntEnum):
+    """MQM-style severity; ordered so that a fail-on threshold is a comparison."""
+
+    MINOR = 1
+    MAJOR = 2
+    CRITICAL = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    def __str__(self) -> str:  # "major", not "Severity.MAJOR"
+        return self.label
+
+    @classmethod
+    def parse(cls, value: "str | Severity") -> "Severity":
+        if isinstance(value, Severity):
+            return value
+        try:
+            return cls[str(value).strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {value!r} (expected minor, major or critical)") from None
+
+
+#: The text fields of a segment a finding may point into.
+FIELDS = ("hyp", "src", "ref")
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One unit of checking: a translated sentence, a record, or a whole article (--doc).
+
+    `refs` holds every reference; findings with field "ref" point into `refs[0]`.
+    Languages are ISO 639-1 codes or None when unknown.
+    """
+
+    id: str
+    index: int
+    hyp: str
+    src: str | None = None
+    refs: tuple[str, ...] = ()
+    src_lang: str | None = None
+    tgt_lang: str | None = None
+    is_document: bool = False
+
+    @property
+    def ref(self) -> str | None:
+        return self.refs[0] if self.refs else None
+
+    def field_text(self, name: str) -> str | None:
+        if name == "hyp":
+            return self.hyp
+        if name == "src":
+            return self.src
+        if name == "ref":
+            return self.ref
+        raise ValueError(f"unknown field {name!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What a check yields: a half-open character span in one field and what is wrong there."""
+
+    start: int
+    end: int
+    message: str
+    suggestion: str | None = None
+    field: str = "hyp"
+    severity: Severity | None = None  # overrides the rule's default when set
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A Hit bound to its rule, with the flagged text copied from the field."""
+
+    rule: str
+    name: str
+    severity: Severity
+    category: str
+    message: str
+    field: str
+    start: int
+    end: int
+    text: str
+    suggestion: str | None = None
+
+    def as_dict(self) -> dict:
+        return {
+            "rule": self.rule,
+            "name": self.name,
+            "severity": self.severity.label,
+            "category": self.category,
+            "message": self.message,
+            "field": self.field,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "suggestion": self.suggestion,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentResult:
+    """The findings, penalty and (with a reference) metrics of one segment."""
+
+    segment: Segment
+    findings: tuple[Finding, ...]
+    score: float
+    words: int
+    metrics: Mapping[str, float] | None = None
+    metric_stats: Mapping[str, tuple] | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def worst(self) -> Severity | None:
+        return max((f.severity for f in self.findings), default=None)

@@ -1,0 +1,96 @@
+"""The Report: run metadata, a stream of segment results and the summary they add up to.
+
+A Report never prints itself. Results are consumed once: iterating the report yields each
+SegmentResult and folds it into the running summary, so reporters can write segment by
+segment and read `summary` at the end without the batch ever being held in memory.
+"""
+from __future__ import annotations
+
+import collections
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+from mtqa import scoring
+from mtqa.metrics import MetricSuite
+from mtqa.model import SegmentResult, Severity
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """What was checked and how: shown in report headers, never used by checks."""
+
+    version: str
+    mode: str                      # "segments" or "document"
+    inputs: dict[str, object]      # field -> file name(s)
+    languages: dict[str, object]   # {"src": "fr", "tgt": "en", "detected": {...}}
+    fail_on: str
+    rules: tuple[str, ...]         # codes of the rules that ran
+
+
+@dataclass
+class Summary:
+    segments: int = 0
+    words: int = 0
+    penalty: float = 0.0
+    findings: int = 0
+    segments_with_findings: int = 0
+    by_severity: dict[str, int] = field(default_factory=lambda: {s.label: 0 for s in Severity})
+    by_rule: collections.Counter = field(default_factory=collections.Counter)
+    metrics: dict[str, float] | None = None
+    metric_signatures: dict[str, str] | None = None
+    failed: bool = False
+
+    def add(self, result: SegmentResult) -> None:
+        self.segments += 1
+        self.words += result.words
+        self.penalty += result.score
+        if result.findings:
+            self.segments_with_findings += 1
+        for f in result.findings:
+            self.findings += 1
+            self.by_severity[f.severity.label] += 1
+            self.by_rule[f.rule] += 1
+
+    @property
+    def penalty_per_100_words(self) -> float:
+        return scoring.per_100_words(self.penalty, self.words)
+
+    @property
+    def verdict(self) -> str:
+        return scoring.verdict(self.failed)
+
+
+class Report:
+    """A single-use stream of results with a summary that is complete once they are consumed."""
+
+    def __init__(self, info: RunInfo, results: Iterable[SegmentResult],
+                 metrics: MetricSuite | None = None):
+        self.info = info
+        self._results = results
+        self._metrics = metrics
+        self.summary = Summary()
+        self._done = False
+
+    def __iter__(self) -> Iterator[SegmentResult]:
+        if self._done:
+            raise RuntimeError("a Report's results can be consumed only once")
+        for result in self._results:
+            self.summary.add(result)
+            yield result
+        self._finish()
+
+    def _finish(self) -> None:
+        s = self.summary
+        if self._metrics is not None and self._metrics.segments:
+            s.metrics = self._metrics.corpus_scores()
+            s.metric_signatures = self._metrics.signatures()
+        s.failed = scoring.gate_fails(s.by_severity, self.info.fail_on)
+        self._done = True
+
+    @property
+    def done(self) -> bool:
+        return self._done
+
+    def drain(self) -> list[SegmentResult]:
+        """Consume everything (for reporters that need the whole batch, e.g. HTML)."""
+        return list(self)

@@ -1,0 +1,17 @@
+"""Reporters: one module per output format, each `render(report, out, **options)`.
+
+Reporters only render: they read a Report (consuming its result stream once) and write text.
+They never decide exit codes or filter findings.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from mtqa.reporters import json_report, terminal
+
+RENDERERS: dict[str, Callable] = {
+    "terminal": terminal.render,
+    "json": json_report.render,
+}
+
+FORMATS = tuple(RENDERERS)

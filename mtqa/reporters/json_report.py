@@ -1,0 +1,69 @@
+"""The `mtqa-report/1` JSON report (CONTRACT.md), written segment by segment.
+
+Segments are streamed as they are checked, one per line, and the summary comes last (JSON
+objects are unordered, so this is the same report as summary-first, but memory stays flat).
+The schema ships as `mtqa/schema/mtqa-report-1.schema.json`.
+"""
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from mtqa.model import SegmentResult
+from mtqa.report import Report
+
+SCHEMA_ID = "mtqa-report/1"
+
+
+def _dumps(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(", ", ": "))
+
+
+def segment_dict(result: SegmentResult) -> dict:
+    seg = result.segment
+    out = {"id": seg.id, "index": seg.index, "score": result.score, "words": result.words}
+    if result.metrics is not None:
+        out["metrics"] = dict(result.metrics)
+    out["findings"] = [f.as_dict() for f in result.findings]
+    return out
+
+
+def run_dict(report: Report) -> dict:
+    info = report.info
+    return {"mode": info.mode, "inputs": info.inputs, "languages": info.languages,
+            "fail_on": info.fail_on, "rules": list(info.rules)}
+
+
+def summary_dict(report: Report) -> dict:
+    s = report.summary
+    out = {
+        "segments": s.segments,
+        "findings": s.findings,
+        "by_severity": dict(s.by_severity),
+        "by_rule": dict(sorted(s.by_rule.items())),
+        "segments_with_findings": s.segments_with_findings,
+        "words": s.words,
+        "penalty": round(s.penalty, 4),
+        "penalty_per_100_words": s.penalty_per_100_words,
+    }
+    if s.metrics is not None:
+        out["metrics"] = s.metrics
+        out["metric_signatures"] = s.metric_signatures
+    out["verdict"] = s.verdict
+    return out
+
+
+def render(report: Report, out: TextIO, **_options) -> None:
+    out.write("{\n")
+    out.write(f' "schema": {_dumps(SCHEMA_ID)},\n')
+    out.write(f' "tool": {_dumps({"name": "mtqa", "version": report.info.version})},\n')
+    out.write(f' "run": {_dumps(run_dict(report))},\n')
+    out.write(' "segments": [')
+    first = True
+    for result in report:
+        out.write("\n  " if first else ",\n  ")
+        out.write(_dumps(segment_dict(result)))
+        first = False
+    out.write("\n ],\n")
+    out.write(f' "summary": {_dumps(summary_dict(report))}\n')
+    out.write("}\n")

@@ -1,0 +1,235 @@
+"""Rule metadata, the `@rule` decorator, the registry and rule selection.
+
+A rule is a pure generator `(segment, ctx) -> Iterator[Hit]` declared in its family module
+under `mtqa/checks/`. Its docstring has three sections (What it does / Why is this bad? /
+Example) that feed `mtqa explain`, `mtqa rules`, SARIF rule help and the HTML legend.
+Codes are two family letters and three digits (QT001); names are the kebab-case name of the
+flagged pattern ("reversed-quotation-marks"), never an instruction ("fix-...", "no-...").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+from mtqa.model import Hit, Severity
+
+#: MQM-style category paths a rule may declare (MQM core + the WMT variant, see ANCHORS.md §4).
+CATEGORIES = frozenset({
+    "accuracy/addition",
+    "accuracy/omission",
+    "accuracy/mistranslation",
+    "accuracy/untranslated",
+    "accuracy/do-not-translate",
+    "fluency/punctuation",
+    "fluency/spelling",
+    "fluency/grammar",
+    "fluency/inconsistency",
+    "fluency/character-encoding",
+    "terminology/wrong-term",
+    "terminology/inconsistent-use",
+    "style/unidiomatic",
+    "locale-convention/number-format",
+    "locale-convention/date-format",
+    "locale-convention/time-format",
+    "design/markup",
+    "non-translation",
+})
+
+#: Family letters -> human name; the order is the order of `mtqa rules`.
+FAMILIES = {
+    "QT": "quotes",
+    "SP": "spacing",
+    "CA": "casing",
+    "BP": "boilerplate",
+    "RP": "repetition",
+    "CO": "consistency",
+    "NU": "numbers",
+    "NE": "entities",
+    "NG": "negation",
+    "UT": "untranslated",
+    "LG": "language",
+    "OM": "omission",
+    "RF": "reference",
+    "LX": "lexical",
+    "PJ": "project",
+}
+
+NEEDS = frozenset({"src", "ref"})
+
+_CODE_RE = re.compile(r"^([A-Z]{2})(\d{3})$")
+_NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+_SECTION_RE = re.compile(r"^## (What it does|Why is this bad\?|Example)\s*$", re.M)
+DOC_SECTIONS = ("What it does", "Why is this bad?", "Example")
+
+CheckFn = Callable[..., Iterator[Hit]]
+
+
+@dataclass(frozen=True)
+class RuleDocs:
+    summary: str  # the docstring's first line: one sentence saying what is flagged
+    what: str
+    why: str
+    example: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    category: str
+    needs: frozenset[str]
+    languages: frozenset[str] | None  # target languages the rule knows; None = any
+    preview: bool
+    check: CheckFn = field(repr=False, compare=False)
+    docs: RuleDocs = field(repr=False, compare=False)
+
+    @property
+    def family(self) -> str:
+        return self.code[:2]
+
+    @property
+    def family_name(self) -> str:
+        return FAMILIES[self.family]
+
+    @property
+    def summary(self) -> str:
+        """One sentence saying what is flagged (tables, SARIF shortDescription)."""
+        return self.docs.summary
+
+    def applies_to(self, tgt_lang: str | None) -> bool:
+        return self.languages is None or tgt_lang is None or tgt_lang in self.languages
+
+
+REGISTRY: dict[str, Rule] = {}
+
+
+class RuleDefinitionError(Exception):
+    """A rule declaration breaks the conventions above (raised at import time)."""
+
+
+def parse_docs(code: str, doc: str | None) -> RuleDocs:
+    if not doc:
+        raise RuleDefinitionError(f"{code}: a rule needs a docstring with {DOC_SECTIONS}")
+    text = _dedent(doc)
+    parts = _SECTION_RE.split(text)
+    # parts = [preamble, title1, body1, title2, body2, ...]
+    sections = {parts[i]: parts[i + 1].strip() for i in range(1, len(parts) - 1, 2)}
+    missing = [s for s in DOC_SECTIONS if not sections.get(s)]
+    if missing:
+        raise RuleDefinitionError(f"{code}: docstring lacks the section(s) {missing}")
+    summary = " ".join(parts[0].split())
+    if not summary:
+        raise RuleDefinitionError(f"{code}: the docstring's first line must say what the rule flags")
+    return RuleDocs(summary, sections["What it does"], sections["Why is this bad?"], sections["Example"])
+
+
+def _dedent(doc: str) -> str:
+    import textwrap
+
+    lines = doc.expandtabs().splitlines()
+    head, rest = lines[0].strip(), textwrap.dedent("\n".join(lines[1:]))
+    return (head + "\n" + rest).strip()
+
+
+def rule(
+    code: str,
+    name: str,
+    *,
+    severity: Severity,
+    category: str,
+    needs: Iterable[str] = (),
+    languages: Iterable[str] | None = None,
+    preview: bool = False,
+) -> Callable[[CheckFn], CheckFn]:
+    """Declare a check; the function is returned unchanged so it can be called in tests."""
+    match = _CODE_RE.match(code)
+    if not match or match.group(1) not in FAMILIES:
+        raise RuleDefinitionError(f"bad rule code {code!r}: two known family letters + three digits")
+    if not _NAME_RE.match(name) or name.startswith(("fix-", "no-", "avoid-")):
+        raise RuleDefinitionError(f"{code}: bad rule name {name!r} (kebab-case name of the pattern)")
+    if category not in CATEGORIES:
+        raise RuleDefinitionError(f"{code}: unknown category {category!r}")
+    needs_set = frozenset(needs)
+    if not needs_set <= NEEDS:
+        raise RuleDefinitionError(f"{code}: needs must be a subset of {sorted(NEEDS)}")
+
+    def register(fn: CheckFn) -> CheckFn:
+        if code in REGISTRY:
+            raise RuleDefinitionError(f"duplicate rule code {code}")
+        if any(r.name == name for r in REGISTRY.values()):
+            raise RuleDefinitionError(f"duplicate rule name {name}")
+        REGISTRY[code] = Rule(
+            code=code,
+            name=name,
+            severity=Severity.parse(severity),
+            category=category,
+            needs=needs_set,
+            languages=frozenset(languages) if languages is not None else None,
+            preview=preview,
+            check=fn,
+            docs=parse_docs(code, fn.__doc__),
+        )
+        return fn
+
+    return register
+
+
+def all_rules() -> list[Rule]:
+    """Every registered rule, in family then code order (imports the check modules once)."""
+    import mtqa.checks  # noqa: F401  (explicit import list populates REGISTRY)
+
+    order = {fam: i for i, fam in enumerate(FAMILIES)}
+    return sorted(REGISTRY.values(), key=lambda r: (order[r.family], r.code))
+
+
+def get(code: str) -> Rule:
+    rules = {r.code: r for r in all_rules()}
+    key = code.strip().upper()
+    if key not in rules:
+        raise KeyError(code)
+    return rules[key]
+
+
+def _matches(rule_: Rule, selector: str) -> bool:
+    if selector == "ALL":
+        return True
+    return rule_.code.startswith(selector)
+
+
+def validate_selectors(selectors: Iterable[str]) -> list[str]:
+    """Normalise selectors (ALL, a family like QT, a prefix like QT0, a code) or raise ValueError."""
+    rules = all_rules()
+    out = []
+    for raw in selectors:
+        sel = raw.strip().upper()
+        if not sel:
+            continue
+        if sel != "ALL" and not any(_matches(r, sel) for r in rules):
+            raise ValueError(f"unknown rule code or prefix {raw!r} (see `mtqa rules`)")
+        out.append(sel)
+    return out
+
+
+def select(
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
+    preview: bool = False,
+) -> list[Rule]:
+    """Rules enabled by select/ignore, ruff-style: the most specific selector wins.
+
+    Preview rules are off unless `preview` is set or they are selected by their full code.
+    """
+    chosen_sel = validate_selectors(select if select is not None else ["ALL"])
+    ignored = validate_selectors(ignore)
+    out = []
+    for r in all_rules():
+        best_sel = max((len(s) if s != "ALL" else 0 for s in chosen_sel if _matches(r, s)), default=-1)
+        best_ign = max((len(s) if s != "ALL" else 0 for s in ignored if _matches(r, s)), default=-1)
+        if best_sel < 0 or best_ign >= best_sel:
+            continue
+        if r.preview and not preview and r.code not in chosen_sel:
+            continue
+        out.append(r)
+    return out

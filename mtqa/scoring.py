@@ -1,0 +1,55 @@
+"""MQM-style scoring, the verdict and the exit-code policy (the one owner of both).
+
+Weights follow the WMT MQM convention (Freitag et al. 2021; GEMBA-MQM): minor 1, major 5,
+critical 25, with minor punctuation weighted 0.1 because it changes appearance, not meaning.
+The segment score is the penalty total (higher = worse), also given per 100 words.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from mtqa.model import Finding, Severity
+
+WEIGHTS = {Severity.MINOR: 1.0, Severity.MAJOR: 5.0, Severity.CRITICAL: 25.0}
+#: (category, severity) pairs with a weight other than the severity's own.
+SPECIAL_WEIGHTS = {("fluency/punctuation", Severity.MINOR): 0.1}
+
+FAIL_ON_CHOICES = ("minor", "major", "critical", "never")
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+
+def weight(finding: Finding) -> float:
+    return SPECIAL_WEIGHTS.get((finding.category, finding.severity), WEIGHTS[finding.severity])
+
+
+def penalty(findings: Iterable[Finding]) -> float:
+    return round(sum(weight(f) for f in findings), 4)
+
+
+def per_100_words(total_penalty: float, words: int) -> float:
+    return round(100.0 * total_penalty / max(words, 1), 4)
+
+
+def fail_threshold(fail_on: str) -> Severity | None:
+    """The lowest severity that fails the run, or None for `never`."""
+    if fail_on not in FAIL_ON_CHOICES:
+        raise ValueError(f"unknown --fail-on value {fail_on!r} (choose from {', '.join(FAIL_ON_CHOICES)})")
+    return None if fail_on == "never" else Severity.parse(fail_on)
+
+
+def gate_fails(by_severity: dict[str, int], fail_on: str) -> bool:
+    threshold = fail_threshold(fail_on)
+    if threshold is None:
+        return False
+    return any(by_severity.get(s.label, 0) for s in Severity if s >= threshold)
+
+
+def verdict(failed: bool) -> str:
+    return "fail" if failed else "pass"
+
+
+def exit_code(failed: bool) -> int:
+    return EXIT_FINDINGS if failed else EXIT_OK

@@ -1,0 +1,1 @@
+"""Pure text helpers that keep character offsets: sentences, tokens, quotation marks."""

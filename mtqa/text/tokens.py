@@ -1,0 +1,29 @@
+"""Word tokens with character offsets, and word counts for per-100-words scoring."""
+from __future__ import annotations
+
+import functools
+import re
+from typing import NamedTuple
+
+# Letters/digits with inner apostrophes or hyphens kept ("don't", "Moscow-Tehran").
+WORD_RE = re.compile(r"\w+(?:['’\-]\w+)*")
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+@functools.lru_cache(maxsize=64)
+def words(text: str) -> tuple[Token, ...]:
+    return tuple(Token(m.start(), m.end(), m.group(0)) for m in WORD_RE.finditer(text))
+
+
+def word_count(text: str) -> int:
+    """Words for scoring; CJK text has no spaces, so count its characters as words."""
+    cjk = len(_CJK_RE.findall(text))
+    if cjk:
+        return cjk + len(WORD_RE.findall(_CJK_RE.sub(" ", text)))
+    return len(WORD_RE.findall(text))

@@ -1,0 +1,1 @@
+"""Per-family check tests: each module declares FIRE and QUIET case tables."""

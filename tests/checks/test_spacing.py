@@ -1,0 +1,42 @@
+"""SP: spacing checks, must-fire and must-not-fire."""
+import pytest
+
+from tests.checks.cases import Fire, Quiet, assert_fires, assert_quiet
+
+FIRE = [
+    Fire("It could be operational early next year.The White House warned.",
+         (("SP001", "year.The"),), suggestion="year. The"),
+    Fire("in use in Ukraine.According to the spokesperson.", (("SP001", "Ukraine.According"),),
+         suggestion="Ukraine. According"),
+    Fire("It opened in 2022.The plant closed.", (("SP001", "2022.The"),)),
+    Fire("“It goes both ways.”The spokesman said.", (("SP001", "ways.”The"),)),
+    Fire("the  drone factory", (("SP002", "  "),)),
+    Fire("Why now ? Inflation rose 2 % in May.", (("SP003", " ?"), ("SP003", " %"))),
+    Fire("Note : the vote is today ; results tomorrow !", (("SP003", " :"), ("SP003", " ;"), ("SP003", " !"))),
+    Fire("after eating contaminated pet food .", (("SP004", " ."),), suggestion="."),
+    Fire("Yesterday , he left.", (("SP004", " ,"),)),
+    Fire("I do n't know if Earth 's water came from comets.", (("SP005", " n't"), ("SP005", " 's"))),
+]
+
+QUIET = [
+    Quiet("The U.S. Army and the U.K. Navy met at 9 a.m. Tuesday.", ("SP001",), why="abbreviations"),
+    Quiet("Visit www.Example.com or mail press@Agency.org today.", ("SP001",), why="URLs and e-mails"),
+    Quiet("Growth was 3.5 percent at 10.30 GMT.", ("SP001", "SP004"), why="decimals and times"),
+    Quiet("J.R.R. Tolkien met Mr. Smith and Dr. Jones.", ("SP001",), why="initials and titles"),
+    Quiet("He left. Then she came.  Then they went.", ("SP002",), why="two spaces after a sentence end"),
+    Quiet("The ratio was 3:1 at 10:30; see http://x.org/a?b=1 for more!", ("SP003",)),
+    Quiet("Le vote a lieu aujourd’hui ; résultats demain !", ("SP003", "SP005"), tgt_lang="fr",
+          why="French spacing is right in French"),
+    Quiet("It costs $.50 and the file is named .bashrc, he said...", ("SP004",)),
+    Quiet("I don't know if Earth's water came from comets.", ("SP005",)),
+]
+
+
+@pytest.mark.parametrize("case", FIRE, ids=lambda c: c.hyp[:40])
+def test_fires(case):
+    assert_fires(case)
+
+
+@pytest.mark.parametrize("case", QUIET, ids=lambda c: c.hyp[:40])
+def test_quiet(case):
+    assert_quiet(case)

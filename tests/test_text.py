@@ -1,0 +1,49 @@
+"""Text helpers: sentence and paragraph spans, tokens, quotation-mark pairing."""
+from mtqa.text import quotes
+from mtqa.text.sentences import paragraphs, sentences
+from mtqa.text.tokens import word_count, words
+
+
+def _texts(text, spans):
+    return [text[s:e] for s, e in spans]
+
+
+def test_paragraphs_are_trimmed_lines():
+    text = "Title\n\n  First para.  \nSecond line\n"
+    assert _texts(text, paragraphs(text)) == ["Title", "First para.", "Second line"]
+
+
+def test_sentences_respect_abbreviations_initials_and_decimals():
+    text = "The U.S. Army met Mr. Smith at 9 a.m. on Jan. 5. Growth was 3.5 percent. J. R. Smith left!"
+    assert _texts(text, sentences(text)) == [
+        "The U.S. Army met Mr. Smith at 9 a.m. on Jan. 5.", "Growth was 3.5 percent.", "J. R. Smith left!"]
+
+
+def test_glued_sentence_end_is_not_split():
+    text = "It ended last year.The White House said so. Then more."
+    assert _texts(text, sentences(text)) == ["It ended last year.The White House said so.", "Then more."]
+
+
+def test_quotes_and_cjk_terminators():
+    text = "“It goes both ways.” The spokesman said. 他说。我们走吧！"
+    assert _texts(text, sentences(text, "zh")) == ["“It goes both ways.”", "The spokesman said.", "他说。", "我们走吧！"]
+
+
+def test_words_and_counts():
+    assert [t.text for t in words("Moscow-Tehran don’t stop, 2022")] == ["Moscow-Tehran", "don’t", "stop", "2022"]
+    assert word_count("The cat sat.") == 3
+    assert word_count("我们走吧") == 4
+
+
+def test_quote_pairing_per_paragraph():
+    text = "a “b” c ” d “ e\n“f"
+    a = quotes.analyse(text)
+    assert [(p.open.pos, p.close.pos) for p in a.pairs] == [(2, 4)]
+    assert [(r.close.pos, r.open.pos) for r in a.reversed] == [(8, 12)]
+    assert [u.mark.pos for u in a.unpaired] == [16]
+
+
+def test_straight_quotes_take_their_role_from_flanking():
+    text = 'He said "yes" and "no" then "maybe'
+    a = quotes.analyse(text)
+    assert len(a.pairs) == 2 and [u.mark.pos for u in a.unpaired] == [28]
