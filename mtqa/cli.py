@@ -151,7 +151,7 @@ def resolve_languages(spec: InputSpec, src_lang: str | None, tgt_lang: str | Non
 def _use_color(args, out) -> bool:
     if args.no_color or os.environ.get("NO_COLOR"):
         return False
-    return out.isatty()
+    return out.isatty() or bool(os.environ.get("FORCE_COLOR"))
 
 
 def cmd_check(args) -> int:
