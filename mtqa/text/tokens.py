@@ -5,8 +5,11 @@ import functools
 import re
 from typing import NamedTuple
 
-# Letters/digits with inner apostrophes or hyphens kept ("don't", "Moscow-Tehran").
-WORD_RE = re.compile(r"\w+(?:['’\-]\w+)*")
+import regex
+
+# Letters/digits with inner apostrophes or hyphens kept ("don't", "Moscow-Tehran"). The `regex`
+# module's \w includes combining marks, so Devanagari and Thai words are not cut in pieces.
+WORD_RE = regex.compile(r"\w+(?:['’\-]\w+)*")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 

@@ -1,0 +1,104 @@
+"""Per-rule detection and false-alarm rates on DEMETR, in-process (a development tool).
+
+The official figures come from ../shared/tools/demetr_eval.py, which calls the CLI. This script
+answers the questions that come before: which rule fires on which perturbation, and which rule
+raises the false alarms on clean MT and human references, with examples.
+
+    .venv/bin/python benchmarks/demetr_rules.py --mode src [--show NU001] [--limit 100]
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import sys
+import time
+from pathlib import Path
+
+from mtqa import engine, rules
+from mtqa.context import Context
+from mtqa.model import Segment, Severity
+
+LANG = {"chinese_simple": "zh", "czech": "cs", "french": "fr", "german": "de", "hindi": "hi",
+        "italian": "it", "japanese": "ja", "polish": "pl", "russian": "ru", "spanish": "es"}
+DEFAULT_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "demetr-dev"
+
+
+def load(directory: Path, limit: int | None):
+    items = {}
+    for line in (directory / "items.jsonl").open(encoding="utf-8"):
+        it = json.loads(line)
+        items[it["id"]] = it
+    records = [("clean", "clean", it) for it in items.values()]
+    for path in sorted(directory.glob("*.jsonl")):
+        if path.name == "items.jsonl":
+            continue
+        name = path.stem
+        n = 0
+        for line in path.open(encoding="utf-8"):
+            it = json.loads(line)
+            c = items.get(it["id"])
+            if c is None or not it.get("pert_check"):
+                continue
+            if name != "base_id35_reference" and (it["mt_sent"] != c["mt_sent"] or it["pert_sent"] == c["mt_sent"]):
+                continue
+            records.append((name, "perturbed", {**c, "hyp": it["pert_sent"]}))
+            n += 1
+            if limit and n >= limit:
+                break
+    return records
+
+
+def segment(kind_item, mode: str, index: int) -> Segment:
+    _, kind, it = kind_item
+    hyp = it["mt_sent"] if kind == "clean" else it["hyp"]
+    return Segment(id=str(index), index=index, hyp=hyp,
+                   src=it["src_sent"] if "src" in mode else None,
+                   refs=(it["eng_sent"],) if "ref" in mode else (),
+                   src_lang=LANG[it["lang_tag"]], tgt_lang="en")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--dir", type=Path, default=DEFAULT_DIR)
+    ap.add_argument("--mode", default="src", choices=["src", "ref", "src+ref"])
+    ap.add_argument("--limit", type=int)
+    ap.add_argument("--show", help="print false alarms (clean/reference) and misses of this rule code")
+    ap.add_argument("--misses", help="print unflagged records of this perturbation (e.g. critical_id8_negation)")
+    ap.add_argument("--level", default="major", choices=["minor", "major", "critical"])
+    a = ap.parse_args(argv)
+    level = Severity.parse(a.level)
+    records = load(a.dir, a.limit)
+    selected = rules.select()
+    ctx = Context(tgt_lang="en")
+    t0 = time.perf_counter()
+    flagged = collections.defaultdict(list)   # pert -> [bool]
+    by_rule = collections.defaultdict(collections.Counter)  # pert -> rule -> n records
+    shown = 0
+    for i, rec in enumerate(records):
+        seg = segment(rec, a.mode, i)
+        res = engine.check_segment(seg, selected, ctx)
+        hits = [f for f in res.findings if f.severity >= level]
+        flagged[rec[0]].append(bool(hits))
+        for code in {f.rule for f in hits}:
+            by_rule[rec[0]][code] += 1
+        if a.misses and rec[0] == a.misses and not hits and shown < 40:
+            shown += 1
+            print(f"MISS [{seg.src_lang}]\n   mt:  {rec[2]['mt_sent']}\n   hyp: {seg.hyp}\n   src: {seg.src}")
+        if a.show and shown < 40:
+            mine = [f for f in hits if f.rule == a.show]
+            if mine and rec[0] in ("clean", "base_id35_reference"):
+                shown += 1
+                print(f"FA [{rec[0]} {seg.src_lang}] {[(f.field, f.text, f.message) for f in mine]}\n   hyp: {seg.hyp}\n   src: {seg.src}")
+    dt = time.perf_counter() - t0
+    print(f"\n{len(records)} records in {dt:.1f}s ({len(records) / dt:.0f}/s), mode {a.mode}, level >= {a.level}\n")
+    print(f"{'perturbation':36} {'n':>5} {'flagged':>8}  top rules")
+    for name in sorted(flagged, key=lambda n: (n != "clean", n != "base_id35_reference", n)):
+        vals = flagged[name]
+        top = ", ".join(f"{r}:{100 * c / len(vals):.0f}" for r, c in by_rule[name].most_common(5))
+        print(f"{name:36} {len(vals):5} {100 * sum(vals) / len(vals):7.1f}%  {top}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,212 @@
+"""NU: numbers, quantities and dates that differ between the source and the translation, and
+numbers written in a foreign locale's format.
+
+A changed number is the error that string metrics miss most and that hurts a news reader most
+(casualty figures, money, dates). Source and translation quantities are compared by value,
+under every reading their locale allows (see mtqa.text.numbers), so `20 000`, `20,000`,
+`twenty thousand` and `2万` agree, and vague quantities agree with vague ones of the same order
+(`centaines` and `hundreds`).
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from mtqa.model import Hit, Segment, Severity
+from mtqa.rules import rule
+from mtqa.text import pairs
+from mtqa.text.numbers import Quantity, codes, digit_runs, month_stems, quantities
+
+_ENGLISH_MONTHS = {m: i + 1 for i, m in enumerate(
+    "january february march april may june july august september october november december".split())}
+_ENGLISH_MONTHS.update({m[:3]: i for m, i in list(_ENGLISH_MONTHS.items()) if m not in ("may",)})
+_ENGLISH_MONTHS["sept"] = 9
+# "May" and "March" are also a verb/modal: count them as months only next to a number or after
+# a word that introduces a date.
+_AMBIGUOUS_MONTHS = {"may", "march", "mar"}
+_MONTH_RE = re.compile(r"\b(" + "|".join(sorted(_ENGLISH_MONTHS, key=len, reverse=True)) + r")\b\.?", re.I)
+_DATE_CONTEXT_RE = re.compile(r"(?:\b(?:in|on|since|until|till|by|from|to|of|last|next|early|mid|late|end|"
+                              r"before|after|during|through)\s+|\d\s*)$", re.I)
+_SRC_WORD_RE = re.compile(r"[^\W\d_]{3,}")
+_CJK_MONTH_RE = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s?月")
+_CJK_MONTH_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+                     "十一": 11, "十二": 12}
+
+
+def _fmt(q: Quantity) -> str:
+    """A quantity's value written the English way, for suggestions."""
+    if q.approx:
+        return {10: "dozens", 100: "hundreds", 1000: "thousands", 1e6: "millions"}.get(q.approx, q.text)
+    v = max(q.values)
+    if v == int(v):
+        return str(int(v)) if v < 10000 else f"{int(v):,}"  # years stay 1985, not 1,985
+    return f"{v:,}"
+
+
+def _unmatched(side: tuple[Quantity, ...], other: tuple[Quantity, ...], strict_only: bool):
+    for q in side:
+        if strict_only and not q.strict:
+            continue
+        if q.kind == "roman":
+            continue
+        if not any(q.agrees_with(o) for o in other):
+            yield q
+
+
+def _source_months(src: str, lang: str | None) -> set[int]:
+    months = set()
+    stems = month_stems(lang or "en")
+    for word in _SRC_WORD_RE.findall(src.lower()):
+        for stem, num in stems.items():
+            if word.startswith(stem):
+                months.add(num)
+    for m in _CJK_MONTH_RE.finditer(src.translate({0xFF10 + i: str(i) for i in range(10)})):
+        g = m.group(1)
+        months.add(int(g) if g.isdigit() else _CJK_MONTH_DIGITS.get(g, 0))
+    return months
+
+
+def hyp_months(hyp: str) -> Iterator[tuple[int, int, int]]:
+    """(start, end, month number) of English month names that really are months."""
+    for m in _MONTH_RE.finditer(hyp):
+        word = m.group(1)
+        low = word.lower()
+        if low in _AMBIGUOUS_MONTHS:
+            if not word[0].isupper():
+                continue
+            after = hyp[m.end():m.end() + 3]
+            if not (_DATE_CONTEXT_RE.search(hyp[max(0, m.start() - 12):m.start()]) or re.match(r"\s?\d", after)):
+                continue
+        elif not word[0].isupper():
+            continue
+        yield m.start(), m.start() + len(word), _ENGLISH_MONTHS[low]
+
+
+def _pairs(segment: Segment):
+    """(hyp span, src span) pairs to compare: the whole segment, or aligned sentences of a document."""
+    return pairs.source_pairs(segment)
+
+
+@rule("NU001", "number-not-in-source", severity=Severity.CRITICAL, category="accuracy/mistranslation",
+      needs=("src",))
+def number_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags a number in the translation that no number of the source supports.
+
+    ## What it does
+    Reads every quantity of the translation (digits in any locale format, times, number words,
+    vague quantities like "hundreds") and of the source (in its own language: `20 000`,
+    `2,5 milliards`, `quatre-vingts`, `osiemnaście`, `6000万`), and flags a translation quantity
+    whose value matches no source quantity under any reading. The words for one and two are not
+    flagged (they also render articles and "both").
+
+    ## Why is this bad?
+    A wrong number in a wire (a year, a death toll, an amount) is a critical error that fluent
+    output hides and that BLEU or chrF barely notice.
+
+    ## Example
+    Flagged: `The consulate opened in 1995.` (source: `Le consulat a ouvert en 1985.`)
+    Corrected: `The consulate opened in 1985.`
+    """
+    for (hs, he), (ss, se) in _pairs(segment):
+        hyp_q = quantities(segment.hyp[hs:he], segment.tgt_lang)
+        src_q = quantities(segment.src[ss:se], segment.src_lang)
+        missing = list(_unmatched(src_q, hyp_q, strict_only=True))
+        for q in _unmatched(hyp_q, src_q, strict_only=True):
+            hint = f"; the source has {', '.join(m.text for m in missing)}" if missing else ""
+            suggestion = _fmt(missing[0]) if len(missing) == 1 else None
+            yield Hit(hs + q.start, hs + q.end, f"“{q.text}” matches no number in the source{hint}",
+                      suggestion=suggestion)
+        src_digits = digit_runs(segment.src[ss:se])
+        for start, end, code in codes(segment.hyp[hs:he]):
+            if not digit_runs(code) <= src_digits:
+                yield Hit(hs + start, hs + end, f"the digits of “{code}” match nothing in the source")
+
+
+@rule("NU002", "source-number-missing", severity=Severity.CRITICAL, category="accuracy/omission",
+      needs=("src",))
+def source_number_missing(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags a number of the source that has no counterpart in the translation.
+
+    ## What it does
+    Flags, in the source, a quantity whose value appears nowhere in the translation, in digits
+    or in words. The finding points into the source (field `src`). Numbers inside codes and
+    names (A4, MH17), the words for one and two, and numerals that are part of idioms are not
+    required.
+
+    ## Why is this bad?
+    A figure dropped or changed in translation misinforms the reader; pointing at the source
+    figure tells the editor exactly what to restore.
+
+    ## Example
+    Flagged: source `Il y a eu 40 morts.`, translation `There were many deaths.`
+    Corrected: `There were 40 deaths.`
+    """
+    for (hs, he), (ss, se) in _pairs(segment):
+        hyp_text = segment.hyp[hs:he]
+        hyp_q = quantities(hyp_text, segment.tgt_lang)
+        months = {m for *_, m in hyp_months(hyp_text)}
+        month_q = tuple(Quantity(0, 0, "", frozenset({float(m)}), "month", strict=False) for m in months)
+        for q in _unmatched(quantities(segment.src[ss:se], segment.src_lang), hyp_q + month_q, strict_only=True):
+            yield Hit(ss + q.start, ss + q.end, f"the source's “{q.text}” has no counterpart in the translation",
+                      field="src")
+
+
+@rule("NU003", "month-not-in-source", severity=Severity.CRITICAL, category="accuracy/mistranslation",
+      needs=("src",))
+def month_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags a month in the translation that the source does not mention.
+
+    ## What it does
+    Finds English month names in the translation ("May" and "March" only when they are
+    dates) and flags one that matches no month of the source: a month name in the source
+    language, a CJK `7月`, or a number from 1 to 12 that may be written as a date.
+
+    ## Why is this bad?
+    A wrong month moves an event in time; it is as critical as a wrong number.
+
+    ## Example
+    Flagged: `The vote will take place in June.` (source: `Le vote aura lieu en juillet.`)
+    Corrected: `The vote will take place in July.`
+    """
+    for (hs, he), (ss, se) in _pairs(segment):
+        src = segment.src[ss:se]
+        src_months = _source_months(src, segment.src_lang)
+        small = {int(v) for q in quantities(src, segment.src_lang) for v in q.values if v == int(v) and 1 <= v <= 12}
+        for start, end, month in hyp_months(segment.hyp[hs:he]):
+            if month not in src_months and month not in small:
+                yield Hit(hs + start, hs + end, f"“{segment.hyp[hs + start:hs + end]}” is a month the source does not mention")
+
+
+_DECIMAL_COMMA_RE = re.compile(r"(?<![\d.,])(\d{1,3}),(\d{1,2})(?![\d,])(?=\s?(?:%|per|million|billion|trillion|percent|[a-z]))")
+_SPACE_THOUSANDS_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,.]\d)")
+_FRENCH_TIME_RE = re.compile(r"(?<![\d:])([01]?\d|2[0-3])\s?h\s?([0-5]\d)(?!\d)")
+
+
+@rule("NU004", "foreign-number-format", severity=Severity.MINOR, category="locale-convention/number-format",
+      languages=("en",))
+def foreign_number_format(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags a number written in a continental European format in English text.
+
+    ## What it does
+    Finds a decimal comma before a unit or scale word (`2,5 million`, `3,5%`), spaces as
+    thousands separators (`20 000`), and French clock times (`14 h 30`), and suggests the
+    English form.
+
+    ## Why is this bad?
+    English readers take `2,5` for a list or a typo and `20 000` for two numbers; MT often
+    copies the source's number format.
+
+    ## Example
+    Flagged: `Inflation reached 2,5 % and 20 000 jobs went at 14 h 30.`
+    Corrected: `Inflation reached 2.5% and 20,000 jobs went at 14:30.`
+    """
+    text = segment.hyp
+    for m in _DECIMAL_COMMA_RE.finditer(text):
+        yield Hit(m.start(), m.end(), "decimal comma in English text", suggestion=f"{m.group(1)}.{m.group(2)}")
+    for m in _SPACE_THOUSANDS_RE.finditer(text):
+        if re.search(r"\d{4}\s\d{4}", text[max(0, m.start() - 5):m.end() + 5]):
+            continue  # two years side by side, not a grouped number
+        digits = re.sub(r"\D", "", m.group(0))
+        yield Hit(m.start(), m.end(), "spaces as thousands separators", suggestion=f"{int(digits):,}")
+    for m in _FRENCH_TIME_RE.finditer(text):
+        yield Hit(m.start(), m.end(), "French time format", suggestion=f"{m.group(1)}:{m.group(2)}")

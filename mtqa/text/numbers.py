@@ -1,0 +1,501 @@
+"""Quantities in text, with offsets and every value they could mean, in 11 languages.
+
+A quantity is a number written in digits (any locale: `1 000,5`, `1.000,5`, `1,000.5`, full-width
+and Devanagari digits), with an attached magnitude word (`2,5 milliards`, `10 тысяч`, `6000万`),
+a time (`23:35`, `14 h 30`, `11:35 pm`), a number written in words (`quatre-vingt-dix`,
+`zweihundertfünfzig`, `osiemnaście`, `三百`), a Roman numeral (`XXIe siècle`), or a vague
+quantity (`centaines`, `hundreds`, `several hundred`, `数百`).
+
+Locale ambiguity is kept, not guessed: `1.500` yields both 1500 and 1.5, so a comparison
+between source and translation succeeds when any reading agrees. Number words are valued by
+text2num (English, French, German, Spanish, Italian, Portuguese) or by an additive parser over
+the tables in `mtqa/data/<lang>/number_words.tsv` (Czech, Polish, Russian, Hindi, Chinese,
+Japanese), because no maintained library parses those.
+
+`strict` marks quantities reliable enough to demand a counterpart on the other side; words for
+one and two are never strict ("un", "a", "both"), nor are CJK numerals that are not followed
+by a counter or unit (十分 "very", 一起 "together").
+"""
+from __future__ import annotations
+
+import functools
+import os
+import re
+
+import regex
+from dataclasses import dataclass
+
+from mtqa import lexicons
+
+# Digits of other scripts mapped to ASCII, one code point for one, so offsets are preserved.
+_DIGITS = {**{0xFF10 + i: str(i) for i in range(10)},   # full-width
+           **{0x0966 + i: str(i) for i in range(10)},   # Devanagari
+           **{0x0660 + i: str(i) for i in range(10)},   # Arabic-Indic
+           **{0x06F0 + i: str(i) for i in range(10)}}
+TEXT2NUM_LANGS = {"en", "fr", "de", "es", "it", "pt"}
+COMPOUNDING_LANGS = {"de", "it"}  # number words written as one word: zweihundertfünfzig
+CJK_LANGS = {"zh", "ja"}
+
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.I)
+_NUMBER_RE = re.compile(r"(?<![\d.,])\d+(?:[.,\u00a0\u202f\u2009 '’]\d{3}(?!\d))*(?:[.,]\d+)?")
+_TIME_RE = re.compile(r"(?<![\d.,:])([01]?\d|2[0-3])(?::|\s?h\s?)([0-5]\d)(?![\d:])(?:\s?([ap])\.?m\b\.?)?", re.I)
+_CJK_TIME_RE = re.compile(r"(?<!\d)([01]?\d|2[0-3])[时時点點]([0-5]?\d)分")
+_ROMAN_RE = re.compile(r"(?<![\w])(?=[IVXLC]{2,}(?![\w’'-])|[IVXLC]+(?:e|er|ème|st|nd|rd|th)\b)"
+                       r"(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})(?=e|er|ème|st|nd|rd|th|\b)")
+# The `regex` module's \w includes combining marks, so Devanagari words stay whole.
+_WORD_RE = regex.compile(r"\w+")
+# Letters that may follow a number without making it a code (A4, G7, 4G): ordinals and units.
+# Case matters: "5 kg" is a unit, "4G" and "3D" are names.
+_SUFFIX_RE = re.compile(r"(?:st|nd|rd|th|e|er|re|ère|ème|eme|es|º|ª|s|%|km|kg|g|m|cm|mm|mi|ft|h|min|bn|tn|mn|k|"
+                        r"x|ha|t|l|mg|ml|GB|MB|TB|MW|kW|GW|USD|EUR)\b|(?:jährig|fach|mal|prozent|tägig|köpfig)", re.U)
+_ENGLISH_SCALE = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12}
+# Counters and units after a CJK numeral that make it a quantity (十分 "very" is not one).
+_CJK_COUNTERS = set("年月日号時时秒个個人名位次岁歳元円美件家天周週倍台部本枚匹头頭座场場条條项項所架艘辆輛公里米吨噸点點%％")
+_CJK_TWO_CHAR_COUNTERS = ("分钟", "分鐘", "小时", "小時", "公斤", "公顷", "平方")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    start: int
+    end: int
+    text: str
+    values: frozenset[float]
+    kind: str                 # digits | time | words | ordinal | roman | approx
+    approx: float | None = None  # order of a vague quantity: 10, 100, 1000...
+    strict: bool = True       # demand a counterpart on the other side
+    alt: frozenset[float] = frozenset()  # other spellings of the same value: 90 for 1990
+
+    def agrees_with(self, other: "Quantity") -> bool:
+        if (self.values | self.alt) & (other.values | other.alt):
+            return True
+        for a, b in ((self, other), (other, self)):
+            if a.approx is not None:
+                # Vague quantities agree within one order: "lakhs" are rendered as "millions".
+                if b.approx is not None and a.approx / 10 <= b.approx <= a.approx * 10:
+                    return True
+                if any(a.approx <= v < a.approx * 10 for v in b.values):
+                    return True
+        return False
+
+
+def _key(v: float) -> float:
+    return round(float(v), 6)
+
+
+# ----------------------------------------------------------------------------- lexicon
+
+@dataclass(frozen=True)
+class _Words:
+    table: dict[str, tuple[float, str]]
+    regex: re.Pattern | None
+    modifiers: frozenset[str]
+    approx_words: dict[str, float]
+    magnitudes: dict[str, float]
+
+
+@functools.lru_cache(maxsize=None)
+def _words(lang: str) -> _Words:
+    table: dict[str, tuple[float, str]] = {}
+    for row in lexicons.table("number_words.tsv", lang):
+        if len(row) >= 3:
+            table[row[0].lower()] = (float(row[1]), row[2])
+    modifiers = frozenset(w.lower() for lg, w in lexicons.table("number_modifiers.tsv") if lg == lang)
+    approx_words = {w.lower(): float(o) for lg, w, o in lexicons.table("approx_numbers.tsv") if lg == lang}
+    magnitudes = {w: v for w, (v, t) in table.items() if t == "magnitude" and v >= 1000}
+    regex = None
+    if table and lang not in CJK_LANGS:
+        forms = sorted((w for w in table if table[w][1] != "connector" or lang in COMPOUNDING_LANGS),
+                       key=len, reverse=True)
+        alt = "|".join(re.escape(w) for w in forms)
+        if lang in COMPOUNDING_LANGS:
+            suffix = r"(?:ste|sten|stem|ster|stes|te|ten|tem|ter|tes|esimo|esima|esimi|esime)?"
+            regex = re.compile(rf"(?:{alt})+{suffix}", re.I)
+        else:
+            regex = re.compile(rf"(?:{alt})", re.I)
+    return _Words(table, regex, modifiers, approx_words, magnitudes)
+
+
+@functools.lru_cache(maxsize=None)
+def month_stems(lang: str) -> dict[str, int]:
+    """The longest prefix shared by all the forms of each month, so that inflected forms
+    (Polish `maju`, `październiku`, the adjective `lipcowym`; Czech `v červnu`) are recognised."""
+    forms: dict[int, list[str]] = {}
+    for name, num in month_names(lang).items():
+        forms.setdefault(num, []).append(name)
+    out = {}
+    for num, names in forms.items():
+        full = [n for n in names if len(n) >= 3]
+        stem = os.path.commonprefix(full) if full else ""
+        if len(stem) >= 3:
+            out[stem] = num
+        for n in full:  # abbreviations such as "sept" also stand on their own
+            out.setdefault(n, num)
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def month_names(lang: str) -> dict[str, int]:
+    """Month names (wide and abbreviated, all grammatical contexts) -> 1..12, from CLDR via babel."""
+    try:
+        from babel import Locale
+        from babel.core import UnknownLocaleError
+    except ImportError:  # pragma: no cover - babel is a dependency
+        return {}
+    try:
+        loc = Locale.parse(lang)
+    except (UnknownLocaleError, ValueError):
+        return {}
+    out: dict[str, int] = {}
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            for num, name in loc.months[context][width].items():
+                name = name.lower().rstrip(".")
+                if len(name) >= 3:
+                    out.setdefault(name, num)
+    return out
+
+
+# ----------------------------------------------------------------------------- digits
+
+def _candidates(token: str) -> set[float]:
+    """All values a digit string can mean under the usual locale conventions."""
+    clean = token.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ").replace("’", "'")
+    seps = [c for c in clean if not c.isdigit()]
+    if not seps:
+        return {float(clean)}
+    out: set[float] = set()
+    last = seps[-1]
+    head, _, tail = clean.rpartition(last)
+    # Reading 1: every separator groups thousands.
+    if all(len(g) == 3 for g in re.split(r"[., ']", clean)[1:]):
+        out.add(float(re.sub(r"[., ']", "", clean)))
+    # Reading 2: the last separator is a decimal mark (only . or ,), the others group thousands.
+    if last in ".," and all(s != last for s in seps[:-1]):
+        try:
+            out.add(float(re.sub(r"[., ']", "", head) + "." + tail))
+        except ValueError:
+            pass
+    return out or {float(re.sub(r"\D", "", clean))}
+
+
+def _followed_by_magnitude(text: str, end: int, words: _Words, lang: str) -> tuple[float, int] | None:
+    m = re.match(r"\s?([^\W\d_]+)\.?", text[end:end + 20])
+    if not m:
+        return None
+    word = m.group(1).lower()
+    if word in words.magnitudes:
+        return words.magnitudes[word], end + m.end(1)
+    if lang == "en" and word in _ENGLISH_SCALE and m.start(1) == 0:
+        return _ENGLISH_SCALE[word], end + m.end(1)
+    if lang in CJK_LANGS and m.start(1) == 0:
+        scale = 1.0
+        i = end
+        while i < len(text) and text[i] in "万亿億兆千百":
+            scale *= {"万": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12, "千": 1e3, "百": 1e2}[text[i]]
+            i += 1
+        if i > end:
+            return scale, i
+    return None
+
+
+def _digit_quantities(text: str, lang: str, words: _Words, taken: list[tuple[int, int]]) -> list[Quantity]:
+    out = []
+    times = list(_TIME_RE.finditer(text))
+    if lang in CJK_LANGS:
+        times += list(_CJK_TIME_RE.finditer(text))
+    for m in times:
+        if _inside(m.start(), taken):
+            continue
+        h, mi = int(m.group(1)), int(m.group(2))
+        ampm = (m.group(3) or "").lower() if m.re is _TIME_RE else ""
+        vals = {h + mi / 100}
+        if ampm == "p" and h < 12:
+            vals.add(h + 12 + mi / 100)
+        vals.add((h % 12) + mi / 100)
+        if h < 12:
+            vals.add(h + 12 + mi / 100)
+        out.append(Quantity(m.start(), m.end(), m.group(0), frozenset(_key(v) for v in vals), "time"))
+        taken.append((m.start(), m.end()))
+    for m in _NUMBER_RE.finditer(text):
+        start, end = m.start(), m.end()
+        if _inside(start, taken):
+            continue
+        before = text[start - 1] if start else " "
+        if _latin_letter(before) or (before == "-" and start >= 2 and _latin_letter(text[start - 2])):
+            continue  # a code such as A4, MH17, COVID-19
+        token = m.group(0).rstrip(" '’\u00a0\u202f\u2009")
+        end = start + len(token)
+        after = text[end:end + 1]
+        if _latin_letter(after) and not _SUFFIX_RE.match(text, end):
+            continue  # 4G, 802.11a
+        vals = _candidates(token)
+        mag = _followed_by_magnitude(text, end, words, lang)
+        shown_end = end
+        if mag:
+            vals |= {v * mag[0] for v in vals}
+            shown_end = mag[1]
+        strict = not (len(vals) == 1 and 0 in vals)  # "午前0時" is rendered "midnight"
+        alt = {v % 100 for v in vals if v == int(v) and 1900 <= v <= 2099}  # "the 90s" for "1990s"
+        out.append(Quantity(start, shown_end, text[start:shown_end], frozenset(_key(v) for v in vals), "digits",
+                            strict=strict, alt=frozenset(_key(v) for v in alt)))
+        taken.append((start, shown_end))
+    return out
+
+
+def _latin_letter(ch: str) -> bool:
+    return ch.isalpha() and (ch.isascii() or "\uff21" <= ch <= "\uff5a" or "\u00c0" <= ch <= "\u024f")
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+# ----------------------------------------------------------------------------- words
+
+_GLUE = {"en": ("and",), "fr": ("et",), "es": ("y",), "it": ("e",)}
+_ARTICLES = ("a", "an")
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip(" \t\"'“‘«„(")
+    return not before or before[-1] in ".!?:\n"
+
+
+def _word_tokens(text: str, words: _Words, lang: str):
+    """Number-word tokens (start, end, lower-case form); hyphenated parts count separately."""
+    glue = _GLUE.get(lang, ())
+    for m in _WORD_RE.finditer(text):
+        word = m.group(0)
+        low = word.lower()
+        if words.regex is not None and words.regex.fullmatch(low):
+            entry = words.table.get(low)
+            if entry is not None and entry[1] == "connector":
+                continue  # "und" on its own joins nothing
+            noun = entry is not None and entry[1] in ("approx", "magnitude")
+            if word[0].isupper() and not noun and not _sentence_initial(text, m.start()):
+                continue  # "Otto Ritter": a capitalised number word inside a sentence is a name
+            yield m.start(), m.end(), low
+        elif low in words.approx_words or low in words.modifiers or low in glue:
+            yield m.start(), m.end(), low
+        elif lang == "en" and low in _ARTICLES:
+            yield m.start(), m.end(), low
+
+
+def _generic_value(tokens: list[str], words: _Words) -> float | None:
+    total = current = 0.0
+    seen = False
+    for tok in tokens:
+        entry = words.table.get(tok)
+        if entry is None:
+            continue
+        value, kind = entry
+        if kind == "approx" or kind == "connector":
+            continue
+        seen = True
+        if kind == "magnitude":
+            if value < 1000:
+                current = max(current, 1.0) * value
+            else:
+                total += max(current, 1.0) * value
+                current = 0.0
+        else:
+            current += value
+    return total + current if seen else None
+
+
+def _text2num_value(span: str, lang: str) -> tuple[float, bool] | None:
+    from text_to_num import alpha2digit
+
+    try:
+        converted = alpha2digit(span, lang, threshold=0)
+    except Exception:  # the library raises on odd input; a number we cannot read is no number
+        return None
+    digits = re.findall(r"\d+(?:[.,]\d+)?", converted)
+    if len(digits) != 1 or re.search(r"[^\W\d_]{3,}", re.sub(r"\d+(?:st|nd|rd|th|e|er|ère|ème)\b", "", converted)):
+        return None
+    ordinal = bool(re.search(r"\d+(?:st|nd|rd|th|e|er|ère|ème|\.|º|ª|o|a)(?:\b|$)", converted))
+    return float(digits[0].replace(",", ".")), ordinal
+
+
+def _value(names: list[str], span: str, words: _Words, lang: str) -> tuple[float, bool] | None:
+    if lang in TEXT2NUM_LANGS:
+        got = _text2num_value(span, lang)
+        if got:
+            return got
+        if len(names) == 1 and names[0] in words.table:
+            v, kind = words.table[names[0]]
+            return v, kind == "ordinal"
+        return None
+    value = _generic_value(names, words)
+    if value is None:
+        return None
+    return value, any(words.table.get(n, (0, ""))[1] == "ordinal" for n in names)
+
+
+def _run_quantities(text: str, run: list[tuple[int, int, str]], words: _Words, lang: str) -> list[Quantity]:
+    glue = _GLUE.get(lang, ())
+    while run and (run[-1][2] in words.modifiers or run[-1][2] in _ARTICLES or run[-1][2] in glue):
+        run = run[:-1]
+    lead = [t for t in run if t[2] in words.modifiers or t[2] in _ARTICLES]
+    core = [t for t in run if t not in lead and t[2] not in glue]
+    if not core:
+        return []
+    names = [t[2] for t in core]
+    start, end = run[0][0], run[-1][1]
+    orders = [words.approx_words.get(n) or (words.table[n][0] if words.table.get(n, (0, ""))[1] in ("approx", "magnitude") else None)
+              for n in names]
+    vague = bool(lead and any(t[2] in words.modifiers for t in lead)) or any(
+        n in words.approx_words or words.table.get(n, (0, ""))[1] == "approx" for n in names)
+    if vague:
+        order = max((o for o in orders if o), default=None)
+        if order:
+            return [Quantity(start, end, text[start:end], frozenset(), "approx", order)]
+    got = _value(names, text[core[0][0]:core[-1][1]].lower(), words, lang)
+    if got is None:
+        if len(core) == 1:
+            return []
+        parts = _split_at_glue(run, glue)
+        if len(parts) > 1:  # "quatre-vingts et trois": two numbers joined by "and"
+            return [q for part in parts for q in _run_quantities(text, part, words, lang)]
+        out = []  # "the first three": read the words one by one
+        for t in core:
+            out += _run_quantities(text, [t], words, lang)
+        return out
+    value, ordinal = got
+    fraction = ordinal and any(t[2] in _ARTICLES or t[2] in ("one", "two") for t in lead + core[:-1])
+    weak = value <= 2 or fraction or any(words.table.get(n, (0, ""))[1] == "weak" for n in names)
+    kind = "ordinal" if ordinal else "words"
+    return [Quantity(start, end, text[start:end], frozenset({_key(value)}), kind, strict=not weak)]
+
+
+def _split_at_glue(run, glue):
+    parts, cur = [], []
+    for t in run:
+        if t[2] in glue:
+            if cur:
+                parts.append(cur)
+            cur = []
+        else:
+            cur.append(t)
+    if cur:
+        parts.append(cur)
+    return parts
+
+
+def _word_quantities(text: str, lang: str, words: _Words, taken: list[tuple[int, int]]) -> list[Quantity]:
+    if words.regex is None:
+        return []
+    out: list[Quantity] = []
+    run: list[tuple[int, int, str]] = []
+    prev_end = None
+    for start, end, low in _word_tokens(text, words, lang):
+        if run and text[prev_end:start].strip(" -") != "":
+            out += _run_quantities(text, run, words, lang)
+            run = []
+        if not run and low in _GLUE.get(lang, ()):
+            continue
+        if _inside(start, taken):
+            continue
+        run.append((start, end, low))
+        prev_end = end
+    if run:
+        out += _run_quantities(text, run, words, lang)
+    return out
+
+
+def _cjk_quantities(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+    table = {w: (v, k) for w, (v, k) in _words(lang).table.items()}
+    chars = "".join(table) + "0123456789"
+    out = []
+    for m in re.finditer(f"[{re.escape(chars)}]+", text):
+        start, end = m.start(), m.end()
+        if _inside(start, taken) or m.group(0).isdigit():
+            continue
+        s = m.group(0)
+        approx = s[0] in "数几何"
+        body = s[1:] if approx else s
+        if not body:
+            continue
+        total = section = 0.0
+        num = None
+        for ch in body:
+            if ch.isdigit():
+                num = (num or 0) * 10 + int(ch)
+                continue
+            v, k = table.get(ch, (None, None))
+            if k == "digit":
+                num = v
+            elif k == "unit":
+                section += (num if num is not None else 1) * v
+                num = None
+            elif k == "magnitude":
+                section += num or 0
+                total += (section or 1) * v
+                section, num = 0.0, None
+        value = total + section + (num or 0)
+        nxt = text[end:end + 1]
+        counted = (bool(nxt) and nxt in _CJK_COUNTERS) or text.startswith(_CJK_TWO_CHAR_COUNTERS, end)
+        weak = (value <= 2 or not counted) and not approx
+        if approx:
+            order = 10 ** (len(str(int(value))) - 1) if value >= 10 else 10
+            out.append(Quantity(start, end, s, frozenset(), "approx", float(order), strict=counted))
+        else:
+            out.append(Quantity(start, end, s, frozenset({_key(value)}), "words", None, strict=not weak))
+    return out
+
+
+def _roman_quantities(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+    out = []
+    for m in _ROMAN_RE.finditer(text):
+        if not m.group(0) or _inside(m.start(), taken):
+            continue
+        s = m.group(0)
+        vals = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+        total = 0
+        for i, ch in enumerate(s):
+            v = vals[ch]
+            total += -v if i + 1 < len(s) and vals[s[i + 1]] > v else v
+        out.append(Quantity(m.start(), m.end(), s, frozenset({float(total)}), "roman", strict=False))
+    return out
+
+
+_CODE_RE = re.compile(r"(?<![\w])(?=[\w-]*[^\W\d_])(?=[\w-]*\d)[\w]+(?:[-.][\w]+)*")
+_DIGIT_RUN_RE = re.compile(r"\d+")
+
+
+def codes(text: str) -> list[tuple[int, int, str]]:
+    """Tokens that mix letters and digits (A4, iPhone6, COVID-19, 802.11n): (start, end, token)."""
+    norm = text.translate(_DIGITS)
+    out = []
+    for m in _CODE_RE.finditer(norm):
+        tok = m.group(0)
+        parts = re.split(r"[-.]", tok)
+        mixed = any(re.search(r"\d", p) and re.search(r"[^\W\d_]", p) for p in parts)
+        letters_then_digits = any(not re.search(r"\d", a) and b.isdigit() for a, b in zip(parts, parts[1:]))
+        if not (mixed or letters_then_digits):
+            continue  # 100-run, 24-year-old: a quantity in a compound, not a code
+        if mixed and len(parts) == 1 and tok[0].isdigit() and _SUFFIX_RE.fullmatch(tok.lstrip("0123456789")):
+            continue  # 5km, 21st: a quantity with its unit
+        out.append((m.start(), m.end(), tok))
+    return out
+
+
+def digit_runs(text: str) -> set[str]:
+    """Every run of digits in the text (any script), for matching the digits of codes."""
+    return set(_DIGIT_RUN_RE.findall(text.translate(_DIGITS)))
+
+
+@functools.lru_cache(maxsize=64)
+def quantities(text: str, lang: str | None) -> tuple[Quantity, ...]:
+    """Every quantity of `text` in language `lang`, in text order."""
+    lang = lang or "en"
+    norm = text.translate(_DIGITS)
+    taken = [(m.start(), m.end()) for m in _URL_RE.finditer(norm)]
+    words = _words(lang)
+    found = _digit_quantities(norm, lang, words, taken)
+    if lang in CJK_LANGS:
+        found += _cjk_quantities(norm, lang, taken)
+    else:
+        found += _word_quantities(norm, lang, words, taken)
+        found += _roman_quantities(norm, taken)
+    return tuple(sorted(found, key=lambda q: q.start))
