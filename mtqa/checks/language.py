@@ -1,0 +1,72 @@
+"""LG: translations in the wrong language.
+
+The script check (UT001) and word lists come first because they are cheap and certain;
+langdetect (~1.4 ms a call) is asked only about a text block that is long enough for it to be
+reliable (MIN_LETTERS) and where most words are unknown to the target language's word list.
+On shorter text the rule stays silent: on a dozen letters langdetect is wrong too often to be
+worth an editor's time.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from mtqa import langid, lexicons
+from mtqa.checks.untranslated import LANGUAGE_NAMES
+from mtqa.model import Hit, Segment, Severity
+from mtqa.rules import rule
+from mtqa.text.sentences import paragraphs
+from mtqa.text.tokens import words
+
+MIN_LETTERS = 40          # below this, langdetect is not asked
+FUNCTION_SHARE = 0.15     # English prose has far more function words than this
+MIN_PROBABILITY = 0.9
+
+
+def _function_word_share(text: str, lang: str) -> float | None:
+    """Share of the target language's function words, or None without a list for it."""
+    vocab = lexicons.words("function_words.txt", lang)
+    toks = [t.text.lower() for t in words(text) if not t.text.isdigit()]
+    if not vocab or not toks:
+        return None
+    return sum(t in vocab for t in toks) / len(toks)
+
+
+def _blocks(segment: Segment):
+    """Paragraphs of a document, or the whole segment."""
+    if segment.is_document:
+        return paragraphs(segment.hyp)
+    return [(0, len(segment.hyp))]
+
+
+@rule("LG001", "wrong-target-language", severity=Severity.CRITICAL, category="non-translation")
+def wrong_target_language(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags a translation, or a paragraph of one, written in another language than the target.
+
+    ## What it does
+    For each paragraph (or segment) of at least 40 letters with few of the target language's
+    function words (the, of, and...), asks langdetect (seeded) for the language, and flags the
+    block when another language is found with a probability of at least 0.9. Shorter text is
+    not judged: language identification is unreliable on a few words.
+
+    ## Why is this bad?
+    A segment left in the source language, or translated into the wrong language, is a
+    non-translation: the reader gets nothing.
+
+    ## Example
+    Flagged: `Le gouvernement a présenté hier son projet de loi sur les retraites.` in an English batch.
+    Corrected: `The government presented its pension reform bill yesterday.`
+    """
+    tgt = segment.tgt_lang
+    if not tgt:
+        return
+    for start, end in _blocks(segment):
+        block = segment.hyp[start:end]
+        if sum(ch.isalpha() for ch in block) < MIN_LETTERS:
+            continue
+        share = _function_word_share(block, tgt)
+        if share is not None and share >= FUNCTION_SHARE:
+            continue  # plainly the target language: no need to ask langdetect
+        found = langid.detect(block)
+        if found and found[0] != tgt and found[1] >= MIN_PROBABILITY:
+            name = LANGUAGE_NAMES.get(found[0], found[0])
+            yield Hit(start, end, f"this text is in {name}, not {LANGUAGE_NAMES.get(tgt, tgt)}")

@@ -1,0 +1,140 @@
+"""UT: source text left untranslated in the translation: foreign-script runs, source-language
+words copied over, and translations identical to their source."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from mtqa import wordfreq_data
+from mtqa.model import Hit, Segment, Severity
+from mtqa.rules import rule
+from mtqa.text import pairs
+from mtqa.text.scripts import LOGOGRAPHIC, foreign_runs, main_script
+from mtqa.text.sentences import sentences
+from mtqa.text.tokens import words
+
+LANGUAGE_NAMES = {"zh": "Chinese", "ja": "Japanese", "ko": "Korean", "ru": "Russian", "hi": "Hindi",
+                  "fr": "French", "de": "German", "es": "Spanish", "it": "Italian", "cs": "Czech",
+                  "pl": "Polish", "pt": "Portuguese", "en": "English", "uk": "Ukrainian", "ar": "Arabic"}
+
+# Thresholds on Zipf frequencies (see mtqa.wordfreq_data). A lower-case word copied from the
+# source is untranslated when English does not know it, or when it is far more common in the
+# source language (English corpora contain some German: "und" has Zipf 3.9 in English, 7.4 in
+# German). A capitalised word is usually a name, so it must be a very common source word.
+EN_UNKNOWN = 1.0
+MARGIN = 2.0
+COMMON = 4.0
+CAPITALISED_COMMON = 4.5
+_LATIN_WORD_RE = re.compile(r"^[^\W\d_]+$")
+_URLISH_RE = re.compile(r"\S*[./@]\w\S*")
+
+
+@rule("UT001", "foreign-script-text", severity=Severity.CRITICAL, category="accuracy/untranslated",
+      languages=("en", "fr", "de", "es", "it", "pt", "cs", "pl"))
+def foreign_script_text(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags text in a non-Latin script (Chinese, Japanese, Cyrillic, Devanagari...) in a translation into a Latin-script language.
+
+    ## What it does
+    Finds runs of letters of another writing system in a translation whose language is
+    written in Latin script: one Han, kana, Hangul or Thai character, or two letters of an
+    alphabet such as Cyrillic, Greek, Devanagari or Arabic. With the source, it says when the
+    run was copied from it.
+
+    ## Why is this bad?
+    A reader of the English wire cannot read `三聚氰胺`; MT leaves such words when it does
+    not know them (rare terms, names), and the meaning is lost.
+
+    ## Example
+    Flagged: `Cyanuric acid and 三聚氰胺 were found in urine samples.`
+    Corrected: `Cyanuric acid and melamine were found in urine samples.`
+    """
+    src = segment.src or ""
+    for start, end, script in foreign_runs(segment.hyp):
+        run = segment.hyp[start:end]
+        letters = sum(ch.isalpha() for ch in run)
+        if script not in LOGOGRAPHIC and letters < 2:
+            continue  # a lone Greek letter: μ, α in a formula
+        copied = bool(src) and run in src
+        how = "left untranslated from the source" if copied else f"in {script} script"
+        yield Hit(start, end, f"“{run}” is {how}")
+
+
+def _src_words(src: str) -> set[str]:
+    return {t.text.casefold() for t in words(src)}
+
+
+def _sentence_starts(text: str) -> set[int]:
+    return {s for s, _ in sentences(text)}
+
+
+@rule("UT002", "untranslated-source-word", severity=Severity.CRITICAL, category="accuracy/untranslated",
+      needs=("src",), languages=("en",))
+def untranslated_source_word(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags a source-language word copied into the translation untranslated.
+
+    ## What it does
+    Finds words of the translation that also occur in the source and that are common words of
+    the source language but rare in English, according to word-frequency data (wordfreq):
+    `comportement`, `Verhandlungen`, `ciudad`. Names (rare in both languages), words shared by
+    both languages and numbers are left alone. Needs the source language.
+
+    ## Why is this bad?
+    MT copies words it cannot translate; the English reader loses them, and a fluent sentence
+    around the copied word hides the gap.
+
+    ## Example
+    Flagged: `The comportement of the animals changed.` (source: `Le comportement des animaux a changé.`)
+    Corrected: `The behaviour of the animals changed.`
+    """
+    src_lang = segment.src_lang
+    if not src_lang or src_lang == "en" or not wordfreq_data.has_language(src_lang):
+        return
+    for (hs, he), (ss, se) in pairs.source_pairs(segment):
+        src = segment.src[ss:se]
+        if main_script(src) != "Latin":
+            continue  # other scripts: UT001 sees copied text by its script
+        src_words = _src_words(src)
+        hyp = segment.hyp[hs:he]
+        starts = _sentence_starts(hyp)
+        urlish = [m.span() for m in _URLISH_RE.finditer(hyp)]
+        for tok in words(hyp):
+            word = tok.text
+            if len(word) < 3 or not _LATIN_WORD_RE.match(word) or word.casefold() not in src_words:
+                continue
+            if word.isupper() or any(a <= tok.start < b for a, b in urlish):
+                continue  # acronyms, domain names (Aktuálně.cz)
+            src_z = wordfreq_data.zipf(word, src_lang)
+            en_z = wordfreq_data.zipf(word, "en")
+            if word[0].islower():
+                untranslated = en_z < EN_UNKNOWN or (src_z >= COMMON and src_z - en_z >= MARGIN)
+            elif tok.start in starts or src_lang == "de":  # German capitalises every noun
+                untranslated = src_z >= CAPITALISED_COMMON and src_z - en_z >= MARGIN
+            else:
+                untranslated = False  # a capitalised word inside the sentence is a name
+            if untranslated:
+                name = LANGUAGE_NAMES.get(src_lang, src_lang)
+                yield Hit(hs + tok.start, hs + tok.end, f"“{word}” is a {name} word left untranslated")
+
+
+@rule("UT003", "translation-identical-to-source", severity=Severity.CRITICAL, category="non-translation",
+      needs=("src",))
+def translation_identical_to_source(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags a translation that is a copy of its source.
+
+    ## What it does
+    Flags a segment whose translation equals its source (ignoring surrounding whitespace and
+    case) when the source has at least three words and the two languages differ.
+
+    ## Why is this bad?
+    Nothing was translated: a pipeline fell back to the source, or a segment was skipped.
+
+    ## Example
+    Flagged: `Le gouvernement a démissionné hier soir.` as the English translation of itself.
+    Corrected: `The government resigned last night.`
+    """
+    if segment.src_lang and segment.tgt_lang and segment.src_lang == segment.tgt_lang:
+        return
+    hyp, src = segment.hyp.strip(), (segment.src or "").strip()
+    if hyp and hyp.casefold() == src.casefold() and len(words(src)) >= 3:
+        start = segment.hyp.index(hyp[0])
+        yield Hit(start, start + len(hyp), "the translation is identical to the source")

@@ -1,0 +1,41 @@
+"""UT: untranslated text (foreign script, copied source words, copies of the source)."""
+import pytest
+
+from tests.checks.cases import Fire, Quiet, assert_fires, assert_quiet
+
+FIRE = [
+    Fire("Cyanuric acid and 三聚氰胺 were found.", (("UT001", "三聚氰胺"),), src="在宠物的尿样中发现了氰尿酸和三聚氰胺。",
+         src_lang="zh"),
+    Fire("The Москва river froze.", (("UT001", "Москва"),)),
+    Fire("The comportement of the animals changed.", (("UT002", "comportement"),),
+         src="Le comportement des animaux a changé.", src_lang="fr"),
+    Fire("The man works for the diocese und was responsible for it.", (("UT002", "und"),),
+         src="Der Mann arbeitet für die Diözese und war dafür verantwortlich.", src_lang="de"),
+    Fire("Traffic continues throughout the rok.", (("UT002", "rok"),),
+         src="Provoz pokračuje po celý rok.", src_lang="cs"),
+    Fire("Le gouvernement a démissionné hier soir.", (("UT003", "Le gouvernement a démissionné hier soir."),),
+         src="Le gouvernement a démissionné hier soir.", src_lang="fr"),
+]
+
+QUIET = [
+    Quiet("The government resigned last night.", ("UT001", "UT002", "UT003"),
+          src="Le gouvernement a démissionné hier soir.", src_lang="fr"),
+    Quiet("The μ value and the α ratio rose.", ("UT001",), why="lone Greek letters in formulas"),
+    Quiet("Pawłowicz owns an apartment; Lech Wałęsa spoke to Vojtěch.", ("UT002",),
+          src="Pawłowicz ma mieszkanie; Lech Wałęsa rozmawiał z Vojtěchem.", src_lang="pl", why="names"),
+    Quiet("Servers IHNED.cz and Aktuálně.cz reported it.", ("UT002",),
+          src="Servery IHNED.cz a Aktuálně.cz to oznámily.", src_lang="cs", why="domain names and acronyms"),
+    Quiet("Werth had already won the status quo in Achleiten.", ("UT002",),
+          src="Werth hatte den Status quo in Achleiten schon gewonnen.", src_lang="de"),
+    Quiet("OK", ("UT003",), src="OK", src_lang="fr", why="too short to be a copy"),
+]
+
+
+@pytest.mark.parametrize("case", FIRE, ids=lambda c: c.hyp[:40])
+def test_fires(case):
+    assert_fires(case)
+
+
+@pytest.mark.parametrize("case", QUIET, ids=lambda c: c.hyp[:40])
+def test_quiet(case):
+    assert_quiet(case)
