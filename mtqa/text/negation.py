@@ -1,0 +1,79 @@
+"""Negation cues with offsets, per language, from the lists in `mtqa/data/<lang>/negation.txt`.
+
+Languages differ in how many words a negation takes (French ne...pas counts once, through
+"ne"), so what is compared between source and translation is the number of negated clauses,
+approximately. Counting errs on the generous side in the source (a Czech word starting with
+"ne-" counts; Chinese 不 counts unless it is part of a listed word such as 不同 "different"),
+because a negation the translation adds is what matters most, and an extra cue in the source
+can only hide such an error, never invent one.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from mtqa import lexicons, wordfreq_data
+from mtqa.text.tokens import words
+
+SUBSTRING_LANGS = {"zh", "ja"}
+_NOT_ONLY_RE = re.compile(r"\bnot\s+(?:only|just|merely)\b", re.I)
+_NUMBER_ABBREVIATION_RE = re.compile(r"\bNo\.\s?\d")
+
+
+@functools.lru_cache(maxsize=None)
+def _cues(lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    cues = lexicons.words("negation.txt", lang)
+    exceptions = tuple(sorted(lexicons.words("negation_exceptions.txt", lang), key=len, reverse=True))
+    return cues, exceptions
+
+
+def has_cues(lang: str | None) -> bool:
+    return bool(lang) and bool(_cues(lang)[0])
+
+
+def _is_czech_negated_verb(low: str) -> bool:
+    # "nemá", "nebyl", "nejste": the prefix ne- on a known word ("nejlepší" is a superlative:
+    # "jlepší" is no word).
+    return low.startswith("ne") and len(low) >= 4 and wordfreq_data.zipf(low[2:], "cs") >= 3.0
+
+
+@functools.lru_cache(maxsize=64)
+def negation_cues(text: str, lang: str | None) -> tuple[tuple[int, int], ...]:
+    """Spans of the negation cues of `text` in `lang` (empty when mtqa has no list for it)."""
+    lang = lang or "en"
+    cues, exceptions = _cues(lang)
+    if not cues:
+        return ()
+    if lang in SUBSTRING_LANGS:
+        masked = text
+        for exc in exceptions:
+            masked = masked.replace(exc, "\0" * len(exc))
+        out = []
+        for cue in sorted(cues, key=len, reverse=True):
+            for m in re.finditer(re.escape(cue), masked):
+                if not any(s <= m.start() < e for s, e in out):
+                    out.append((m.start(), m.end()))
+        return tuple(sorted(out))
+    skip = [m.span() for m in _NOT_ONLY_RE.finditer(text)] if lang == "en" else []
+    skip += [m.span() for m in _NUMBER_ABBREVIATION_RE.finditer(text)] if lang == "en" else []
+    low_text = text.lower()
+    for exc in exceptions:  # "sin embargo" (however) is no negation
+        skip += [(m.start(), m.end()) for m in re.finditer(re.escape(exc), low_text)]
+    out = []
+    toks = words(text)
+    for k, tok in enumerate(toks):
+        low = tok.text.lower()
+        if any(s <= tok.start < e for s, e in skip):
+            continue
+        if low in cues:
+            out.append((tok.start, tok.end))
+        elif lang == "fr" and low == "pas" and not any(
+                t.text.lower() in ("ne", "n") or t.text.lower().startswith(("n'", "n’")) for t in toks[max(0, k - 6):k]):
+            out.append((tok.start, tok.end))  # spoken French drops "ne": "je les vois pas"
+        elif lang == "en" and (low.endswith("n't") or low.endswith("n’t")):
+            out.append((tok.end - 3, tok.end))
+        elif lang == "fr" and low.startswith(("n'", "n’")):
+            out.append((tok.start, tok.start + 2))
+        elif lang == "cs" and _is_czech_negated_verb(low):
+            out.append((tok.start, tok.start + 2))
+    return tuple(out)
