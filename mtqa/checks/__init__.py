@@ -2,6 +2,6 @@
 
 Importing a family module registers its rules in `mtqa.rules.REGISTRY`.
 """
-from mtqa.checks import language, negation, numbers, omission, quotes, spacing, untranslated  # noqa: F401
+from mtqa.checks import entities, language, negation, numbers, omission, quotes, spacing, untranslated  # noqa: F401
 
-FAMILY_MODULES = (quotes, spacing, numbers, negation, untranslated, language, omission)
+FAMILY_MODULES = (quotes, spacing, numbers, entities, negation, untranslated, language, omission)

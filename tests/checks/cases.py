@@ -37,7 +37,8 @@ def run_case(case):
     from mtqa import check_document
 
     fn = check_document if getattr(case, "doc", False) else check
-    return fn(case.hyp, src=case.src, ref=case.ref, src_lang=case.src_lang, tgt_lang=case.tgt_lang)
+    # Preview rules are tested like the others: they are off by default, not untested.
+    return fn(case.hyp, src=case.src, ref=case.ref, src_lang=case.src_lang, tgt_lang=case.tgt_lang, preview=True)
 
 
 def assert_fires(case: Fire) -> None:

@@ -1,0 +1,67 @@
+"""NE: names, places, organisations and acronyms that the translation changed, dropped or
+invented (see mtqa.text.names for how a name is matched across scripts)."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from mtqa.model import Hit, Segment, Severity
+from mtqa.rules import rule
+from mtqa.text import pairs
+from mtqa.text.names import english_name_tokens, source_evidence, source_names, target_evidence
+from mtqa.text.scripts import main_script
+
+
+@rule("NE001", "name-not-in-source", severity=Severity.MAJOR, category="accuracy/mistranslation",
+      needs=("src",), languages=("en",))
+def name_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags a name in the translation that nothing in the source supports.
+
+    ## What it does
+    Takes the names of the English translation (capitalised words that are not common words,
+    and acronyms) and looks for each in the source: literally, inflected, transliterated
+    (compared by consonant skeleton after romanisation) or, for places, under its name in the
+    source language (CLDR names of countries, regions and major cities).
+
+    ## Why is this bad?
+    A wrong name (another country, another person) misattributes facts, and a reader cannot
+    tell from the fluent sentence; MT produces such substitutions when it hallucinates.
+
+    ## Example
+    Flagged: `goods imported from Bulgaria are duty free` (source: `从中美洲进口的货物都是免关税的`)
+    Corrected: `goods imported from Central America are duty free`
+    """
+    for (hs, he), (ss, se) in pairs.source_pairs(segment):
+        evidence = source_evidence(segment.src[ss:se], segment.src_lang)
+        for start, end, name in english_name_tokens(segment.hyp[hs:he]):
+            if evidence.supports(name) is False:
+                yield Hit(hs + start, hs + end, f"“{name}” matches no name in the source")
+
+
+@rule("NE002", "source-name-missing", severity=Severity.MAJOR, category="accuracy/omission",
+      needs=("src",), languages=("en",), preview=True)
+def source_name_missing(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags a name of the source that the translation does not render.
+
+    ## What it does
+    Finds the names of the source — places whose name in the source language is known (in
+    any script), capitalised uncommon words inside sentences (Latin and Cyrillic scripts) and
+    Latin-script words inside text in another script — and flags, in the source, each one that
+    the translation does not render: literally, inflected, transliterated, or, for places, by
+    its English name.
+
+    ## Why is this bad?
+    A dropped or replaced name removes who or where from a news sentence; the translation
+    still reads well, so only a comparison with the source shows it.
+
+    ## Example
+    Flagged: source `Der Mann arbeitet für die Diözese Nantes.`, translation `The man works for the diocese.`
+    Corrected: `The man works for the diocese of Nantes.`
+    """
+    for (hs, he), (ss, se) in pairs.source_pairs(segment):
+        src = segment.src[ss:se]
+        script = main_script(src)
+        evidence = target_evidence(segment.hyp[hs:he])
+        for name in source_names(src, segment.src_lang):
+            if not evidence.keeps(name, script):
+                yield Hit(ss + name.start, ss + name.end, f"the source's “{name.text}” is missing from the translation",
+                          field="src")

@@ -1,0 +1,344 @@
+"""Names in a translation and the evidence for them in the source, across scripts.
+
+A name in the English translation is supported by the source when the source contains it:
+literally (`Houston`), inflected (`Miłosza` for `Miłosz`, `Londres` for `London`), transliterated
+(`Хьюстон`, `ह्यूस्टन`, `ヒューストン`, `休斯顿` all reduce to the consonant skeleton of Houston), or
+translated, for places (`保加利亚` is Bulgaria: CLDR's names of countries, regions and major cities
+in 12 languages, in mtqa/data/common/places.tsv). Non-Latin text is romanised with anyascii.
+
+The consonant skeleton keeps one class per sound group (b/p/f/v/w, c/k/g/q, d/t, s/z/x/j,
+l/r, m/n) and drops vowels and h, because transliteration changes vowels and voicing far more
+than consonant places.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from anyascii import anyascii
+
+from mtqa import lexicons, wordfreq_data
+from mtqa.text.scripts import main_script
+from mtqa.text.sentences import sentences
+from mtqa.text.tokens import words
+
+_CLASSES = {**dict.fromkeys("bpfvw", "P"), **dict.fromkeys("ckgq", "K"), **dict.fromkeys("dt", "T"),
+            **dict.fromkeys("szxj", "S"), **dict.fromkeys("lr", "R"), **dict.fromkeys("mn", "N")}
+_CJK_CHAR_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+_CAPITAL_RE = re.compile(r"[A-Z][a-z']*|[a-z']+")
+#: An English word this common in lower case is a word, not a name (Congress, White, Navy).
+COMMON_WORD_ZIPF = 4.0
+#: A capitalised word that is not a known place is checked only when rarer than this: English
+#: has many capitalised dictionary words (Hemisphere, Subtropical) that are translated, not kept.
+RARE_NAME_ZIPF = 3.0
+#: Inflected languages: compare the start of source words with the name.
+MIN_PREFIX = 4
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: Müller -> muller, Łódź -> łodz (ł has no decomposition)."""
+    nfkd = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in nfkd if not unicodedata.combining(ch)).casefold().replace("ł", "l")
+
+
+def skeleton(text: str) -> str:
+    """Consonant classes of a romanised word, repeats collapsed: Houston -> STN."""
+    low = fold(text)
+    for a, b in (("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "h"), ("sh", "s"), ("ch", "c"), ("ph", "f")):
+        low = low.replace(a, b)
+    out = []
+    for ch in low:
+        cls = _CLASSES.get(ch)
+        if cls and (not out or out[-1] != cls):
+            out.append(cls)
+    return "".join(out)
+
+
+def _lcs(a: str, b: str) -> int:
+    prev = [0] * (len(b) + 1)
+    for ca in a:
+        cur = [0]
+        for j, cb in enumerate(b):
+            cur.append(prev[j] + 1 if ca == cb else max(prev[j + 1], cur[j]))
+        prev = cur
+    return prev[-1]
+
+
+def skeletons_match(a: str, b: str) -> bool:
+    if not a or not b:
+        return False
+    if min(len(a), len(b)) < 2:
+        return a == b
+    ratio = _lcs(a, b) / max(len(a), len(b))
+    return ratio >= 0.66 if a[0] == b[0] else ratio >= 0.8
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+# ----------------------------------------------------------------------------- places
+
+@dataclass(frozen=True)
+class _Places:
+    english: dict[str, frozenset[str]]          # folded English name or token -> place ids
+    local: dict[str, dict[str, tuple[str, ...]]]  # lang -> id -> folded names
+
+
+@functools.lru_cache(maxsize=1)
+def _places() -> _Places:
+    english: dict[str, set[str]] = {}
+    local: dict[str, dict[str, list[str]]] = {}
+    rows = list(lexicons.table("places.tsv")) + list(lexicons.table("place_aliases.tsv"))
+    for pid, lang, name in rows:
+        folded = fold(name)
+        if lang == "en":
+            english.setdefault(folded, set()).add(pid)
+            for tok in re.findall(r"[\w.]+", folded):
+                # "America" stands for the Americas too; "City" and "South" stand for nothing.
+                if len(tok) >= 3 and wordfreq_data.zipf(tok, "en") < COMMON_WORD_ZIPF + 1 and tok not in _PLACE_WORDS:
+                    english.setdefault(tok, set()).add(pid)
+        local.setdefault(lang, {}).setdefault(pid, []).append(folded)
+    return _Places({k: frozenset(v) for k, v in english.items()},
+                   {lang: {pid: tuple(names) for pid, names in by_id.items()} for lang, by_id in local.items()})
+
+
+_PLACE_WORDS = {"city", "island", "islands", "republic", "south", "north", "east", "west", "northern",
+                "southern", "eastern", "western", "central", "united", "new", "saint", "san", "santa",
+                "the", "and", "of", "sar", "china", "america", "world", "great", "lord", "mount", "port"}
+
+
+@functools.lru_cache(maxsize=None)
+def _local_index(lang: str) -> dict[str, frozenset[str]]:
+    """Folded local name -> place ids, for finding places in a source text."""
+    out: dict[str, set[str]] = {}
+    for pid, names in _places().local.get(lang, {}).items():
+        for name in names:
+            if len(name) >= 2:
+                out.setdefault(name, set()).add(pid)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def english_place_names(pid: str) -> tuple[str, ...]:
+    return _places().local.get("en", {}).get(pid, ())
+
+
+def place_ids(name: str) -> frozenset[str]:
+    """Places an English name (or one word of a place name, or an adjective such as Argentine) stands for."""
+    index = _places().english
+    f = fold(name)
+    found = index.get(f)
+    if found:
+        return found
+    if len(f) >= 6 and wordfreq_data.zipf(f, "en") < COMMON_WORD_ZIPF:  # Argentine -> Argentina
+        for cut in (1, 2, 3):
+            hit = index.get(f[:-cut]) or index.get(f[:-cut] + "a")
+            if hit:
+                return hit
+    return frozenset()
+
+
+def local_place_names(pid: str, lang: str) -> tuple[str, ...]:
+    return _places().local.get(lang, {}).get(pid, ())
+
+
+# ----------------------------------------------------------------------------- source evidence
+
+#: Scripts whose romanisation is faithful enough to say that a name is absent.
+RELIABLE_SCRIPTS = {"Latin", "Cyrillic", None}
+
+
+@dataclass(frozen=True)
+class SourceEvidence:
+    folded: str                   # the source, folded
+    words: tuple[str, ...]        # its words, folded (romanised when not Latin)
+    skeletons: tuple[str, ...]    # consonant skeletons of words (and of CJK character windows)
+    lang: str | None
+    script: str | None
+
+    def supports(self, name: str) -> bool | None:
+        """True: the source has this name; False: it has not; None: cannot tell.
+
+        From Chinese, Japanese and Hindi sources, romanisation does not recover English
+        spellings reliably (甲府 is Kōfu, not "Jiafu"), so only a place whose name in the
+        source language is known can be declared absent.
+        """
+        f = fold(name)
+        if len(f) >= 3 and f in self.folded:
+            return True
+        if f in self.words:
+            return True
+        for w in self.words:
+            if len(f) >= MIN_PREFIX and _common_prefix(f, w) >= max(MIN_PREFIX, int(0.6 * len(f) + 0.5)):
+                return True
+        sk = skeleton(name)
+        if len(sk) >= 2 and any(skeletons_match(sk, s) for s in self.skeletons):
+            return True
+        if self._translated_place(name):
+            return True
+        if self.script in RELIABLE_SCRIPTS:
+            return False
+        if place_ids(name) and self.lang and any(local_place_names(pid, self.lang) for pid in place_ids(name)):
+            return False
+        return None
+
+    def _translated_place(self, name: str) -> bool:
+        if not self.lang:
+            return False
+        for pid in place_ids(name):
+            for local in local_place_names(pid, self.lang):
+                if local in self.folded:
+                    return True
+                # Inflected or shortened: "des Malouines" for "Îles Malouines", "Evropské unie".
+                longest = max(local.split(), key=len)
+                stem = longest[:-2] if len(longest) >= 6 else longest
+                if len(stem) >= 4 and stem in self.folded:
+                    return True
+        return False
+
+
+@functools.lru_cache(maxsize=64)
+def source_evidence(src: str, lang: str | None) -> SourceEvidence:
+    script = main_script(src)
+    roman = src if script in (None, "Latin") else anyascii(src)
+    toks = tuple(fold(t.text) for t in words(roman))
+    skels = [skeleton(t) for t in toks if len(t) >= 2]
+    if _CJK_CHAR_RE.search(src):
+        # Names in Chinese and Japanese are runs of characters: try every window of 2-6.
+        chars = [m.group(0) for m in _CJK_CHAR_RE.finditer(src)]
+        syll = [anyascii(c) for c in chars]
+        for size in range(2, 7):
+            for i in range(len(syll) - size + 1):
+                skels.append(skeleton("".join(syll[i:i + size])))
+    folded = fold(src) + " " + fold(roman)
+    return SourceEvidence(folded, toks, tuple(s for s in set(skels) if s), lang, script)
+
+
+# ----------------------------------------------------------------------------- names in English
+
+def _sentence_starts(text: str) -> set[int]:
+    out = set()
+    for s, _ in sentences(text):
+        out.add(s)
+        m = re.match(r"[\"'“‘«(\[]+", text[s:])
+        if m:
+            out.add(s + m.end())
+    return out
+
+
+def english_name_tokens(text: str) -> list[tuple[int, int, str]]:
+    """Capitalised words of an English text that are names (not common words), with offsets.
+
+    A sentence-initial word counts only if it is rare as a lower-case word or a known place;
+    all-capital acronyms count; "Mr", months, days and common capitalised words do not.
+    """
+    starts = _sentence_starts(text)
+    function_words = lexicons.words("function_words.txt", "en")
+    out = []
+    for tok in words(text):
+        word = tok.text.split("'")[0].split("’")[0]
+        if len(word) < 2 or not word[0].isupper() or any(ch.isdigit() for ch in word):
+            continue
+        low = word.lower()
+        if low in function_words:
+            continue
+        place = bool(place_ids(word))
+        if not place and (word.isupper() or wordfreq_data.zipf(low, "en") >= RARE_NAME_ZIPF):
+            continue  # acronyms are often translated (CEDH -> ECHR); common words are words
+        out.append((tok.start, tok.start + len(word), word))
+    return out
+
+
+# ----------------------------------------------------------------------------- names in the source
+
+@dataclass(frozen=True, slots=True)
+class SourceName:
+    start: int
+    end: int
+    text: str
+    place_ids: frozenset[str]
+
+
+_CASED_SCRIPTS = {"Latin", "Cyrillic"}
+_LATIN_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]")
+#: A capitalised source word this common in its language is a common noun (German) or an
+#: institution written with a capital (Gobierno); only rarer ones are taken for names.
+SOURCE_COMMON_ZIPF = 4.0
+
+
+def source_names(src: str, lang: str | None) -> list[SourceName]:
+    """Names of the source that a translation must keep: places known in the source language
+    (any script), capitalised rare words inside sentences (Latin and Cyrillic scripts), and
+    Latin-script words inside a text in another script (`(Fairmont)`, `USGS`)."""
+    script = main_script(src)
+    out: list[SourceName] = []
+    taken: list[tuple[int, int]] = []
+    folded = fold(src)
+    if lang:
+        index = _local_index(lang)
+        for name, pids in index.items():
+            if len(name) < 2 or (len(name) < 4 and script in _CASED_SCRIPTS):
+                continue
+            start = folded.find(name)
+            while start != -1:
+                end = start + len(name)
+                boundary = script not in _CASED_SCRIPTS or (
+                    (start == 0 or not folded[start - 1].isalnum()))
+                if boundary and not any(a < end and start < b for a, b in taken):
+                    out.append(SourceName(start, end, src[start:end], pids))
+                    taken.append((start, end))
+                start = folded.find(name, end)
+    if script in _CASED_SCRIPTS:
+        starts = _sentence_starts(src)
+        for tok in words(src):
+            word = tok.text
+            if len(word) < 3 or not word[0].isupper() or word.isupper() or tok.start in starts:
+                continue
+            if any(a <= tok.start < b for a, b in taken) or any(ch.isdigit() for ch in word):
+                continue
+            if lang and wordfreq_data.zipf(word.lower(), lang) >= SOURCE_COMMON_ZIPF:
+                continue
+            out.append(SourceName(tok.start, tok.end, word, frozenset()))
+    else:
+        for m in _LATIN_TOKEN_RE.finditer(src):
+            if len(m.group(0)) >= 3 and not any(a <= m.start() < b for a, b in taken):
+                out.append(SourceName(m.start(), m.end(), m.group(0), frozenset()))
+    return sorted(out, key=lambda n: n.start)
+
+
+@dataclass(frozen=True)
+class TargetEvidence:
+    folded: str
+    words: tuple[str, ...]
+    skeletons: tuple[str, ...]
+
+    def keeps(self, name: SourceName, script: str | None) -> bool:
+        """Whether the English translation renders this source name."""
+        for pid in name.place_ids:
+            for english in english_place_names(pid):
+                if re.search(rf"(?<!\w){re.escape(english)}(?!\w)", self.folded):
+                    return True
+        if name.place_ids:
+            return False
+        text = name.text if script in ("Latin", None) else anyascii(name.text)
+        f = fold(text)
+        if f in self.words or (len(f) >= 4 and f in self.folded):
+            return True
+        for w in self.words:
+            if len(w) >= MIN_PREFIX and _common_prefix(f, w) >= max(MIN_PREFIX, int(0.6 * min(len(f), len(w)) + 0.5)):
+                return True
+        sk = skeleton(text)
+        return len(sk) >= 2 and any(skeletons_match(sk, s) for s in self.skeletons)
+
+
+@functools.lru_cache(maxsize=64)
+def target_evidence(hyp: str) -> TargetEvidence:
+    toks = tuple(fold(t.text) for t in words(hyp))
+    return TargetEvidence(fold(hyp), toks, tuple({skeleton(t) for t in toks if len(t) >= 2} - {""}))
