@@ -2,6 +2,6 @@
 
 Importing a family module registers its rules in `mtqa.rules.REGISTRY`.
 """
-from mtqa.checks import boilerplate, casing, omission, quotes, spacing  # noqa: F401
+from mtqa.checks import boilerplate, casing, consistency, omission, quotes, repetition, spacing  # noqa: F401
 
-FAMILY_MODULES = (quotes, spacing, casing, boilerplate, omission)
+FAMILY_MODULES = (quotes, spacing, casing, boilerplate, repetition, consistency, omission)
