@@ -69,7 +69,7 @@ def capitalised_word_mid_sentence(segment: Segment, ctx) -> Iterator[Hit]:
                 continue
             start, end = s_start + tok.start, s_start + tok.end
             if why == "function":
-                msg = f"“{tok.text}” is capitalised mid-sentence: a sentence boundary was probably lost here"
+                msg = f"“{tok.text}” capitalised mid-sentence: lost sentence boundary?"
             else:
-                msg = f"“{tok.text}” is capitalised after “{prev.text},”: reported speech that lost its quotation marks?"
+                msg = f"capital after “{prev.text},”: reported speech without quotes?"
             yield Hit(start, end, msg, suggestion=tok.text.lower())
