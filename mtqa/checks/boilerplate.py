@@ -67,6 +67,7 @@ kinds.existence(
 
 kinds.existence(
     "BP004", "related-article-line", lexicon="boilerplate_related.txt", scope=kinds.LEAD,
+    unless=("boilerplate_widgets.txt", kinds.LINE),
     severity=Severity.MINOR, category="accuracy/addition", suggestion="",
     message="related-article line “{text}…”: a link to another story",
     doc="""Flags a line that links to another story: `Read also: ...`.

@@ -32,7 +32,7 @@ from mtqa.text.tokens import words
 LINE, LEAD, ANYWHERE = "line", "lead", "anywhere"
 
 # Decoration around a boilerplate line: bullets, dashes, brackets, counts, trailing colons.
-_DECORATION_RE = re.compile(r"^[\W\d_]*$")
+_LEADING_DECORATION_RE = re.compile(r"[\W\d_]*")
 _LEAD_SEPARATOR_RE = re.compile(r"^\s*(?:[:|»>›•·\-–—]|\.{3}|…)")
 
 
@@ -45,10 +45,6 @@ def matcher(lexicon: str) -> TemplateMatcher:
     return TemplateMatcher(lines)
 
 
-def _words_after(text: str, end: int, m: TemplateMatch) -> int:
-    return len(words(text[m.end:end]))
-
-
 def find(lexicon: str, text: str, scope: str = ANYWHERE, extra_words: int = 0
          ) -> Iterator[tuple[int, int, TemplateMatch]]:
     """(start, end, match) for every place `lexicon` flags in `text` under `scope`."""
@@ -58,37 +54,55 @@ def find(lexicon: str, text: str, scope: str = ANYWHERE, extra_words: int = 0
             yield m.start, m.end, m
         return
     for p_start, p_end in paragraphs(text):
-        for m in mt.finditer(text, p_start, p_end):
-            if scope == LINE:
-                before, after = text[p_start:m.start], text[m.end:p_end]
-                if _DECORATION_RE.match(before) and (_DECORATION_RE.match(after) or (
-                        extra_words and is_heading(text, p_start, p_end)
-                        and _words_after(text, p_end, m) <= extra_words)):
-                    yield p_start, p_end, m
-                    break
-            elif scope == LEAD:
-                if text[p_start:m.start].strip(" *•·-–—>»|[(\"“") != "":
-                    break  # only a phrase that opens the paragraph
-                rest = text[m.end:p_end]
-                if not rest.strip() or _LEAD_SEPARATOR_RE.match(rest) or (
-                        len(words(text[m.start:m.end])) >= 2 and is_heading(text, p_start, p_end)):
-                    yield p_start, p_end, m
-                break
-            else:
-                raise ValueError(f"unknown scope {scope!r}")
+        core_start, core_end = _core(text, p_start, p_end)
+        if core_start >= core_end:
+            continue
+        if scope == LINE:
+            m = mt.fullmatch(text, core_start, core_end)
+            if m is None and extra_words and is_heading(text, p_start, p_end):
+                m = mt.match(text, core_start, core_end)
+                if m is not None and len(words(text[m.end:p_end])) > extra_words:
+                    m = None
+            if m is not None:
+                yield p_start, p_end, m
+        elif scope == LEAD:
+            m = mt.match(text, core_start, p_end)
+            if m is None:
+                continue
+            rest = text[m.end:p_end]
+            if not rest.strip() or _LEAD_SEPARATOR_RE.match(rest) or (
+                    len(words(text[m.start:m.end])) >= 2 and is_heading(text, p_start, p_end)):
+                yield p_start, p_end, m
+        else:
+            raise ValueError(f"unknown scope {scope!r}")
+
+
+def _core(text: str, start: int, end: int) -> tuple[int, int]:
+    """The paragraph without its decoration (bullets, dashes, counts, trailing colons)."""
+    m = _LEADING_DECORATION_RE.match(text, start, end)
+    core_start = m.end() if m else start
+    core_end = end
+    while core_end > core_start and not (text[core_end - 1].isalpha()):
+        core_end -= 1
+    return core_start, core_end
 
 
 def existence(code: str, name: str, *, lexicon: str, doc: str, message: str, severity: Severity,
               category: str, scope: str = ANYWHERE, extra_words: int = 0, suggestion: str | None = None,
-              languages=None, preview: bool = False):
+              unless: tuple[str, str] | None = None, languages=None, preview: bool = False):
     """Declare and register a rule that flags the phrases of a template lexicon.
 
-    `suggestion` is the replacement offered for the flagged span ("" = delete it).
+    `suggestion` is the replacement offered for the flagged span ("" = delete it); `unless`
+    = (lexicon, scope) leaves alone the spans another rule's lexicon already flags, so two
+    rules never report the same line.
     """
 
     def check(segment: Segment, ctx) -> Iterator[Hit]:
         text = segment.hyp
+        taken = {(s, e) for s, e, _ in find(unless[0], text, unless[1])} if unless else set()
         for start, end, m in find(lexicon, text, scope, extra_words):
+            if (start, end) in taken:
+                continue
             msg = message.format(text=" ".join(text[m.start:m.end].split()), note=m.note or m.template)
             yield Hit(start, end, msg, suggestion=suggestion)
 

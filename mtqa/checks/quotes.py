@@ -9,6 +9,7 @@ from mtqa.model import Hit, Segment, Severity
 from mtqa.rules import rule
 from mtqa.text import casing
 from mtqa.text import quotes as q
+from mtqa.text.sentences import paragraphs
 from mtqa.text.tokens import words
 
 
@@ -261,6 +262,15 @@ def quotation_mark_glued_to_word(segment: Segment, ctx) -> Iterator[Hit]:
                   suggestion=f"{m.group(1)} {m.group(2)}")
 
 
+def _is_separator(text: str, m: re.Match, char: str, chars: list[str], k: int) -> bool:
+    """A guillemet with no partner in its paragraph, between spaces: `Home » Economy`."""
+    partner = {"«": "»", "‹": "›", "»": "«", "›": "‹"}[char]
+    paired = partner in (chars[k + 1:] if char in "«‹" else chars[:k])
+    pos = text.find(char, m.start(), m.end())
+    spaced = (pos == 0 or text[pos - 1].isspace()) and (pos + 1 == len(text) or text[pos + 1].isspace())
+    return not paired and spaced
+
+
 _FOREIGN_MARKS = {"«": "“", "»": "”", "„": "“", "‹": "‘", "›": "’"}
 _FOREIGN_RE = re.compile(r"(«)[\s\u00a0\u202f]*|[\s\u00a0\u202f]*(»)|(„)|(‹)[\s\u00a0\u202f]*|[\s\u00a0\u202f]*(›)")
 
@@ -285,10 +295,14 @@ def mixed_quotation_mark_styles(segment: Segment, ctx) -> Iterator[Hit]:
     Corrected: `to avoid contributing to it “unintentionally”.`
     """
     text = segment.hyp
-    for m in _FOREIGN_RE.finditer(text):
-        char = next(g for g in m.groups() if g)
-        yield Hit(m.start(), m.end(), f"{char} is not an English quotation mark",
-                  suggestion=_FOREIGN_MARKS[char])
+    for p_start, p_end in paragraphs(text):
+        found = [(m, next(g for g in m.groups() if g)) for m in _FOREIGN_RE.finditer(text, p_start, p_end)]
+        chars = [c for _, c in found]
+        for k, (m, char) in enumerate(found):
+            if char in "«‹»›" and _is_separator(text, m, char, chars, k):
+                continue
+            yield Hit(m.start(), m.end(), f"{char} is not an English quotation mark",
+                      suggestion=_FOREIGN_MARKS[char])
     if "“" not in text and "”" not in text:
         return
     for mk in q.marks(text, 0, len(text), q.ENGLISH):

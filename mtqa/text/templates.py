@@ -72,7 +72,9 @@ def to_regex(template: str) -> str:
         if len(choices) == 1:
             out.append(_choice_regex(choices[0]))
         else:
-            out.append("(?:" + "|".join(_choice_regex(c) for c in choices) + ")")
+            # Longest choice first, so that `be interested in` is preferred to `be interested`.
+            ordered = sorted(choices, key=lambda c: len(c.strip()), reverse=True)
+            out.append("(?:" + "|".join(_choice_regex(c) for c in ordered) + ")")
     return "".join(out)
 
 
@@ -105,6 +107,17 @@ class TemplateMatcher:
             if m and (best is None or m.end() > best.end):
                 best = TemplateMatch(m.start(), m.end(), template, note)
         return best
+
+    def fullmatch(self, text: str, start: int, end: int) -> TemplateMatch | None:
+        """The first template that matches all of text[start:end], if any."""
+        for (template, note), regex in zip(self._entries, self._each):
+            if regex.fullmatch(text, start, end):
+                return TemplateMatch(start, end, template, note)
+        return None
+
+    def match(self, text: str, start: int, end: int) -> TemplateMatch | None:
+        """The longest template match that starts at `start`, if any."""
+        return self._longest_at(text, start, end)
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[TemplateMatch]:
         if self._any is None:

@@ -43,7 +43,9 @@ FIRE = [
     Fire(ARTICLE + "LIRE AUSSI : Les agriculteurs bloquent Paris\n\nLeggi anche: Il vertice fallisce\n",
          (("BP004", "LIRE AUSSI : Les agriculteurs bloquent Paris"), ("BP004", "Leggi anche: Il vertice fallisce")),
          doc=True),
-    Fire(ARTICLE + "On the same subject\n", (("BP004", "On the same subject"),), doc=True),
+    Fire(ARTICLE + "On the same subject: Farmers block roads\n",
+         (("BP004", "On the same subject: Farmers block roads"),), doc=True),
+    Fire(ARTICLE + "Read also\n", (("BP004", "Read also"),), doc=True),
     # BP005 ad placeholders: originals and literal renderings
     Fire(ARTICLE + "sequel after announcement\n\nThe vote is due in May.", (("BP005", "sequel after announcement"),),
          suggestion="", doc=True),
@@ -75,6 +77,7 @@ QUIET = [
     Quiet("Related news emerged on Tuesday, when the minister resigned.", ("BP003",)),
     Quiet("Read also the full report, the minister said.", ("BP004",), why="a sentence, no separator"),
     Quiet("See also page 4 for the figures.", ("BP004",)),
+    Quiet(ARTICLE + "On the same subject\n", ("BP004",), why="a whole widget line is BP003's"),
     Quiet("Following this announcement, markets fell sharply.", ("BP005",), why="a sentence"),
     Quiet("The rest after the announcement was chaos, witnesses said.", ("BP005",)),
     Quiet("The advertisement was banned by the regulator.", ("BP005",)),

@@ -76,6 +76,8 @@ QUIET = [
     # QT007
     Quiet('He said "yes" and then "no" to the offer.', ("QT007",), why="straight quotes only, consistently"),
     Quiet("He said “yes” and then “no” to the offer, 5\" long.", ("QT007",)),
+    Quiet("Home » Economy » Gas prices: Berlin extends the price brake", ("QT007",), why="breadcrumb separators"),
+    Quiet("Accueil › Monde › Europe", ("QT007",), why="breadcrumb separators"),
 ]
 
 
