@@ -1,9 +1,7 @@
 """BP: web boilerplate checks, must-fire and must-not-fire, and the template lexicons."""
-import pytest
-
 from mtqa.checks import kinds
 from mtqa.text.templates import TemplateMatcher, expand
-from tests.checks.cases import Fire, Quiet, assert_fires, assert_quiet
+from tests.checks.cases import Fire, Quiet, family_tests
 
 ARTICLE = ("Ministers met in Brussels on Monday to discuss the budget.\n\n"
            "The talks lasted six hours and ended without an agreement on farm subsidies.\n\n")
@@ -89,14 +87,7 @@ QUIET = [
 ]
 
 
-@pytest.mark.parametrize("case", FIRE, ids=lambda c: c.hyp[:40])
-def test_fires(case):
-    assert_fires(case)
-
-
-@pytest.mark.parametrize("case", QUIET, ids=lambda c: c.hyp[:40])
-def test_quiet(case):
-    assert_quiet(case)
+test_fires, test_quiet = family_tests(FIRE, QUIET)
 
 
 def test_templates_expand_every_combination():

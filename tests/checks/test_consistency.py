@@ -2,7 +2,7 @@
 import pytest
 
 from mtqa.checks.consistency import VAGUE, magnitude
-from tests.checks.cases import Fire, Quiet, assert_fires, assert_quiet
+from tests.checks.cases import Fire, Quiet, family_tests
 
 FIRE = [
     # The sample's class: a quoted quantity in a subheading, another quoted word in the body.
@@ -46,14 +46,7 @@ QUIET = [
 ]
 
 
-@pytest.mark.parametrize("case", FIRE, ids=lambda c: c.hyp[:40])
-def test_fires(case):
-    assert_fires(case)
-
-
-@pytest.mark.parametrize("case", QUIET, ids=lambda c: c.hyp[:40])
-def test_quiet(case):
-    assert_quiet(case)
+test_fires, test_quiet = family_tests(FIRE, QUIET)
 
 
 @pytest.mark.parametrize("term,expected", [

@@ -1,7 +1,5 @@
 """RP: repetition checks, must-fire and must-not-fire."""
-import pytest
-
-from tests.checks.cases import Fire, Quiet, assert_fires, assert_quiet
+from tests.checks.cases import Fire, Quiet, family_tests
 
 TITLE = "Floods force thousands to leave their homes in northern Italy"
 BODY = "Rivers burst their banks after a week of heavy rain, officials said on Tuesday."
@@ -36,11 +34,4 @@ QUIET = [
 ]
 
 
-@pytest.mark.parametrize("case", FIRE, ids=lambda c: c.hyp[:40])
-def test_fires(case):
-    assert_fires(case)
-
-
-@pytest.mark.parametrize("case", QUIET, ids=lambda c: c.hyp[:40])
-def test_quiet(case):
-    assert_quiet(case)
+test_fires, test_quiet = family_tests(FIRE, QUIET)
