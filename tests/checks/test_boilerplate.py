@@ -33,6 +33,9 @@ FIRE = [
     Fire(ARTICLE + "Subscribe to our newsletter\n\n3 Comments\n\nFollow us on Google News\n",
          (("BP003", "Subscribe to our newsletter"), ("BP003", "3 Comments"),
           ("BP003", "Follow us on Google News")), doc=True),
+    Fire(ARTICLE + "Leave a Reply Cancel reply\n\nYour email address will not be published. Required fields are marked *\n",
+         (("BP003", "Leave a Reply Cancel reply"),
+          ("BP003", "Your email address will not be published. Required fields are marked *")), doc=True),
     # BP004 related-article lines
     Fire(ARTICLE + "Read also: Russia fires missiles at Kyiv overnight\n\nThe vote is due in May.",
          (("BP004", "Read also: Russia fires missiles at Kyiv overnight"),), suggestion="", doc=True),
@@ -56,6 +59,8 @@ FIRE = [
          "Continue after the publicity\n\nThe matter continues after the advertising\n",
          (("BP005", "Article will be continued below the display"), ("BP005", "— Advertisement —"),
           ("BP005", "Continue after the publicity"), ("BP005", "The matter continues after the advertising")),
+         doc=True),
+    Fire(ARTICLE + "The rest of the article after this ad\n", (("BP005", "The rest of the article after this ad"),),
          doc=True),
     # BP006 stray headlines
     Fire(ARTICLE + "Rearmament: French Industrialists’ Deals\n\nThe ministers will meet again in June.",
