@@ -32,6 +32,9 @@ MAX_NOUN_PHRASE = 4  # words after a quantity in which its head noun is looked f
 _NUMBER_RE = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+(million|billion|thousand|trillion))?(?!\w)",
                         re.IGNORECASE)
 _SCALE = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12}
+_NOT_NOUNS = frozenset("per as than more less about around percent times".split())
+# Years and section numbers (`2023`, `1.2 Okapi`) are no quantities of anything.
+_YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
 
 
 @functools.lru_cache(maxsize=1)
@@ -75,8 +78,9 @@ class Mention:
 
 
 def _nouns_after(text: str, pos: int, limit: int) -> tuple[frozenset[str], str]:
-    """Head-noun candidates: the words right after `pos` up to punctuation or a function word,
-    and that noun phrase as written."""
+    """Head-noun candidates: the words of the noun phrase right after `pos`, and that phrase
+    as written. The phrase runs up to punctuation, a function word, a past participle
+    (`drones delivered to`) or a word that cannot end a noun phrase (`per`, `as`)."""
     out: list[str] = []
     toks = words(text[pos:limit])
     prev_end = 0
@@ -87,11 +91,14 @@ def _nouns_after(text: str, pos: int, limit: int) -> tuple[frozenset[str], str]:
         if i == 0 and t.text.lower() == "of":
             prev_end = t.end
             continue
-        if casing.function_word_class(t.text) is not None or len(out) >= MAX_NOUN_PHRASE:
+        if casing.function_word_class(t.text) is not None or len(out) >= MAX_NOUN_PHRASE \
+                or (out and t.text.endswith("ed")) or t.text.lower() in _NOT_NOUNS:
             break
         out.append(_noun_key(t.text))
         prev_end = t.end
-    return frozenset(out), " ".join(text[pos:pos + prev_end].split()) if out else ""
+    if not out:
+        return frozenset(), ""
+    return frozenset(out), " ".join(text[pos:pos + prev_end].split())
 
 
 def _mentions(text: str, start: int, end: int, lang: str | None) -> list[Mention]:
@@ -108,7 +115,8 @@ def _mentions(text: str, start: int, end: int, lang: str | None) -> list[Mention
         quoted_spans.append((o, c + 1))
         out.append(Mention(o, c + 1, inner, True, magnitude(inner), *_nouns_after(text, c + 1, end)))
     spans = [(m.start, m.end) for m in _quantity_matcher().finditer(text, start, end)]
-    spans += [(m.start(), m.end()) for m in _NUMBER_RE.finditer(text, start, end)]
+    spans += [(m.start(), m.end()) for m in _NUMBER_RE.finditer(text, start, end)
+              if not _YEAR_RE.fullmatch(m.group(0)) and not text.startswith(".", m.end())]
     for s, e in sorted(spans):
         if any(qs <= s < qe for qs, qe in quoted_spans) or any(m.start <= s < m.end for m in out):
             continue
@@ -165,7 +173,7 @@ def quantity_inconsistent_with_heading(segment: Segment, ctx) -> Iterator[Hit]:
         for b in related:
             if b.magnitude is None and b.quoted and h.quoted:
                 yield Hit(b.start, b.end, f"heading says {_describe(h)}: mistranslated quantity?")
-            elif isinstance(b.magnitude, int):
+            elif isinstance(b.magnitude, int) and min(b.magnitude, h.magnitude) >= 1:
                 yield Hit(b.start, b.end, f"heading says {_describe(h)}: which is right?")
 
 

@@ -133,7 +133,23 @@ def degenerate_repetition_loop(segment: Segment, ctx) -> Iterator[Hit]:
     Corrected: `after eating contaminated pet food.`
     """
     text = segment.hyp
-    toks = words(text)
+    for chunk in _chunks(text, words(text)):
+        yield from _loops(text, chunk)
+
+
+def _chunks(text: str, toks: tuple[Token, ...]) -> Iterator[list[Token]]:
+    """Runs of tokens not separated by a line break or a table bar (`Y | Y | Y` is a table)."""
+    chunk: list[Token] = []
+    for t in toks:
+        if chunk and any(c in text[chunk[-1].end:t.start] for c in "\n|"):
+            yield chunk
+            chunk = []
+        chunk.append(t)
+    if chunk:
+        yield chunk
+
+
+def _loops(text: str, toks: list[Token]) -> Iterator[Hit]:
     keys = [t.text.casefold() for t in toks]
     i = 0
     while i < len(toks):
@@ -145,7 +161,8 @@ def degenerate_repetition_loop(segment: Segment, ctx) -> Iterator[Hit]:
             k = 1
             while keys[i + k * n:i + (k + 1) * n] == unit:
                 k += 1
-            if k >= MIN_LOOPS and not (n == 1 and _ok_doubled(unit[0])) and not all(u.isdigit() for u in unit):
+            if k >= MIN_LOOPS and not (n == 1 and _ok_doubled(unit[0])) and any(
+                    sum(ch.isalpha() for ch in u) >= 2 for u in unit):
                 end_tok = toks[i + k * n - 1]
                 first = text[toks[i].start:toks[i + n - 1].end]
                 yield Hit(toks[i].start, end_tok.end, f"“{first}” repeated {k} times in a row", suggestion=first)

@@ -30,6 +30,8 @@ QUIET = [
     Quiet("after eating contaminated pet food food food food.", ("RP002",), why="a loop is RP003's"),
     Quiet("The the", ("RP003",)),
     Quiet("“No, no, no,” the minister said when asked about a deal.", ("RP003",), why="an interjection"),
+    Quiet("| tool | Y | Y | Y | N |\n| other | N | N | N | Y |", ("RP003",), why="a table, not a loop"),
+    Quiet("Scores: A A A B, grades 1 1 1.", ("RP003",), why="single letters and digits"),
     Quiet("Rivers burst their banks. Rivers rose again on Friday.", ("RP001",)),
 ]
 
