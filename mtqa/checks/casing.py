@@ -28,7 +28,7 @@ def _suspect(word: str, prev: str, gap: str, prev2: str) -> str | None:
     return None
 
 
-@rule("CA001", "capitalised-word-mid-sentence", severity=Severity.MINOR, category="fluency/grammar",
+@rule("CA001", "capital-mid-sentence", severity=Severity.MINOR, category="fluency/grammar",
       languages=("en",))
 def capitalised_word_mid_sentence(segment: Segment, ctx) -> Iterator[Hit]:
     """Flags a common word capitalised in the middle of a sentence, where a clause or quotation boundary was lost.

@@ -141,7 +141,7 @@ def _describe(h: Mention) -> str:
     return f"{term} {h.tail}"
 
 
-@rule("CO001", "quantity-inconsistent-with-heading", severity=Severity.MAJOR,
+@rule("CO001", "heading-quantity-mismatch", severity=Severity.MAJOR,
       category="accuracy/mistranslation", languages=("en",))
 def quantity_inconsistent_with_heading(segment: Segment, ctx) -> Iterator[Hit]:
     """Flags a quantity in the body that contradicts the quantity a heading gives for the same thing: `“favorable” drones` under `“Hundreds” of drones`.
@@ -177,7 +177,7 @@ def quantity_inconsistent_with_heading(segment: Segment, ctx) -> Iterator[Hit]:
                 yield Hit(b.start, b.end, f"heading says {_describe(h)}: which is right?")
 
 
-@rule("CO002", "quoted-term-inconsistent-with-heading", severity=Severity.MINOR,
+@rule("CO002", "heading-term-mismatch", severity=Severity.MINOR,
       category="terminology/inconsistent-use", languages=("en",))
 def quoted_term_inconsistent_with_heading(segment: Segment, ctx) -> Iterator[Hit]:
     """Flags a quoted term in the body that differs from the term a heading quotes for the same thing.

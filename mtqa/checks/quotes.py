@@ -110,7 +110,7 @@ def _suspect_capital(text: str, start: int, end: int, limit: int) -> bool:
     return casing.function_word_class(word) is not None or casing.is_common_word(word)
 
 
-@rule("QT003", "quotation-opening-with-capital-mid-sentence", severity=Severity.MINOR,
+@rule("QT003", "capital-at-quotation-start", severity=Severity.MINOR,
       category="fluency/punctuation", languages=("en",))
 def quotation_opening_with_capital_mid_sentence(segment: Segment, ctx) -> Iterator[Hit]:
     """Flags a quotation that opens mid-sentence on a capitalised common word: `Russia “Receives materials`.
@@ -147,7 +147,7 @@ def quotation_opening_with_capital_mid_sentence(segment: Segment, ctx) -> Iterat
             yield Hit(o, end, f"quotation opens mid-sentence on a capital: moved boundary?", suggestion=text[o:start] + word.lower())
 
 
-@rule("QT004", "capital-after-closing-quotation-mark", severity=Severity.MINOR,
+@rule("QT004", "capital-after-quotation", severity=Severity.MINOR,
       category="fluency/punctuation", languages=("en",))
 def capital_after_closing_quotation_mark(segment: Segment, ctx) -> Iterator[Hit]:
     """Flags a capitalised common word right after a quotation that did not end its sentence: `factory” On its soil`.
@@ -193,7 +193,7 @@ def capital_after_closing_quotation_mark(segment: Segment, ctx) -> Iterator[Hit]
 _DOUBLED_RE = re.compile(r"(?<![.…])([.!?,;])([”\"»])([.,;:])(?![.\w])")
 
 
-@rule("QT005", "punctuation-doubled-around-closing-mark", severity=Severity.MINOR,
+@rule("QT005", "doubled-quotation-punctuation", severity=Severity.MINOR,
       category="fluency/punctuation", languages=("en",))
 def punctuation_doubled_around_closing_mark(segment: Segment, ctx) -> Iterator[Hit]:
     """Flags punctuation on both sides of a closing quotation mark: `ways.”,`.
@@ -235,7 +235,7 @@ _GLUED_CLOSE_RE = re.compile(r"(?<=[^\s“\"])(”)(\w+)")
 _GLUED_OPEN_RE = re.compile(r"(\w+)(“)(?=\S)")
 
 
-@rule("QT006", "quotation-mark-glued-to-word", severity=Severity.MINOR, category="fluency/punctuation",
+@rule("QT006", "glued-quotation-mark", severity=Severity.MINOR, category="fluency/punctuation",
       languages=("en",))
 def quotation_mark_glued_to_word(segment: Segment, ctx) -> Iterator[Hit]:
     """Flags a closing quotation mark glued to the next word, or an opening mark glued to the previous one: `people”John`.
@@ -275,7 +275,7 @@ _FOREIGN_MARKS = {"«": "“", "»": "”", "„": "“", "‹": "‘", "›": "
 _FOREIGN_RE = re.compile(r"(«)[\s\u00a0\u202f]*|[\s\u00a0\u202f]*(»)|(„)|(‹)[\s\u00a0\u202f]*|[\s\u00a0\u202f]*(›)")
 
 
-@rule("QT007", "mixed-quotation-mark-styles", severity=Severity.MINOR, category="fluency/punctuation",
+@rule("QT007", "mixed-quotation-styles", severity=Severity.MINOR, category="fluency/punctuation",
       languages=("en",))
 def mixed_quotation_mark_styles(segment: Segment, ctx) -> Iterator[Hit]:
     """Flags guillemets, low quotation marks, or straight quotes mixed into curly-quoted English.

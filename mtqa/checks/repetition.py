@@ -86,8 +86,9 @@ def doubled_word(segment: Segment, ctx) -> Iterator[Hit]:
     ## What it does
     Finds the same word twice in a row with only a space between them, ignoring case.
     Doublings that English allows (`that that`, `had had`, `is is`), reduplications and names
-    (`bye bye`, `Bora Bora`, `Sirhan Sirhan`), numbers, and words repeated three times or more
-    (a degenerate loop, RP003) are left alone.
+    listed as such (`bye bye`, `Bora Bora`, `Sirhan Sirhan`), and words repeated three times or
+    more (a degenerate loop, RP003) are left alone. Doubled names and numbers are flagged
+    (`Johns Hopkins University University`, `in 2017 2017`).
 
     ## Why is this bad?
     It is a typo to the reader; in MT output it often marks a word that was translated twice
@@ -103,10 +104,8 @@ def doubled_word(segment: Segment, ctx) -> Iterator[Hit]:
         a, b = toks[i - 1], toks[i]
         if a.text.casefold() != b.text.casefold() or not _only_space_between(text, a, b):
             continue
-        if a.text.isdigit() or _ok_doubled(a.text):
+        if _ok_doubled(a.text):
             continue
-        if a.text[0].isupper() and b.text[0].isupper() and i >= 2 and text[toks[i - 2].end:a.start].strip() == "":
-            continue  # mid-sentence `Sirhan Sirhan`, `Baden Baden`: a name
         before = toks[i - 2] if i >= 2 else None
         after = toks[i + 1] if i + 1 < len(toks) else None
         if (before and before.text.casefold() == a.text.casefold()) or (
@@ -115,7 +114,7 @@ def doubled_word(segment: Segment, ctx) -> Iterator[Hit]:
         yield Hit(a.start, b.end, f"“{a.text}” twice in a row", suggestion=a.text)
 
 
-@rule("RP003", "degenerate-repetition-loop", severity=Severity.MAJOR, category="accuracy/addition")
+@rule("RP003", "repetition-loop", severity=Severity.MAJOR, category="accuracy/addition")
 def degenerate_repetition_loop(segment: Segment, ctx) -> Iterator[Hit]:
     """Flags a word or phrase repeated three or more times in a row, the loop of a degenerate decoder.
 

@@ -155,7 +155,7 @@ def split_contraction(segment: Segment, ctx) -> Iterator[Hit]:
         yield Hit(m.start(1), m.end(2), f"“{m.group(2)}” is split from its word", suggestion=m.group(2))
 
 
-@rule("SP006", "space-inside-quotation-marks", severity=Severity.MINOR, category="fluency/punctuation",
+@rule("SP006", "space-inside-quotes", severity=Severity.MINOR, category="fluency/punctuation",
       languages=("en",))
 def space_inside_quotation_marks(segment: Segment, ctx) -> Iterator[Hit]:
     """Flags a space just inside a pair of English quotation marks: `“ not on purpose ”`.
