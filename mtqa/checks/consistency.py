@@ -141,7 +141,7 @@ def _describe(h: Mention) -> str:
     return f"{term} {h.tail}"
 
 
-@rule("CO001", "heading-quantity-mismatch", severity=Severity.MAJOR,
+@rule("CO001", "heading-quantity-clash", severity=Severity.MAJOR,
       category="accuracy/mistranslation", languages=("en",))
 def quantity_inconsistent_with_heading(segment: Segment, ctx) -> Iterator[Hit]:
     """Flags a quantity in the body that contradicts the quantity a heading gives for the same thing: `“favorable” drones` under `“Hundreds” of drones`.

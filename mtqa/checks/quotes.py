@@ -110,7 +110,7 @@ def _suspect_capital(text: str, start: int, end: int, limit: int) -> bool:
     return casing.function_word_class(word) is not None or casing.is_common_word(word)
 
 
-@rule("QT003", "capital-at-quotation-start", severity=Severity.MINOR,
+@rule("QT003", "capital-at-quote-start", severity=Severity.MINOR,
       category="fluency/punctuation", languages=("en",))
 def quotation_opening_with_capital_mid_sentence(segment: Segment, ctx) -> Iterator[Hit]:
     """Flags a quotation that opens mid-sentence on a capitalised common word: `Russia “Receives materials`.
@@ -193,7 +193,7 @@ def capital_after_closing_quotation_mark(segment: Segment, ctx) -> Iterator[Hit]
 _DOUBLED_RE = re.compile(r"(?<![.…])([.!?,;])([”\"»])([.,;:])(?![.\w])")
 
 
-@rule("QT005", "doubled-quotation-punctuation", severity=Severity.MINOR,
+@rule("QT005", "double-punctuated-quote", severity=Severity.MINOR,
       category="fluency/punctuation", languages=("en",))
 def punctuation_doubled_around_closing_mark(segment: Segment, ctx) -> Iterator[Hit]:
     """Flags punctuation on both sides of a closing quotation mark: `ways.”,`.
