@@ -2,6 +2,20 @@
 
 Importing a family module registers its rules in `mtqa.rules.REGISTRY`.
 """
-from mtqa.checks import entities, language, negation, numbers, omission, quotes, spacing, untranslated  # noqa: F401
+from mtqa.checks import (  # noqa: F401
+    boilerplate,
+    casing,
+    consistency,
+    entities,
+    language,
+    negation,
+    numbers,
+    omission,
+    quotes,
+    repetition,
+    spacing,
+    untranslated,
+)
 
-FAMILY_MODULES = (quotes, spacing, numbers, entities, negation, untranslated, language, omission)
+FAMILY_MODULES = (quotes, spacing, casing, boilerplate, repetition, consistency, numbers, entities, negation,
+                  untranslated, language, omission)

@@ -24,7 +24,7 @@ MIN_PROBABILITY = 0.9
 
 def _function_word_share(text: str, lang: str) -> float | None:
     """Share of the target language's function words, or None without a list for it."""
-    vocab = lexicons.words("function_words.txt", lang)
+    vocab = lexicons.words("stopwords.txt", lang)
     toks = [t.text.lower() for t in words(text) if not t.text.isdigit()]
     if not vocab or not toks:
         return None

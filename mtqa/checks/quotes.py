@@ -1,11 +1,16 @@
-"""QT: quotation marks that machine translation reversed, dropped or misplaced."""
+"""QT: quotation marks that machine translation reversed, dropped, moved, glued or left in the
+source language's style."""
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from mtqa.model import Hit, Segment, Severity
 from mtqa.rules import rule
+from mtqa.text import casing
 from mtqa.text import quotes as q
+from mtqa.text.sentences import paragraphs
+from mtqa.text.tokens import words
 
 
 @rule("QT001", "reversed-quotation-marks", severity=Severity.MINOR, category="fluency/punctuation",
@@ -58,3 +63,250 @@ def unpaired_quotation_mark(segment: Segment, ctx) -> Iterator[Hit]:
         else:
             msg = f"closing quotation mark {u.mark.char} closes no quotation"
         yield Hit(u.mark.pos, u.mark.pos + 1, msg)
+
+
+# --------------------------------------------------------------------------- capitals at the marks
+
+_SENTENCE_PUNCT = ".!?…"
+_CLAUSE_PUNCT = ".!?…,;:"
+
+
+def _word_at(text: str, pos: int) -> tuple[int, int]:
+    """The word starting at `pos` (letters, inner apostrophes and hyphens), as a span."""
+    end = pos
+    while end < len(text) and (text[end].isalnum() or (text[end] in "'’-" and end + 1 < len(text)
+                                                       and text[end + 1].isalnum() and end > pos)):
+        end += 1
+    return pos, end
+
+
+def _next_word(text: str, pos: int, limit: int) -> tuple[int, int] | None:
+    """The next word after `pos` when only spaces separate them (None at punctuation or `limit`)."""
+    i = pos
+    while i < limit and text[i] in " \u00a0":
+        i += 1
+    if i >= limit or not text[i].isalpha():
+        return None
+    return _word_at(text, i)
+
+
+def _is_title(quoted: str) -> bool:
+    """Title case (`Understanding the Risks`, `Le Monde`): most content words capitalised."""
+    content = [t.text for t in words(quoted) if casing.function_word_class(t.text) is None]
+    if len(content) < 2:
+        return False
+    caps = sum(1 for w in content if w[:1].isupper())
+    return caps * 2 > len(content)
+
+
+def _suspect_capital(text: str, start: int, end: int, limit: int) -> bool:
+    """`text[start:end]` is a capitalised common word followed by a lower-case word (or the limit)."""
+    word = text[start:end]
+    if not casing.is_titlecase(word):
+        return False
+    nxt = _next_word(text, end, limit)
+    if nxt is not None and not text[nxt[0]].islower():
+        return False  # a name or a title: `“The Guardian”`, `” John Kirby`
+    return casing.function_word_class(word) is not None or casing.is_common_word(word)
+
+
+@rule("QT003", "capital-at-quote-start", severity=Severity.MINOR,
+      category="fluency/punctuation", languages=("en",))
+def quotation_opening_with_capital_mid_sentence(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags a quotation that opens mid-sentence on a capitalised common word: `Russia “Receives materials`.
+
+    ## What it does
+    Finds an opening quotation mark that follows a word (not a colon, comma or sentence end)
+    and opens on a capitalised common word followed by lower-case text. Quoted names and
+    titles (`the daily “Le Monde”`, `“Understanding the Risks”`) and one-word quotations are
+    left alone.
+
+    ## Why is this bad?
+    English quotes a fragment that continues the sentence in lower case. A capital there is
+    the trace of a quotation whose boundaries moved in translation: the source quoted a
+    different stretch of words, so the attribution is probably wrong as well.
+
+    ## Example
+    Flagged: `accused it of using them recently “The attack on Kiev”`
+    Corrected: `accused it of using them recently “to attack Kiev”`
+    """
+    text = segment.hyp
+    for pair in q.analyse(text, segment.tgt_lang).pairs:
+        o, c = pair.open.pos, pair.close.pos
+        i = o - 1
+        while i >= 0 and text[i] in " \u00a0":
+            i -= 1
+        if i < 0 or i == o - 1 or not text[i].isalnum():
+            continue  # paragraph start, or after punctuation (`said, “We`), or glued (QT006)
+        start, end = _word_at(text, o + 1)
+        quoted = text[o + 1:c]
+        if end <= start or end >= c or _is_title(quoted):
+            continue
+        if _suspect_capital(text, start, end, c):
+            word = text[start:end]
+            yield Hit(o, end, f"quotation opens mid-sentence on a capital: moved boundary?", suggestion=text[o:start] + word.lower())
+
+
+@rule("QT004", "capital-after-quotation", severity=Severity.MINOR,
+      category="fluency/punctuation", languages=("en",))
+def capital_after_closing_quotation_mark(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags a capitalised common word right after a quotation that did not end its sentence: `factory” On its soil`.
+
+    ## What it does
+    Finds a closing quotation mark whose quotation ends without punctuation, followed by a
+    space and a capitalised common word (`On`, `This`, `Understand`) that continues in lower
+    case. Names after a quotation (`” John Kirby said`) and new sentences after a quotation
+    that ended with a full stop (`ways.” The`) are left alone.
+
+    ## Why is this bad?
+    The capital is the start of a sentence that machine translation merged into this one,
+    or the trace of a quotation whose closing mark moved: the reader cannot tell where the
+    quoted words stop.
+
+    ## Example
+    Flagged: `to “denounce and disturb” This cooperation in unmanned aircraft.`
+    Corrected: `to “denounce and disturb” this cooperation in unmanned aircraft.`
+    """
+    text = segment.hyp
+    analysis = q.analyse(text, segment.tgt_lang)
+    closers = [p.close.pos for p in analysis.pairs]
+    closers += [u.mark.pos for u in analysis.unpaired if u.mark.role == "close"]
+    for c in sorted(closers):
+        before = text[:c].rstrip()
+        if not before or before[-1] in _CLAUSE_PUNCT:
+            continue
+        end_of_para = text.find("\n", c)
+        limit = len(text) if end_of_para < 0 else end_of_para
+        if c + 1 >= limit or text[c + 1] not in " \u00a0":
+            continue  # punctuation or end of line after the mark; glued words are QT006's
+        nxt = _next_word(text, c + 1, limit)
+        if nxt is None:
+            continue
+        start, end = nxt
+        if _suspect_capital(text, start, end, limit):
+            word = text[start:end]
+            yield Hit(c, end, f"capital after a quotation, mid-sentence: moved boundary?",
+                      suggestion=text[c:start] + word.lower())
+
+
+# Sentence punctuation inside a closing mark, and more punctuation outside it: `ways.”,`.
+_DOUBLED_RE = re.compile(r"(?<![.…])([.!?,;])([”\"»])([.,;:])(?![.\w])")
+
+
+@rule("QT005", "double-punctuated-quote", severity=Severity.MINOR,
+      category="fluency/punctuation", languages=("en",))
+def punctuation_doubled_around_closing_mark(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags punctuation on both sides of a closing quotation mark: `ways.”,`.
+
+    ## What it does
+    Finds a full stop, comma, question mark or exclamation mark inside a closing quotation
+    mark followed by a comma, full stop, semicolon or colon outside it. Ellipses are left alone.
+
+    ## Why is this bad?
+    English puts one mark there, not two (US style: the comma or full stop inside the
+    quotation). The doubled mark is a trace of French punctuation (`»,`) merged with the
+    English habit, and reads as a typo.
+
+    ## Example
+    Flagged: `which “It goes both ways.”, mentioned the speaker.`
+    Corrected: `which “goes both ways,” the spokesman said.`
+    """
+    text = segment.hyp
+    for m in _DOUBLED_RE.finditer(text):
+        inner, mark, outer = m.groups()
+        if mark == '"' and not _closes_straight(text, m.start(2)):
+            continue
+        if outer == ",":
+            fixed = f"{inner if inner in '?!' else ','}{mark}"
+        elif outer == ".":
+            fixed = f"{inner}{mark}"
+        else:
+            fixed = f"{mark}{outer}"
+        yield Hit(m.start(), m.end(), "punctuation on both sides of the closing mark",
+                  suggestion=fixed)
+
+
+def _closes_straight(text: str, pos: int) -> bool:
+    roles = {mk.pos: mk.role for mk in q.marks(text, 0, len(text), q.ENGLISH)}
+    return roles.get(pos) == "close"
+
+
+_GLUED_CLOSE_RE = re.compile(r"(?<=[^\s“\"])(”)(\w+)")
+_GLUED_OPEN_RE = re.compile(r"(\w+)(“)(?=\S)")
+
+
+@rule("QT006", "glued-quotation-mark", severity=Severity.MINOR, category="fluency/punctuation",
+      languages=("en",))
+def quotation_mark_glued_to_word(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags a closing quotation mark glued to the next word, or an opening mark glued to the previous one: `people”John`.
+
+    ## What it does
+    Finds a closing curly quotation mark directly followed by a letter or digit, and an
+    opening curly mark directly preceded by one. Straight quotes are left alone (`5"` is an
+    inch mark).
+
+    ## Why is this bad?
+    The words run together for the reader and for search. In machine translation it usually
+    marks the place where a comma and an attribution were lost (`people”, John Kirby said`).
+
+    ## Example
+    Flagged: `terrorizing the Ukrainian people”John Kirby said.`
+    Corrected: `terrorizing the Ukrainian people”, John Kirby said.`
+    """
+    text = segment.hyp
+    for m in _GLUED_CLOSE_RE.finditer(text):
+        yield Hit(m.start(1), m.end(2), "closing quotation mark glued to the next word",
+                  suggestion=f"{m.group(1)} {m.group(2)}")
+    for m in _GLUED_OPEN_RE.finditer(text):
+        yield Hit(m.start(1), m.end(2), "opening quotation mark glued to the previous word",
+                  suggestion=f"{m.group(1)} {m.group(2)}")
+
+
+def _is_separator(text: str, m: re.Match, char: str, chars: list[str], k: int) -> bool:
+    """A guillemet with no partner in its paragraph, between spaces: `Home » Economy`."""
+    partner = {"«": "»", "‹": "›", "»": "«", "›": "‹"}[char]
+    paired = partner in (chars[k + 1:] if char in "«‹" else chars[:k])
+    pos = text.find(char, m.start(), m.end())
+    spaced = (pos == 0 or text[pos - 1].isspace()) and (pos + 1 == len(text) or text[pos + 1].isspace())
+    return not paired and spaced
+
+
+_FOREIGN_MARKS = {"«": "“", "»": "”", "„": "“", "‹": "‘", "›": "’"}
+_FOREIGN_RE = re.compile(r"(«)[\s\u00a0\u202f]*|[\s\u00a0\u202f]*(»)|(„)|(‹)[\s\u00a0\u202f]*|[\s\u00a0\u202f]*(›)")
+
+
+@rule("QT007", "mixed-quotation-styles", severity=Severity.MINOR, category="fluency/punctuation",
+      languages=("en",))
+def mixed_quotation_mark_styles(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags guillemets, low quotation marks, or straight quotes mixed into curly-quoted English.
+
+    ## What it does
+    In English text, flags every guillemet (`« »`, `‹ ›`, with the spaces French puts inside
+    them) and low opening mark (`„`), and, when the text also uses curly double quotes, every
+    straight double quote that is not an inch or second mark (`5"`). The suggestion is the
+    curly English mark.
+
+    ## Why is this bad?
+    Machine translation copies the source's quotation marks; a wire that mixes `« »`, `"` and
+    `“ ”` looks unedited, and English readers may not read guillemets as quotation marks.
+
+    ## Example
+    Flagged: `to avoid contributing to it « unintentionally ».`
+    Corrected: `to avoid contributing to it “unintentionally”.`
+    """
+    text = segment.hyp
+    for p_start, p_end in paragraphs(text):
+        found = [(m, next(g for g in m.groups() if g)) for m in _FOREIGN_RE.finditer(text, p_start, p_end)]
+        chars = [c for _, c in found]
+        for k, (m, char) in enumerate(found):
+            if char in "«‹»›" and _is_separator(text, m, char, chars, k):
+                continue
+            yield Hit(m.start(), m.end(), f"{char} is not an English quotation mark",
+                      suggestion=_FOREIGN_MARKS[char])
+    if "“" not in text and "”" not in text:
+        return
+    for mk in q.marks(text, 0, len(text), q.ENGLISH):
+        if mk.char != '"' or (mk.pos > 0 and text[mk.pos - 1].isdigit()):
+            continue
+        yield Hit(mk.pos, mk.pos + 1, "straight quotation mark in curly-quoted text",
+                  suggestion="“" if mk.role == "open" else "”")

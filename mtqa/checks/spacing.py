@@ -1,5 +1,6 @@
 """SP: spacing artefacts: words run together across a sentence end, French spacing carried into
-English, doubled spaces, and tokenizer spacing (`word ,`, `do n't`) left in the output."""
+English (before high punctuation, inside quotation marks), doubled spaces, and tokenizer spacing
+(`word ,`, `do n't`) left in the output."""
 from __future__ import annotations
 
 import re
@@ -7,6 +8,7 @@ from typing import Iterator
 
 from mtqa.model import Hit, Segment, Severity
 from mtqa.rules import rule
+from mtqa.text import quotes as q
 from mtqa.text.sentences import is_abbreviation
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -16,7 +18,10 @@ _GLUED_RE = re.compile(
     rf"(?P<before>(?<!\w)\w*[{_LOWER}]{{2}}|(?<!\w)\d+|[)\]%])(?P<punct>[.!?]+[”’\"»)]*)(?P<after>[{_UPPER}][{_LOWER}]+)")
 _TOKEN_AROUND_RE = re.compile(r"\S+")
 _URLISH = ("://", "www.", "@")
+# `Amazon.Com`, `Gov.Uk`: a capitalised top-level domain is a domain name, not a sentence start.
+_TLDS = frozenset("com org net edu gov int info biz io co uk fr de es it pt ru ua eu us ca au ch be nl".split())
 
+_INNER_SPACES = " \u00a0\u202f\u2009"
 _DOUBLE_SPACE_RE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 _FRENCH_SPACE_RE = re.compile(r"(?<=[\w”’\")\]])([ \u00a0\u202f\u2009]+)([:;!?])(?=\s|$|[”’\")\]])")
 _PERCENT_SPACE_RE = re.compile(r"(?<=\d)([ \u00a0\u202f\u2009]+)(%)")
@@ -56,6 +61,8 @@ def missing_space_after_sentence_end(segment: Segment, ctx) -> Iterator[Hit]:
         if any(u in token.lower() for u in _URLISH):
             continue
         if m.group("punct").startswith(".") and is_abbreviation(m.group("before"), segment.tgt_lang):
+            continue
+        if m.group("punct") == "." and m.group("after").lower() in _TLDS:
             continue
         yield Hit(m.start("before"), m.end("after"), "no space after the end of a sentence",
                   suggestion=f"{m.group('before')}{m.group('punct')} {m.group('after')}")
@@ -146,3 +153,38 @@ def split_contraction(segment: Segment, ctx) -> Iterator[Hit]:
     """
     for m in _SPLIT_CONTRACTION_RE.finditer(segment.hyp):
         yield Hit(m.start(1), m.end(2), f"“{m.group(2)}” is split from its word", suggestion=m.group(2))
+
+
+@rule("SP006", "space-inside-quotes", severity=Severity.MINOR, category="fluency/punctuation",
+      languages=("en",))
+def space_inside_quotation_marks(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags a space just inside a pair of English quotation marks: `“ not on purpose ”`.
+
+    ## What it does
+    For each pair of curly double quotation marks, finds spaces (plain, no-break or narrow
+    no-break) right after the opening mark or right before the closing mark.
+
+    ## Why is this bad?
+    French puts a no-break space inside guillemets (`« pas exprès »`); MT that swaps the marks
+    for English ones keeps the spaces, which English never has, and a line break can then
+    separate a mark from its words.
+
+    ## Example
+    Flagged: `the administration was “ ready to do more ” to expose it.`
+    Corrected: `the administration was “ready to do more” to expose it.`
+    """
+    text = segment.hyp
+    for pair in q.analyse(text, segment.tgt_lang).pairs:
+        if pair.open.char != "“" or pair.close.char != "”":
+            continue
+        o, c = pair.open.pos, pair.close.pos
+        i = o + 1
+        while i < c and text[i] in _INNER_SPACES:
+            i += 1
+        if i > o + 1 and i < c:
+            yield Hit(o, i, "space after the opening quotation mark", suggestion="“")
+        j = c
+        while j > i and text[j - 1] in _INNER_SPACES:
+            j -= 1
+        if j < c and j > o + 1:
+            yield Hit(j, c + 1, "space before the closing quotation mark", suggestion="”")

@@ -240,7 +240,7 @@ def english_name_tokens(text: str) -> list[tuple[int, int, str]]:
     all-capital acronyms count; "Mr", months, days and common capitalised words do not.
     """
     starts = _sentence_starts(text)
-    function_words = lexicons.words("function_words.txt", "en")
+    function_words = lexicons.words("stopwords.txt", "en")
     out = []
     for tok in words(text):
         word = tok.text.split("'")[0].split("’")[0]

@@ -55,3 +55,18 @@ def assert_quiet(case: Quiet) -> None:
     result = run_case(case)
     fired = [(f.rule, f.text) for f in result.findings if f.rule in case.rules]
     assert not fired, f"{case.why or case.hyp!r}: unexpected {fired}"
+
+
+def family_tests(fire: list[Fire], quiet: list[Quiet]):
+    """The two parametrized tests of a family module: `test_fires, test_quiet = family_tests(FIRE, QUIET)`."""
+    import pytest
+
+    @pytest.mark.parametrize("case", fire, ids=lambda c: c.hyp[:40])
+    def test_fires(case):
+        assert_fires(case)
+
+    @pytest.mark.parametrize("case", quiet, ids=lambda c: c.hyp[:40])
+    def test_quiet(case):
+        assert_quiet(case)
+
+    return test_fires, test_quiet

@@ -1,0 +1,172 @@
+"""RP: repeated text: a duplicated title, paragraph or sentence, a doubled word, a degenerate loop."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from mtqa import lexicons
+from mtqa.model import Hit, Segment, Severity
+from mtqa.rules import rule
+from mtqa.text.headings import is_heading
+from mtqa.text.sentences import paragraphs, sentences
+from mtqa.text.tokens import Token, words
+
+MIN_PASSAGE_WORDS = 4  # shorter repeated lines (`sequel after announcement`) are boilerplate's
+MAX_PREFIX_WORDS = 4  # `Home News <title>` then `<title>`: a crumb glued to the first copy
+MAX_UNIT = 8  # longest repeated phrase a degenerate loop is searched for, in words
+MIN_LOOPS = 3
+
+
+def _key(text: str) -> tuple[str, ...]:
+    return tuple(t.text.casefold() for t in words(text))
+
+
+def _repeats(earlier: tuple[str, ...], later: tuple[str, ...]) -> bool:
+    """`later` repeats `earlier`, allowing a few extra words glued in front of either copy."""
+    if len(later) < MIN_PASSAGE_WORDS or len(earlier) < MIN_PASSAGE_WORDS:
+        return False
+    if earlier == later:
+        return True
+    short, long_ = sorted((earlier, later), key=len)
+    return len(long_) - len(short) <= MAX_PREFIX_WORDS and long_[-len(short):] == short
+
+
+@rule("RP001", "duplicated-passage", severity=Severity.MAJOR, category="accuracy/addition")
+def duplicated_passage(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags a title, paragraph or sentence that repeats one before it.
+
+    ## What it does
+    Flags a paragraph whose words repeat an earlier paragraph (ignoring case and punctuation,
+    and a few words glued in front of either copy, as in `Home News <title>` then `<title>`),
+    and a sentence that repeats the sentence just before it. Passages under four words are
+    left to the boilerplate rules. A repeated heading is minor; repeated body text is major.
+
+    ## Why is this bad?
+    Scrapers keep the page title twice, and MT pipelines that re-send a paragraph duplicate
+    it; the reader gets the same text twice and the article's length and score are wrong.
+
+    ## Example
+    Flagged: `The White House warns ... next year` (right after the same title)
+    Corrected: (the second copy deleted)
+    """
+    text = segment.hyp
+    seen: list[tuple[tuple[str, ...], int, int]] = []
+    for p_start, p_end in paragraphs(text):
+        key = _key(text[p_start:p_end])
+        for earlier, e_start, e_end in seen:
+            if _repeats(earlier, key):
+                heading = is_heading(text, p_start, p_end)
+                what = "title" if heading and e_start == paragraphs(text)[0][0] else (
+                    "heading" if heading else "paragraph")
+                yield Hit(p_start, p_end, f"repeats the {what} above", suggestion="",
+                          severity=Severity.MINOR if heading else None)
+                break
+        seen.append((key, p_start, p_end))
+    prev: tuple[tuple[str, ...], int] | None = None
+    for s_start, s_end in sentences(text, segment.tgt_lang):
+        key = _key(text[s_start:s_end])
+        if prev is not None and key == prev[0] and len(key) >= MIN_PASSAGE_WORDS \
+                and text[prev[1]:s_start].count("\n") == 0:
+            yield Hit(s_start, s_end, "repeats the sentence before it", suggestion="")
+        prev = (key, s_start)
+
+
+def _ok_doubled(word: str) -> bool:
+    return word.lower() in lexicons.words("doubled_words_ok.txt", "en")
+
+
+def _only_space_between(text: str, a: Token, b: Token) -> bool:
+    gap = text[a.end:b.start]
+    return bool(gap) and not gap.strip()
+
+
+@rule("RP002", "doubled-word", severity=Severity.MINOR, category="fluency/grammar", languages=("en",))
+def doubled_word(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags a word written twice in a row: `the the`.
+
+    ## What it does
+    Finds the same word twice in a row with only a space between them, ignoring case.
+    Doublings that English allows (`that that`, `had had`, `is is`), reduplications and names
+    listed as such (`bye bye`, `Bora Bora`, `Sirhan Sirhan`), and words repeated three times or
+    more (a degenerate loop, RP003) are left alone. Doubled names and numbers are flagged
+    (`Johns Hopkins University University`, `in 2017 2017`).
+
+    ## Why is this bad?
+    It is a typo to the reader; in MT output it often marks a word that was translated twice
+    (once per source segment) or a repetition a perturbation introduced.
+
+    ## Example
+    Flagged: `after eating contaminated pet food food.`
+    Corrected: `after eating contaminated pet food.`
+    """
+    text = segment.hyp
+    toks = words(text)
+    for i in range(1, len(toks)):
+        a, b = toks[i - 1], toks[i]
+        if a.text.casefold() != b.text.casefold() or not _only_space_between(text, a, b):
+            continue
+        if _ok_doubled(a.text):
+            continue
+        before = toks[i - 2] if i >= 2 else None
+        after = toks[i + 1] if i + 1 < len(toks) else None
+        if (before and before.text.casefold() == a.text.casefold()) or (
+                after and after.text.casefold() == a.text.casefold()):
+            continue  # three or more: RP003's
+        yield Hit(a.start, b.end, f"“{a.text}” twice in a row", suggestion=a.text)
+
+
+@rule("RP003", "repetition-loop", severity=Severity.MAJOR, category="accuracy/addition")
+def degenerate_repetition_loop(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags a word or phrase repeated three or more times in a row, the loop of a degenerate decoder.
+
+    ## What it does
+    Finds a phrase of one to eight words that repeats itself at least three times in a row
+    (`food food food food`, `the drones, the drones, the drones`), ignoring case and
+    punctuation between the copies. Interjections (`ha ha ha`, `no, no, no`) are left alone.
+
+    ## Why is this bad?
+    Neural MT sometimes falls into a loop and repeats a phrase until the length limit: the
+    added text is noise, and what the source said after that point is often lost.
+
+    ## Example
+    Flagged: `after eating contaminated pet food food food food.`
+    Corrected: `after eating contaminated pet food.`
+    """
+    text = segment.hyp
+    for chunk in _chunks(text, words(text)):
+        yield from _loops(text, chunk)
+
+
+def _chunks(text: str, toks: tuple[Token, ...]) -> Iterator[list[Token]]:
+    """Runs of tokens not separated by a line break or a table bar (`Y | Y | Y` is a table)."""
+    chunk: list[Token] = []
+    for t in toks:
+        if chunk and any(c in text[chunk[-1].end:t.start] for c in "\n|"):
+            yield chunk
+            chunk = []
+        chunk.append(t)
+    if chunk:
+        yield chunk
+
+
+def _loops(text: str, toks: list[Token]) -> Iterator[Hit]:
+    keys = [t.text.casefold() for t in toks]
+    i = 0
+    while i < len(toks):
+        found = False
+        for n in range(1, MAX_UNIT + 1):
+            unit = keys[i:i + n]
+            if len(unit) < n:
+                break
+            k = 1
+            while keys[i + k * n:i + (k + 1) * n] == unit:
+                k += 1
+            if k >= MIN_LOOPS and not (n == 1 and _ok_doubled(unit[0])) and any(
+                    sum(ch.isalpha() for ch in u) >= 2 for u in unit):
+                end_tok = toks[i + k * n - 1]
+                first = text[toks[i].start:toks[i + n - 1].end]
+                yield Hit(toks[i].start, end_tok.end, f"“{first}” repeated {k} times in a row", suggestion=first)
+                i += k * n
+                found = True
+                break
+        if not found:
+            i += 1

@@ -1,0 +1,36 @@
+"""Headings of an article: short paragraphs without a sentence end (titles, subheadings).
+
+Casing and quotation rules leave headings alone (title case is a style there), and the
+consistency rules compare what a heading says with the body under it.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from mtqa.text.sentences import paragraphs
+from mtqa.text.tokens import words
+
+Span = tuple[int, int]
+
+# A paragraph that ends a sentence: terminal punctuation, then optional closing marks.
+_SENTENCE_END_RE = re.compile(r"[.!?…:;,][\"'”’»)\]]*$")
+MAX_HEADING_WORDS = 20
+
+
+def is_heading(text: str, start: int, end: int) -> bool:
+    """A paragraph of at most MAX_HEADING_WORDS words that does not end like a sentence."""
+    para = text[start:end]
+    if _SENTENCE_END_RE.search(para):
+        return False
+    n = len(words(para))
+    return 0 < n <= MAX_HEADING_WORDS
+
+
+@functools.lru_cache(maxsize=32)
+def headings(text: str) -> tuple[Span, ...]:
+    """Heading paragraphs of a multi-paragraph text (a lone line is a sentence, not a heading)."""
+    paras = paragraphs(text)
+    if len(paras) < 2:
+        return ()
+    return tuple((s, e) for s, e in paras if is_heading(text, s, e))
