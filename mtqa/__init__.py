@@ -15,13 +15,15 @@ __all__ = ["check", "check_document", "Finding", "Hit", "Segment", "SegmentResul
            "__version__"]
 
 
-def _run(segment: Segment, select: Iterable[str] | None, ignore: Iterable[str]) -> SegmentResult:
+def _run(segment: Segment, select: Iterable[str] | None, ignore: Iterable[str],
+         project=None) -> SegmentResult:
     from mtqa import engine, rules
     from mtqa.context import Context
     from mtqa.metrics import MetricSuite
+    from mtqa.project import ProjectData
 
     chosen = rules.select(select, ignore)
-    ctx = Context(src_lang=segment.src_lang, tgt_lang=segment.tgt_lang)
+    ctx = Context(src_lang=segment.src_lang, tgt_lang=segment.tgt_lang, project=project or ProjectData())
     metrics = MetricSuite() if segment.refs else None
     return engine.check_segment(segment, chosen, ctx, metrics)
 
@@ -34,15 +36,19 @@ def _refs(ref: str | Sequence[str] | None) -> tuple[str, ...]:
 
 def check(hyp: str, src: str | None = None, ref: str | Sequence[str] | None = None, *,
           src_lang: str | None = None, tgt_lang: str | None = "en",
-          select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> SegmentResult:
-    """Check one translated segment (with its source and references when you have them)."""
+          select: Iterable[str] | None = None, ignore: Iterable[str] = (),
+          project=None) -> SegmentResult:
+    """Check one translated segment (with its source and references when you have them).
+
+    `project` is a `mtqa.project.ProjectData` (boilerplate, glossary, do-not-translate terms)."""
     return _run(Segment(id="1", index=0, hyp=hyp, src=src, refs=_refs(ref), src_lang=src_lang,
-                        tgt_lang=tgt_lang), select, ignore)
+                        tgt_lang=tgt_lang), select, ignore, project)
 
 
 def check_document(hyp: str, src: str | None = None, ref: str | Sequence[str] | None = None, *,
                    src_lang: str | None = None, tgt_lang: str | None = "en", doc_id: str = "document",
-                   select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> SegmentResult:
+                   select: Iterable[str] | None = None, ignore: Iterable[str] = (),
+                   project=None) -> SegmentResult:
     """Check a whole article; finding offsets are into the whole text."""
     return _run(Segment(id=doc_id, index=0, hyp=hyp, src=src, refs=_refs(ref), src_lang=src_lang,
-                        tgt_lang=tgt_lang, is_document=True), select, ignore)
+                        tgt_lang=tgt_lang, is_document=True), select, ignore, project)

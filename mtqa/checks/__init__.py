@@ -2,6 +2,6 @@
 
 Importing a family module registers its rules in `mtqa.rules.REGISTRY`.
 """
-from mtqa.checks import omission, quotes, spacing  # noqa: F401
+from mtqa.checks import omission, project, quotes, spacing  # noqa: F401
 
-FAMILY_MODULES = (quotes, spacing, omission)
+FAMILY_MODULES = (quotes, spacing, omission, project)

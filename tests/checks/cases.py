@@ -18,6 +18,7 @@ class Fire:
     tgt_lang: str = "en"
     suggestion: str | None = None  # when set, the first expected finding must suggest this
     doc: bool = False
+    project: object = None  # mtqa.project.ProjectData for the PJ rules
 
 
 @dataclass(frozen=True)
@@ -31,13 +32,15 @@ class Quiet:
     src_lang: str | None = None
     tgt_lang: str = "en"
     why: str = field(default="")
+    project: object = None
 
 
 def run_case(case):
     from mtqa import check_document
 
     fn = check_document if getattr(case, "doc", False) else check
-    return fn(case.hyp, src=case.src, ref=case.ref, src_lang=case.src_lang, tgt_lang=case.tgt_lang)
+    return fn(case.hyp, src=case.src, ref=case.ref, src_lang=case.src_lang, tgt_lang=case.tgt_lang,
+              project=case.project)
 
 
 def assert_fires(case: Fire) -> None:
