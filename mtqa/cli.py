@@ -150,11 +150,16 @@ def input_spec(args) -> InputSpec:
 
 
 def resolve_languages(spec: InputSpec, src_lang: str | None, tgt_lang: str | None) -> dict:
-    """Languages given on the command line, else detected (seeded) from the first segments."""
+    """Languages given on the command line, else stated by the input file (XLIFF, TMX, PO headers),
+    else detected (seeded) from the first segments."""
     langs: dict[str, object] = {"src": src_lang, "tgt": tgt_lang}
     detected: dict[str, dict] = {}
     if tgt_lang is None or src_lang is None:
-        sample = spec.sample()
+        sample = spec.sample(src_lang=src_lang, tgt_lang=tgt_lang)
+        for side, attr in (("src", "src_lang"), ("tgt", "tgt_lang")):
+            stated = {getattr(s, attr) for s in sample}
+            if langs[side] is None and len(stated) == 1 and None not in stated:
+                langs[side] = stated.pop()
         if tgt_lang is None and any(s.tgt_lang is None for s in sample):
             hit = langid.detect_sample([s.hyp for s in sample])
             if hit:
@@ -188,7 +193,7 @@ def cmd_check(args) -> int:
         if name not in METRIC_NAMES:
             raise UsageError(f"unknown metric {name!r} (choose from {', '.join(METRIC_NAMES)})")
     spec = input_spec(args)
-    total = spec.validate()
+    total = spec.validate(settings.src_lang, settings.tgt_lang)
     known = baseline.BaselineFilter(baseline.load(settings.baseline)) if settings.baseline else None
     langs = resolve_languages(spec, settings.src_lang, settings.tgt_lang)
     ctx = Context(src_lang=langs["src"], tgt_lang=langs["tgt"], project=settings.project)

@@ -123,16 +123,19 @@ class InputSpec:
             return read_aligned(records, None, (), src_lang, tgt_lang, self.max_line_bytes)
         return _READERS[fmt](*records, src_lang, tgt_lang, self.max_line_bytes)
 
-    def validate(self) -> int:
-        """Read everything once; return the number of segments or raise InputError."""
+    def validate(self, src_lang: str | None = None, tgt_lang: str | None = None) -> int:
+        """Read everything once; return the number of segments or raise InputError.
+
+        The languages given on the command line are passed on: some readers need them (a TMX
+        memory with several target languages is checked in the one the user named)."""
         n = 0
-        for _ in self.segments():
+        for _ in self.segments(src_lang, tgt_lang):
             n += 1
         if n == 0:
             name = (self.records or self.hyp or ("", "input"))[1]
             raise InputError(name, "is empty: no segments to check")
         return n
 
-    def sample(self, k: int = 200) -> list[Segment]:
+    def sample(self, k: int = 200, src_lang: str | None = None, tgt_lang: str | None = None) -> list[Segment]:
         """The first k segments (for language detection before the real pass)."""
-        return list(islice(self.segments(), k))
+        return list(islice(self.segments(src_lang, tgt_lang), k))
