@@ -114,3 +114,14 @@ def test_unknown_key_in_pyproject_names_the_full_key(cli, project):
 
 def test_missing_explicit_config(cli, project):
     assert "nope.toml: no such configuration file" in _error(cli("check", "b.jsonl", "--config", "nope.toml"))
+
+
+def test_readme_configuration_example_is_valid(tmp_path):
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "pyproject.toml").write_text(block, encoding="utf-8")
+    cfg = config.read(tmp_path / "pyproject.toml")
+    assert cfg.values["min-chrf"] == 50 and cfg.values["severity"]["QT002"].label == "minor"
+    assert cfg.project.do_not_translate == ("Le Monde", "Shahed") and len(cfg.project.glossary) == 1

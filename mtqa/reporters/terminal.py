@@ -166,7 +166,9 @@ def render_notes(items: Iterable[Numbered], width: int) -> list[Text]:
         if f.suggestion is not None:
             sug = Text(" " * (INDENT + 3))
             sug.append("→ ", "green")
-            sug.append(f.suggestion if f.suggestion.strip() else "(delete it)", "green")
+            # A whitespace suggestion (one space for two) is shown quoted, never as a deletion.
+            shown = f.suggestion if f.suggestion.strip() else f"“{f.suggestion}”" if f.suggestion else "(delete it)"
+            sug.append(shown, "green")
             out.extend(_hang(sug, width, INDENT + 5))
     return out
 
