@@ -1,7 +1,6 @@
 """Configuration files: discovery, precedence of the command line, validation, project data."""
 from __future__ import annotations
 
-import json
 
 import pytest
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from mtqa import scoring
 from mtqa.model import Finding, Segment, Severity
-from mtqa.report import RunInfo
+from mtqa.report import RunInfo, Summary
 
 
 def level(severity: Severity, fail_on: str) -> str:
@@ -88,3 +88,28 @@ def describe(segment: Segment, finding: Finding, with_segment: bool = True) -> s
     text = f"{finding.rule} {finding.name} ({finding.severity.label}, {finding.category}) " \
            f"{where}{finding.field}[{finding.start}:{finding.end}] “{finding.text}”: {finding.message}"
     return text + suggestion_text(finding.suggestion)
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' * (n != 1)}"
+
+
+def severity_counts(summary: Summary, sep: str = " · ") -> str:
+    """`1 critical · 0 major · 5 minor`."""
+    return sep.join(f"{summary.by_severity[sev.label]} {sev.label}" for sev in reversed(Severity))
+
+
+def summary_sentence(summary: Summary, info: RunInfo) -> str:
+    """The counts, the gate and the baseline in one sentence (Markdown and HTML headers)."""
+    s = summary
+    gate = "never fails on findings" if info.fail_on == "never" else f"fails on {info.fail_on} or worse"
+    text = (f"{plural(s.findings, 'finding')} ({severity_counts(s)}) in {s.segments_with_findings} of "
+            f"{plural(s.segments, 'segment')}, {plural(s.words, 'word')}; {gate}.")
+    if s.baselined:
+        text += f" {plural(s.baselined, 'known finding')} left out by the baseline."
+    return text
+
+
+def input_names(info: RunInfo, default: str = "input") -> str:
+    names = info.inputs.get("records") or info.inputs.get("hyp") or default
+    return ", ".join(names) if isinstance(names, list) else names

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from mtqa.model import Severity
 from mtqa.report import Report
-from mtqa.reporters.common import level, locate, suggestion_text
+from mtqa.reporters.common import level, locate, severity_counts, suggestion_text
 
 _LEVELS = {"error": "error", "warning": "warning", "note": "notice"}
 
@@ -50,7 +49,7 @@ def render(report: Report, out: TextIO, **_options) -> None:
     s = report.summary
     for g in s.failed_gates:
         out.write(command("error", g.describe(), title="mtqa metric gate"))
-    counts = ", ".join(f"{s.by_severity[sev.label]} {sev.label}" for sev in reversed(Severity))
+    counts = severity_counts(s, ", ")
     baselined = f"; {s.baselined} baselined" if s.baselined else ""
     out.write(command("notice", f"{s.verdict.upper()}: {s.findings} findings ({counts}) in "
                                 f"{s.segments_with_findings} of {s.segments} segments{baselined}",

@@ -12,8 +12,9 @@ import html
 from typing import TextIO
 
 from mtqa import rules as rules_mod
-from mtqa.model import FIELDS, Finding, SegmentResult, Severity
+from mtqa.model import FIELDS, Finding, SegmentResult
 from mtqa.report import Report
+from mtqa.reporters.common import input_names, summary_sentence
 
 CSS = """
 body{font:15px/1.5 system-ui,sans-serif;margin:2em auto;max-width:60em;padding:0 1em;color:#222}
@@ -110,18 +111,13 @@ def legend(codes, severities) -> str:
 def render(report: Report, out: TextIO, **_options) -> None:
     flagged = [segment_html(r) for r in report if r.findings]
     s, info = report.summary, report.info
-    inputs = info.inputs.get("records") or info.inputs.get("hyp") or "input"
-    inputs = ", ".join(inputs) if isinstance(inputs, list) else inputs
+    inputs = input_names(info)
     w = out.write
     w('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">\n'
       '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
       f"<title>mtqa report: {esc(inputs)}</title>\n<style>{CSS}</style></head><body>\n")
     w(f'<h1>mtqa report <span class="verdict {s.verdict}">{s.verdict.upper()}</span></h1>\n')
-    counts = " · ".join(f"{s.by_severity[sev.label]} {sev.label}" for sev in reversed(Severity))
-    gate = "never fails on findings" if info.fail_on == "never" else f"fails on {info.fail_on} or worse"
-    w(f"<p>{esc(inputs)} · {esc(info.mode)} · mtqa {esc(info.version)}<br>{s.findings} findings "
-      f"({counts}) in {s.segments_with_findings} of {s.segments} segments, {s.words} words; "
-      f"{gate}.{f' {s.baselined} known findings left out by the baseline.' if s.baselined else ''}</p>\n")
+    w(f"<p>{esc(inputs)} · {esc(info.mode)} · mtqa {esc(info.version)}<br>{esc(summary_sentence(s, info))}</p>\n")
     if s.gates:
         w("<table><tr><th>metric gate</th><th>corpus score</th><th>result</th></tr>\n")
         for g in s.gates:

@@ -15,7 +15,7 @@ from typing import TextIO
 
 from mtqa import scoring
 from mtqa.report import Report
-from mtqa.reporters.common import describe, locate
+from mtqa.reporters.common import describe, input_names, locate
 
 # Characters XML 1.0 cannot carry, even escaped.
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -36,9 +36,7 @@ def _where(loc) -> str:
 def render(report: Report, out: TextIO, **_options) -> None:
     info = report.info
     threshold = scoring.fail_threshold(info.fail_on)
-    inputs = info.inputs.get("records") or info.inputs.get("hyp") or "input"
-    suite_name = f"mtqa {', '.join(inputs) if isinstance(inputs, list) else inputs}"
-    suite = ET.Element("testsuite", name=suite_name)
+    suite = ET.Element("testsuite", name=f"mtqa {input_names(info)}")
     tests = failures = 0
     for result in report:
         seg = result.segment

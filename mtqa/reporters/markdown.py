@@ -13,6 +13,7 @@ from typing import TextIO
 from mtqa import rules as rules_mod
 from mtqa.model import Severity
 from mtqa.report import Report
+from mtqa.reporters.common import input_names, summary_sentence
 
 TOP = 20
 _ICON = {"pass": "✅", "fail": "❌"}
@@ -44,12 +45,7 @@ def render(report: Report, out: TextIO, *, top: int = TOP, **_options) -> None:
     s, info = report.summary, report.info
     w = out.write
     w(f"## mtqa: {_ICON[s.verdict]} {s.verdict.upper()}\n\n")
-    counts = " · ".join(f"{s.by_severity[sev.label]} {sev.label}" for sev in reversed(Severity))
-    gate = "never fails on findings" if info.fail_on == "never" else f"fails on {info.fail_on} or worse"
-    w(f"**{s.findings} finding{'s' * (s.findings != 1)}** ({counts}) in {s.segments_with_findings} of "
-      f"{s.segments} segment{'s' * (s.segments != 1)}, {s.words} words; {gate}.")
-    if s.baselined:
-        w(f" {s.baselined} known finding{'s' * (s.baselined != 1)} left out by the baseline.")
+    w(summary_sentence(s, info))
     w("\n\n")
     if s.gates:
         w("| metric gate | corpus score | result |\n| --- | ---: | --- |\n")
@@ -82,6 +78,4 @@ def render(report: Report, out: TextIO, *, top: int = TOP, **_options) -> None:
         for name, value in s.metrics.items():
             w(f"| {name} | {value:.2f} |\n")
         w("\n")
-    inputs = info.inputs.get("records") or info.inputs.get("hyp") or ""
-    w(f"<sub>mtqa {cell(info.version)} · {cell(', '.join(inputs) if isinstance(inputs, list) else inputs)}"
-      f" · {info.mode}</sub>\n")
+    w(f"<sub>mtqa {cell(info.version)} · {cell(input_names(info, ''))} · {info.mode}</sub>\n")
