@@ -16,7 +16,7 @@ def run(cli, path, *args):
     return cli("check", path, "--format", "json", "--isolated", "--tgt-lang", "en", "--fail-on", "minor", *args)
 
 
-def test_baseline_round_trip(cli, tmp_path):
+def test_baseline_round_trip(cli, tmp_path, report_validator):
     batch = write_jsonl(tmp_path / "b.jsonl", BATCH)
     base = tmp_path / "baseline.json"
     first = run(cli, batch, "--write-baseline", base)
@@ -31,6 +31,7 @@ def test_baseline_round_trip(cli, tmp_path):
     assert again.code == 0, again.out
     assert again.json["summary"]["findings"] == 0 and again.json["summary"]["baselined"] == 3
     assert again.json["run"]["baseline"] == str(base)
+    report_validator.validate(again.json)
 
     # Text moves (offsets change) but the known artefacts stay: still nothing new.
     moved = [dict(BATCH[0], hyp="Well. It ended.The end."), *BATCH[1:]]
@@ -47,6 +48,8 @@ def test_baseline_round_trip(cli, tmp_path):
                    "--format", "github")
     assert "[segment 2] repeated spaces" in terminal.out and "1 baselined" not in terminal.out
     assert "3 baselined" in terminal.out
+    plain = cli("check", batch, "--isolated", "--tgt-lang", "en", "--baseline", base, "--no-color")
+    assert "3 known findings left out by the baseline" in plain.out and "SP002" in plain.out
 
 
 def test_baseline_in_statistics(cli, tmp_path):
@@ -80,14 +83,17 @@ def test_baseline_from_config_is_relative_to_it(cli, tmp_path, monkeypatch):
 
 # ----------------------------------------------------------------------------- metric gates
 
-def test_min_chrf_gate(cli, tmp_path):
+def test_min_chrf_gate(cli, tmp_path, report_validator):
     batch = write_jsonl(tmp_path / "b.jsonl", BATCH)
     chrf = run(cli, batch, "--fail-on", "never").json["summary"]["metrics"]["chrf"]
     ok = cli("check", batch, "--format", "json", "--isolated", "--fail-on", "never", "--min-chrf", str(chrf - 1))
     assert ok.code == 0 and ok.json["summary"]["gates"][0]["passed"] is True
     bad = cli("check", batch, "--format", "json", "--isolated", "--fail-on", "never", "--min-chrf", str(chrf + 1))
     assert bad.code == 1
+    report_validator.validate(bad.json)
     summary = bad.json["summary"]
+    terminal = cli("check", batch, "--isolated", "--fail-on", "never", "--no-color", "--min-chrf", str(chrf + 1))
+    assert f"metric gate FAILED: chrf {chrf:.2f} fails chrf >= {chrf + 1:g}" in terminal.out
     assert summary["verdict"] == "fail" and summary["findings"] == 3
     assert summary["gates"] == [{"metric": "chrf", "op": ">=", "threshold": chrf + 1, "value": chrf, "passed": False}]
     md = cli("check", batch, "--format", "markdown", "--isolated", "--fail-on", "never", "--min-chrf", str(chrf + 1))
