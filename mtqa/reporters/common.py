@@ -113,3 +113,14 @@ def summary_sentence(summary: Summary, info: RunInfo) -> str:
 def input_names(info: RunInfo, default: str = "input") -> str:
     names = info.inputs.get("records") or info.inputs.get("hyp") or default
     return ", ".join(names) if isinstance(names, list) else names
+
+
+_VISIBLE = str.maketrans({" ": "·", "\u00a0": "⍽", "\u202f": "⍽", "\t": "⇥", "\n": "↵"})
+
+
+def visible(text: str) -> str:
+    """Text for display in a list: whitespace-only text (the point of a spacing finding) is shown
+    with visible marks, since a browser or a Markdown view would show nothing."""
+    if text == "":
+        return "(empty)"
+    return text.translate(_VISIBLE) if not text.strip() else text

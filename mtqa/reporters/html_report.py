@@ -14,7 +14,7 @@ from typing import TextIO
 from mtqa import rules as rules_mod
 from mtqa.model import FIELDS, Finding, SegmentResult
 from mtqa.report import Report
-from mtqa.reporters.common import input_names, summary_sentence
+from mtqa.reporters.common import input_names, summary_sentence, visible
 
 CSS = """
 body{font:15px/1.5 system-ui,sans-serif;margin:2em auto;max-width:60em;padding:0 1em;color:#222}
@@ -80,13 +80,13 @@ def segment_html(result: SegmentResult) -> str:
     for n, f in numbered:
         sug = ""
         if f.suggestion is not None:
-            sug = f" → <code>{esc(f.suggestion)}</code>" if f.suggestion else " → delete it"
+            sug = f" → <code>{esc(visible(f.suggestion))}</code>" if f.suggestion else " → delete it"
         parts.append(
             f'<li class="finding" value="{n}" data-segment="{esc(seg.id)}" data-rule="{esc(f.rule)}" '
             f'data-field="{f.field}" data-start="{f.start}" data-end="{f.end}">'
             f'<a href="#rule-{esc(f.rule)}"><b>{esc(f.rule)}</b></a> {esc(f.name)} '
             f'<span class="{f.severity.label}">{f.severity.label}</span> · {esc(f.category)} — '
-            f'{esc(f.message)}: <code>{esc(f.text)}</code>{sug}</li>')
+            f'{esc(f.message)}: <code>{esc(visible(f.text))}</code>{sug}</li>')
     parts.append("</ol></section>")
     return "\n".join(parts)
 

@@ -13,7 +13,7 @@ from typing import TextIO
 from mtqa import rules as rules_mod
 from mtqa.model import Severity
 from mtqa.report import Report
-from mtqa.reporters.common import input_names, summary_sentence
+from mtqa.reporters.common import input_names, summary_sentence, visible
 
 TOP = 20
 _ICON = {"pass": "✅", "fail": "❌"}
@@ -24,11 +24,7 @@ def cell(text: str) -> str:
 
 
 def code(text: str) -> str:
-    if not text:
-        return "<em>(empty)</em>"
-    # Whitespace is the point of some findings ("  "): show it as visible middle dots.
-    shown = text if text.strip() else text.replace(" ", "·").replace("\u00a0", "⍽")
-    return f"<code>{cell(shown)}</code>"
+    return f"<code>{cell(visible(text))}</code>" if text else "<em>(empty)</em>"
 
 
 def render(report: Report, out: TextIO, *, top: int = TOP, **_options) -> None:
