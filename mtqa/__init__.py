@@ -16,13 +16,14 @@ __all__ = ["check", "check_document", "Finding", "Hit", "Segment", "SegmentResul
 
 
 def _run(segment: Segment, select: Iterable[str] | None, ignore: Iterable[str],
-         preview: bool = False) -> SegmentResult:
+         project=None, preview: bool = False) -> SegmentResult:
     from mtqa import engine, rules
     from mtqa.context import Context
     from mtqa.metrics import MetricSuite
+    from mtqa.project import ProjectData
 
     chosen = rules.select(select, ignore, preview=preview)
-    ctx = Context(src_lang=segment.src_lang, tgt_lang=segment.tgt_lang)
+    ctx = Context(src_lang=segment.src_lang, tgt_lang=segment.tgt_lang, project=project or ProjectData())
     metrics = MetricSuite() if segment.refs else None
     return engine.check_segment(segment, chosen, ctx, metrics)
 
@@ -36,16 +37,18 @@ def _refs(ref: str | Sequence[str] | None) -> tuple[str, ...]:
 def check(hyp: str, src: str | None = None, ref: str | Sequence[str] | None = None, *,
           src_lang: str | None = None, tgt_lang: str | None = "en",
           select: Iterable[str] | None = None, ignore: Iterable[str] = (),
-          preview: bool = False) -> SegmentResult:
-    """Check one translated segment (with its source and references when you have them)."""
+          project=None, preview: bool = False) -> SegmentResult:
+    """Check one translated segment (with its source and references when you have them).
+
+    `project` is a `mtqa.project.ProjectData` (boilerplate, glossary, do-not-translate terms)."""
     return _run(Segment(id="1", index=0, hyp=hyp, src=src, refs=_refs(ref), src_lang=src_lang,
-                        tgt_lang=tgt_lang), select, ignore, preview)
+                        tgt_lang=tgt_lang), select, ignore, project, preview)
 
 
 def check_document(hyp: str, src: str | None = None, ref: str | Sequence[str] | None = None, *,
                    src_lang: str | None = None, tgt_lang: str | None = "en", doc_id: str = "document",
                    select: Iterable[str] | None = None, ignore: Iterable[str] = (),
-                   preview: bool = False) -> SegmentResult:
+                   project=None, preview: bool = False) -> SegmentResult:
     """Check a whole article; finding offsets are into the whole text."""
     return _run(Segment(id=doc_id, index=0, hyp=hyp, src=src, refs=_refs(ref), src_lang=src_lang,
-                        tgt_lang=tgt_lang, is_document=True), select, ignore, preview)
+                        tgt_lang=tgt_lang, is_document=True), select, ignore, project, preview)

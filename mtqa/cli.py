@@ -13,7 +13,8 @@ import tempfile
 from importlib import resources
 from typing import Sequence
 
-from mtqa import __version__, langid, rules as rules_mod, scoring
+from mtqa import __version__, baseline, config, langid, rules as rules_mod, scoring
+from mtqa.adjust import override_severities
 from mtqa.context import Context
 from mtqa.engine import run
 from mtqa.io import RECORD_FORMATS, InputError, InputSpec, spool_stdin
@@ -21,7 +22,7 @@ from mtqa.io.lines import MAX_LINE_BYTES
 from mtqa.metrics import DEFAULT_METRICS, METRIC_NAMES, MetricSuite
 from mtqa.progress import with_progress
 from mtqa.report import Report, RunInfo
-from mtqa.reporters import FORMATS, RENDERERS
+from mtqa.reporters import FORMATS, RENDERERS, statistics
 
 SAMPLE_HYP = "drones-alabuga.en.txt"
 SAMPLE_REF = "drones-alabuga.ref.en.txt"
@@ -55,8 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check translations. With no input, checks the bundled sample article. "
                     "Segment mode: a JSONL/TSV records file, or line-aligned --hyp/--src/--ref files. "
                     "Document mode (--doc): one article per file, offsets into the whole text.")
-    check.add_argument("input", nargs="?", metavar="INPUT",
-                       help="records file (JSONL or TSV; '-' for stdin), or the article with --doc")
+    check.add_argument("input", nargs="*", metavar="INPUT",
+                       help="records file(s): JSONL, TSV, CSV, XLIFF, TMX or PO ('-' for stdin; several "
+                            "files make one batch), or the article with --doc")
     check.add_argument("--hyp", metavar="FILE", help="the translation: line-aligned text, or the article with --doc")
     check.add_argument("--src", metavar="FILE", help="the source, aligned with --hyp")
     check.add_argument("--ref", metavar="FILE", action="append", default=[],
@@ -68,25 +70,44 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--tgt-lang", metavar="LANG", help="target language (ISO 639-1); detected when omitted")
     check.add_argument("-f", "--format", default="terminal", choices=FORMATS, help="output format (default: terminal)")
     check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
-    check.add_argument("--fail-on", default="major", choices=scoring.FAIL_ON_CHOICES,
+    # Options a configuration file can also set default to None, so that "not given" is visible.
+    check.add_argument("--fail-on", choices=scoring.FAIL_ON_CHOICES,
                        help="exit 1 when a finding of this severity or worse is found (default: major)")
     check.add_argument("--select", type=_csv, metavar="CODES",
                        help="rules to run: ALL, a family (QT), a prefix (QT0) or codes, comma-separated")
-    check.add_argument("--ignore", type=_csv, default=[], metavar="CODES", help="rules not to run (same syntax)")
-    check.add_argument("--preview", action="store_true", help="also run preview rules")
-    check.add_argument("--metrics", type=_csv, default=list(DEFAULT_METRICS), metavar="NAMES",
+    check.add_argument("--ignore", type=_csv, metavar="CODES", help="rules not to run (same syntax)")
+    check.add_argument("--preview", action="store_true", default=None, help="also run preview rules")
+    check.add_argument("--metrics", type=_csv, metavar="NAMES",
                        help=f"reference metrics, comma-separated, from {', '.join(METRIC_NAMES)} "
                             f"(default: {','.join(DEFAULT_METRICS)}; TER costs ~2 ms a segment)")
     check.add_argument("--no-color", action="store_true", help="plain text, no colour (also: NO_COLOR=1)")
     check.add_argument("--width", type=int, metavar="N", help="width of the terminal report (default: terminal, or 80)")
     check.add_argument("--max-line-bytes", type=int, default=MAX_LINE_BYTES, metavar="N",
                        help=f"longest input line accepted (default: {MAX_LINE_BYTES:,})")
+    add_ci_options(check)
 
     rules_p = sub.add_parser("rules", help="list every rule")
     rules_p.add_argument("-f", "--format", choices=("terminal", "json"), default="terminal")
     explain = sub.add_parser("explain", help="explain a rule: what it does, why, an example")
     explain.add_argument("code", metavar="CODE")
     return parser
+
+
+def add_ci_options(check: argparse.ArgumentParser) -> None:
+    """Configuration, baselines, statistics and metric gates (README: "In CI")."""
+    ci = check.add_argument_group("configuration, baselines and gates")
+    ci.add_argument("--config", metavar="FILE",
+                    help="configuration file (default: the nearest mtqa.toml, or pyproject.toml with "
+                         "[tool.mtqa], from the current directory upwards)")
+    ci.add_argument("--isolated", action="store_true", help="ignore configuration files")
+    ci.add_argument("--baseline", metavar="FILE", help="report only findings that FILE does not record")
+    ci.add_argument("--write-baseline", metavar="FILE",
+                    help="record today's findings in FILE (the report is written as usual; exit 0)")
+    ci.add_argument("--statistics", action="store_true", help="print counts per rule instead of the report")
+    for key, metric, minimum in config.GATE_OPTIONS:
+        ci.add_argument(f"--{key}", type=float, metavar="SCORE",
+                        help=f"fail unless the corpus {metric} is {'at least' if minimum else 'at most'} SCORE"
+                             f"{' (turns TER on)' if metric == 'ter' else ''}")
 
 
 # ----------------------------------------------------------------------------- check
@@ -102,7 +123,9 @@ def input_spec(args) -> InputSpec:
     if args.input and args.hyp:
         raise UsageError("give either INPUT or --hyp, not both")
     if args.doc:
-        hyp = args.hyp or args.input
+        if len(args.input) > 1:
+            raise UsageError("--doc checks one article: give one INPUT (or --hyp)")
+        hyp = args.hyp or (args.input[0] if args.input else None)
         if hyp is None:
             raise UsageError("--doc needs the article: --hyp FILE (or INPUT)")
         if hyp == "-":
@@ -113,8 +136,9 @@ def input_spec(args) -> InputSpec:
     if args.input:
         if src or refs:
             raise UsageError("--src/--ref go with --hyp; a records file carries src and ref in each record")
-        records = spool_stdin() if args.input == "-" else (args.input, args.input)
-        return InputSpec(records=records, records_format=args.input_format, max_line_bytes=args.max_line_bytes)
+        files = [spool_stdin() if name == "-" else (name, name) for name in args.input]
+        return InputSpec(records=files[0], more_records=tuple(files[1:]), records_format=args.input_format,
+                         max_line_bytes=args.max_line_bytes)
     if args.hyp:
         return InputSpec(hyp=(args.hyp, args.hyp), src=src, refs=refs, max_line_bytes=args.max_line_bytes)
     if src or refs:
@@ -126,11 +150,16 @@ def input_spec(args) -> InputSpec:
 
 
 def resolve_languages(spec: InputSpec, src_lang: str | None, tgt_lang: str | None) -> dict:
-    """Languages given on the command line, else detected (seeded) from the first segments."""
+    """Languages given on the command line, else stated by the input file (XLIFF, TMX, PO headers),
+    else detected (seeded) from the first segments."""
     langs: dict[str, object] = {"src": src_lang, "tgt": tgt_lang}
     detected: dict[str, dict] = {}
     if tgt_lang is None or src_lang is None:
-        sample = spec.sample()
+        sample = spec.sample(src_lang=src_lang, tgt_lang=tgt_lang)
+        for side, attr in (("src", "src_lang"), ("tgt", "tgt_lang")):
+            stated = {getattr(s, attr) for s in sample}
+            if langs[side] is None and len(stated) == 1 and None not in stated:
+                langs[side] = stated.pop()
         if tgt_lang is None and any(s.tgt_lang is None for s in sample):
             hit = langid.detect_sample([s.hyp for s in sample])
             if hit:
@@ -155,29 +184,49 @@ def _use_color(args, out) -> bool:
 
 
 def cmd_check(args) -> int:
+    settings = config.resolve(args, config.load(args.config, args.isolated))
     try:
-        selected = rules_mod.select(args.select, args.ignore, preview=args.preview)
+        selected = rules_mod.select(settings.select, settings.ignore, preview=settings.preview)
     except ValueError as e:
         raise UsageError(str(e)) from None
-    for name in args.metrics:
+    for name in settings.metrics:
         if name not in METRIC_NAMES:
             raise UsageError(f"unknown metric {name!r} (choose from {', '.join(METRIC_NAMES)})")
     spec = input_spec(args)
-    total = spec.validate()
-    langs = resolve_languages(spec, args.src_lang, args.tgt_lang)
-    ctx = Context(src_lang=langs["src"], tgt_lang=langs["tgt"])
-    metrics = MetricSuite(tuple(args.metrics)) if args.metrics else None
+    total = spec.validate(settings.src_lang, settings.tgt_lang)
+    known = baseline.BaselineFilter(baseline.load(settings.baseline)) if settings.baseline else None
+    langs = resolve_languages(spec, settings.src_lang, settings.tgt_lang)
+    ctx = Context(src_lang=langs["src"], tgt_lang=langs["tgt"], project=settings.project)
+    metrics = MetricSuite(settings.metrics) if settings.metrics else None
+    severities = settings.severities(r.code for r in selected)
     info = RunInfo(version=__version__, mode=spec.mode, inputs=spec.describe(), languages=langs,
-                   fail_on=args.fail_on, rules=tuple(r.code for r in selected))
+                   fail_on=settings.fail_on, rules=tuple(r.code for r in selected), gates=settings.gates,
+                   severities=severities, config=settings.config, baseline=settings.baseline)
     segments = spec.segments(langs["src"], langs["tgt"])
-    results = run(with_progress(segments, total), selected, ctx, metrics)
-    report = Report(info, results, metrics)
+    results = override_severities(run(with_progress(segments, total), selected, ctx, metrics), severities)
+    recorder = baseline.BaselineRecorder() if args.write_baseline else None
+    if recorder is not None:  # records every finding, before a --baseline leaves known ones out
+        results = recorder.observe(results)
+    if known is not None:
+        results = known.apply(results)
+    report = Report(info, results, metrics, baseline=known)
     _write(report, args)
+    if recorder is not None:
+        n = recorder.write(args.write_baseline, __version__)
+        print(f"mtqa: wrote {n} finding{'s' * (n != 1)} to the baseline {args.write_baseline}", file=sys.stderr)
+        return scoring.EXIT_OK
     return scoring.exit_code(report.summary.failed)
 
 
+def _renderer(args):
+    if args.statistics:
+        as_json = args.format == "json"
+        return lambda report, out, **options: statistics.render(report, out, as_json=as_json, **options)
+    return RENDERERS[args.format]
+
+
 def _write(report: Report, args) -> None:
-    render = RENDERERS[args.format]
+    render = _renderer(args)
     if args.output:
         directory = os.path.dirname(os.path.abspath(args.output))
         if not os.path.isdir(directory):

@@ -44,7 +44,9 @@ class Segment:
     """One unit of checking: a translated sentence, a record, or a whole article (--doc).
 
     `refs` holds every reference; findings with field "ref" point into `refs[0]`.
-    Languages are ISO 639-1 codes or None when unknown.
+    Languages are ISO 639-1 codes or None when unknown. `file` and `line` say where the segment
+    was read from (the input file's display name, and the 1-based line its record starts on when
+    the format has lines); reporters use them for annotations, checks never do.
     """
 
     id: str
@@ -55,6 +57,8 @@ class Segment:
     src_lang: str | None = None
     tgt_lang: str | None = None
     is_document: bool = False
+    file: str | None = None
+    line: int | None = None
 
     @property
     def ref(self) -> str | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import collections
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Mapping
 
 from mtqa import scoring
 from mtqa.metrics import MetricSuite
@@ -25,6 +25,10 @@ class RunInfo:
     languages: dict[str, object]   # {"src": "fr", "tgt": "en", "detected": {...}}
     fail_on: str
     rules: tuple[str, ...]         # codes of the rules that ran
+    gates: tuple[scoring.MetricGate, ...] = ()   # --min-chrf, --min-bleu, --max-ter
+    severities: Mapping[str, Severity] = field(default_factory=dict)  # rule code -> configured severity
+    config: str | None = None      # the configuration file used, if any
+    baseline: str | None = None    # the baseline file findings were compared with, if any
 
 
 @dataclass
@@ -38,6 +42,8 @@ class Summary:
     by_rule: collections.Counter = field(default_factory=collections.Counter)
     metrics: dict[str, float] | None = None
     metric_signatures: dict[str, str] | None = None
+    gates: list[scoring.GateResult] = field(default_factory=list)
+    baselined: int | None = None   # findings left out because the baseline has them
     failed: bool = False
 
     def add(self, result: SegmentResult) -> None:
@@ -59,15 +65,20 @@ class Summary:
     def verdict(self) -> str:
         return scoring.verdict(self.failed)
 
+    @property
+    def failed_gates(self) -> list[scoring.GateResult]:
+        return [g for g in self.gates if not g.passed]
+
 
 class Report:
     """A single-use stream of results with a summary that is complete once they are consumed."""
 
     def __init__(self, info: RunInfo, results: Iterable[SegmentResult],
-                 metrics: MetricSuite | None = None):
+                 metrics: MetricSuite | None = None, baseline=None):
         self.info = info
         self._results = results
         self._metrics = metrics
+        self._baseline = baseline  # a mtqa.baseline.BaselineFilter, counting what it left out
         self.summary = Summary()
         self._done = False
 
@@ -84,7 +95,10 @@ class Report:
         if self._metrics is not None and self._metrics.segments:
             s.metrics = self._metrics.corpus_scores()
             s.metric_signatures = self._metrics.signatures()
-        s.failed = scoring.gate_fails(s.by_severity, self.info.fail_on)
+        s.gates = scoring.evaluate_gates(self.info.gates, s.metrics)
+        if self._baseline is not None:
+            s.baselined = self._baseline.baselined
+        s.failed = scoring.gate_fails(s.by_severity, self.info.fail_on) or bool(s.failed_gates)
         self._done = True
 
     @property

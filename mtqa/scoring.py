@@ -6,7 +6,8 @@ The segment score is the penalty total (higher = worse), also given per 100 word
 """
 from __future__ import annotations
 
-from typing import Iterable
+from dataclasses import dataclass
+from typing import Iterable, Mapping
 
 from mtqa.model import Finding, Severity
 
@@ -45,6 +46,52 @@ def gate_fails(by_severity: dict[str, int], fail_on: str) -> bool:
     if threshold is None:
         return False
     return any(by_severity.get(s.label, 0) for s in Severity if s >= threshold)
+
+
+@dataclass(frozen=True)
+class MetricGate:
+    """A bound on a corpus metric: `chrf >= 50` (minimum) or `ter <= 60` (maximum)."""
+
+    metric: str
+    threshold: float
+    minimum: bool = True
+
+    @property
+    def op(self) -> str:
+        return ">=" if self.minimum else "<="
+
+    def __str__(self) -> str:
+        return f"{self.metric} {self.op} {self.threshold:g}"
+
+
+@dataclass(frozen=True)
+class GateResult:
+    gate: MetricGate
+    value: float | None  # None: no segment had a reference, so the score could not be computed
+    passed: bool
+
+    def as_dict(self) -> dict:
+        return {"metric": self.gate.metric, "op": self.gate.op, "threshold": self.gate.threshold,
+                "value": self.value, "passed": self.passed}
+
+    def describe(self) -> str:
+        if self.value is None:
+            return f"{self.gate}: no reference to score against"
+        return f"{self.gate.metric} {self.value:.2f} {'meets' if self.passed else 'fails'} {self.gate}"
+
+
+def evaluate_gates(gates: Iterable[MetricGate], corpus: Mapping[str, float] | None) -> list[GateResult]:
+    """Each gate against the corpus scores; a gate whose metric has no score fails (a CI gate
+    that cannot be evaluated must not pass silently)."""
+    out = []
+    for gate in gates:
+        value = (corpus or {}).get(gate.metric)
+        if value is None:
+            out.append(GateResult(gate, None, False))
+        else:
+            ok = value >= gate.threshold if gate.minimum else value <= gate.threshold
+            out.append(GateResult(gate, value, ok))
+    return out
 
 
 def verdict(failed: bool) -> str:

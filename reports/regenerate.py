@@ -17,8 +17,14 @@ HERE = Path(__file__).resolve().parent
 
 #: file name -> mtqa arguments
 REPORTS = {
-    "sample.json": ["check", "--format", "json"],
-    "sample.txt": ["check", "--no-color", "--width", "80"],
+    "sample.json": ["check", "--isolated", "--format", "json"],
+    "sample.txt": ["check", "--isolated", "--no-color", "--width", "80"],
+    "sample.jsonl": ["check", "--isolated", "--format", "jsonl"],
+    "sample.sarif": ["check", "--isolated", "--format", "sarif"],
+    "sample.junit.xml": ["check", "--isolated", "--format", "junit"],
+    "sample.github.txt": ["check", "--isolated", "--format", "github"],
+    "sample.md": ["check", "--isolated", "--format", "markdown"],
+    "sample.html": ["check", "--isolated", "--format", "html"],
 }
 
 

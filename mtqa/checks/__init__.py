@@ -11,6 +11,7 @@ from mtqa.checks import (  # noqa: F401
     negation,
     numbers,
     omission,
+    project,
     quotes,
     repetition,
     spacing,
@@ -18,4 +19,4 @@ from mtqa.checks import (  # noqa: F401
 )
 
 FAMILY_MODULES = (quotes, spacing, casing, boilerplate, repetition, consistency, numbers, entities, negation,
-                  untranslated, language, omission)
+                  untranslated, language, omission, project)

@@ -12,7 +12,7 @@ import os
 import shutil
 import sys
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import Iterator
 
@@ -20,14 +20,21 @@ from mtqa.io.aligned import read_aligned
 from mtqa.io.document import read_documents
 from mtqa.io.errors import InputError
 from mtqa.io.lines import MAX_DOCUMENT_BYTES, MAX_LINE_BYTES
-from mtqa.io.records import read_jsonl, read_tsv
+from mtqa.io.po import read_po
+from mtqa.io.records import read_csv, read_jsonl, read_tsv
+from mtqa.io.tmx import read_tmx
+from mtqa.io.xliff import read_xliff
 from mtqa.model import Segment
 
 __all__ = ["InputError", "InputSpec", "RECORD_FORMATS", "spool_stdin"]
 
-RECORD_FORMATS = ("jsonl", "tsv", "lines")
+#: Records readers: (path, display, src_lang, tgt_lang, max_line_bytes) -> Segments.
+_READERS = {"jsonl": read_jsonl, "tsv": read_tsv, "csv": read_csv, "xliff": read_xliff,
+            "tmx": read_tmx, "po": read_po}
+RECORD_FORMATS = ("jsonl", "tsv", "csv", "xliff", "tmx", "po", "lines")
 _EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".tsv": "tsv", ".tab": "tsv",
-               ".txt": "lines"}
+               ".csv": "csv", ".xlf": "xliff", ".xliff": "xliff", ".sdlxliff": "xliff",
+               ".mqxliff": "xliff", ".tmx": "tmx", ".po": "po", ".pot": "po", ".txt": "lines"}
 
 Source = tuple[str, str]  # (path on disk, name shown in messages)
 
@@ -51,16 +58,23 @@ def sniff_format(path: str, display: str) -> str:
         return "jsonl"  # the reader will report the real problem
     if head.startswith(b"{"):
         return "jsonl"
+    if head.startswith(b"<"):
+        return "tmx" if b"<tmx" in head else "xliff"
+    if head.startswith((b"msgid", b"msgctxt", b"#")):
+        return "po"
     first = head.split(b"\n", 1)[0]
     return "tsv" if b"\t" in first else "lines"
 
 
 @dataclass(frozen=True)
 class InputSpec:
-    """What to read. `records` is a JSONL/TSV/plain file; otherwise `hyp` (+ `src`, `refs`)."""
+    """What to read. `records` is a records file (JSONL, TSV, CSV, XLIFF, TMX, PO or plain lines),
+    `more_records` further files of the same kind, read after it as one batch; otherwise `hyp`
+    (+ `src`, `refs`)."""
 
     mode: str = "segments"                  # "segments" | "document"
     records: Source | None = None
+    more_records: tuple[Source, ...] = ()
     records_format: str | None = None       # jsonl | tsv | lines; sniffed when None
     hyp: Source | None = None
     src: Source | None = None
@@ -72,6 +86,8 @@ class InputSpec:
         out: dict[str, object] = {}
         if self.records:
             out["records"] = self.records[1]
+        if self.more_records:
+            out["records"] = [self.records[1], *(r[1] for r in self.more_records)]
         if self.hyp:
             out["hyp"] = self.hyp[1]
         if self.src:
@@ -80,13 +96,8 @@ class InputSpec:
             out["ref"] = [r[1] for r in self.refs]
         return out
 
-    @property
-    def fmt(self) -> str:
-        if self.records_format:
-            return self.records_format
-        if self.records:
-            return sniff_format(*self.records)
-        return "lines"
+    def format_of(self, records: Source) -> str:
+        return self.records_format or sniff_format(*records)
 
     def segments(self, src_lang: str | None = None, tgt_lang: str | None = None) -> Iterator[Segment]:
         if self.mode == "document":
@@ -95,27 +106,36 @@ class InputSpec:
                                       self.max_document_bytes)
             return
         if self.records is not None:
-            fmt = self.fmt
-            if fmt == "jsonl":
-                yield from read_jsonl(*self.records, src_lang, tgt_lang, self.max_line_bytes)
-            elif fmt == "tsv":
-                yield from read_tsv(*self.records, src_lang, tgt_lang, self.max_line_bytes)
-            else:
-                yield from read_aligned(self.records, None, (), src_lang, tgt_lang, self.max_line_bytes)
+            index = 0
+            for records in (self.records, *self.more_records):
+                for seg in self._read_records(records, src_lang, tgt_lang):
+                    # One batch over several files: indices run on; ids name their file.
+                    yield replace(seg, index=index, id=f"{records[1]}:{seg.id}") if self.more_records \
+                        else seg
+                    index += 1
             return
         assert self.hyp is not None
         yield from read_aligned(self.hyp, self.src, self.refs, src_lang, tgt_lang, self.max_line_bytes)
 
-    def validate(self) -> int:
-        """Read everything once; return the number of segments or raise InputError."""
+    def _read_records(self, records: Source, src_lang, tgt_lang) -> Iterator[Segment]:
+        fmt = self.format_of(records)
+        if fmt == "lines":
+            return read_aligned(records, None, (), src_lang, tgt_lang, self.max_line_bytes)
+        return _READERS[fmt](*records, src_lang, tgt_lang, self.max_line_bytes)
+
+    def validate(self, src_lang: str | None = None, tgt_lang: str | None = None) -> int:
+        """Read everything once; return the number of segments or raise InputError.
+
+        The languages given on the command line are passed on: some readers need them (a TMX
+        memory with several target languages is checked in the one the user named)."""
         n = 0
-        for _ in self.segments():
+        for _ in self.segments(src_lang, tgt_lang):
             n += 1
         if n == 0:
             name = (self.records or self.hyp or ("", "input"))[1]
             raise InputError(name, "is empty: no segments to check")
         return n
 
-    def sample(self, k: int = 200) -> list[Segment]:
+    def sample(self, k: int = 200, src_lang: str | None = None, tgt_lang: str | None = None) -> list[Segment]:
         """The first k segments (for language detection before the real pass)."""
-        return list(islice(self.segments(), k))
+        return list(islice(self.segments(src_lang, tgt_lang), k))

@@ -42,4 +42,6 @@ def read_aligned(hyp: tuple[str, str], src: tuple[str, str] | None, refs: Sequen
             refs=tuple(next(r)[1] for r in ref_lines),
             src_lang=src_lang,
             tgt_lang=tgt_lang,
+            file=hyp[1],
+            line=line,
         )

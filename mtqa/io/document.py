@@ -24,4 +24,6 @@ def read_documents(hyp: tuple[str, str], src: tuple[str, str] | None, refs: Sequ
         src_lang=src_lang,
         tgt_lang=tgt_lang,
         is_document=True,
+        file=hyp[1],
+        line=1,
     )

@@ -30,6 +30,15 @@ def _open(path: str, display: str):
         raise InputError(display, f"cannot be read ({e.strerror or e})") from None
 
 
+def open_text(path: str, display: str):
+    """A text stream for a parser that reads the file itself (CSV): strict UTF-8, BOM skipped,
+    newlines left to the parser. Decoding errors surface as UnicodeDecodeError while reading."""
+    fh = _open(path, display)
+    import io
+
+    return io.TextIOWrapper(fh, encoding="utf-8-sig", errors="strict", newline="")
+
+
 def _decode(raw: bytes, display: str, line: int) -> str:
     try:
         return raw.decode("utf-8")

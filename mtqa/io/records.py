@@ -4,9 +4,13 @@ JSONL: one object a line, `{"id", "hyp", "src"?, "ref": str | [str]?, "src_lang"
 (other keys are ignored). Blank lines are skipped; every other line is a segment or an error.
 TSV: a header row naming the columns (`id`, `src`, `hyp`, `ref`, `ref2`..., `src_lang`,
 `tgt_lang`), or no header and positional columns: `hyp` | `src hyp` | `src hyp ref [ref ...]`.
+CSV (RFC 4180: quoted fields may hold commas and newlines): a header row is required, with the
+same column names; common aliases are accepted (`source`, `target`/`translation`/`mt`,
+`reference`), so a spreadsheet export works as it is.
 """
 from __future__ import annotations
 
+import csv
 import json
 from typing import Iterator
 
@@ -35,6 +39,7 @@ def _refs(value, display: str, line: int) -> tuple[str, ...]:
 
 def record_to_segment(obj, index: int, display: str, line: int,
                       src_lang: str | None, tgt_lang: str | None) -> Segment:
+    """A JSON record (already parsed) as a Segment, or InputError naming the file and line."""
     if not isinstance(obj, dict):
         raise InputError(display, f"expected a JSON object, got {type(obj).__name__}", line)
     hyp = obj.get("hyp")
@@ -53,6 +58,8 @@ def record_to_segment(obj, index: int, display: str, line: int,
         refs=_refs(obj.get("ref"), display, line),
         src_lang=(langs["src_lang"] or src_lang),
         tgt_lang=(langs["tgt_lang"] or tgt_lang),
+        file=display,
+        line=line,
     )
 
 
@@ -100,15 +107,62 @@ def read_tsv(path: str, display: str, src_lang: str | None = None, tgt_lang: str
             columns = {1: ["hyp"], 2: ["src", "hyp"]}.get(width) or ["src", "hyp"] + [f"ref{i}" for i in range(width - 2)]
         if len(cells) != width:
             raise InputError(display, f"expected {width} tab-separated columns, found {len(cells)}", line)
-        row = dict(zip(columns, cells))
-        refs = tuple(v for k, v in row.items() if k.startswith("ref"))
-        yield Segment(
-            id=row.get("id") or str(line),
-            index=index,
-            hyp=row["hyp"],
-            src=row.get("src"),
-            refs=refs,
-            src_lang=row.get("src_lang") or src_lang,
-            tgt_lang=row.get("tgt_lang") or tgt_lang,
-        )
+        yield row_to_segment(dict(zip(columns, cells)), index, display, line, src_lang, tgt_lang)
         index += 1
+
+
+def row_to_segment(row: dict[str, str], index: int, display: str, line: int,
+                   src_lang: str | None, tgt_lang: str | None) -> Segment:
+    """A table row keyed by (normalised) column names as a Segment."""
+    return Segment(
+        id=row.get("id") or str(line),
+        index=index,
+        hyp=row["hyp"],
+        src=row.get("src"),
+        refs=tuple(v for k, v in row.items() if k.startswith("ref")),
+        src_lang=row.get("src_lang") or src_lang,
+        tgt_lang=row.get("tgt_lang") or tgt_lang,
+        file=display,
+        line=line,
+    )
+
+
+#: Column names of spreadsheet exports, mapped to ours (CSV only: TSV headers stay strict).
+_ALIASES = {"source": "src", "target": "hyp", "translation": "hyp", "mt": "hyp",
+            "reference": "ref", "source_lang": "src_lang", "target_lang": "tgt_lang"}
+
+
+def read_csv(path: str, display: str, src_lang: str | None = None, tgt_lang: str | None = None,
+             max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[Segment]:
+    """CSV with a header row naming the columns; fields may be quoted and span lines."""
+    from mtqa.io.lines import open_text
+
+    with open_text(path, display) as fh:
+        reader = csv.reader(fh, strict=True)
+        csv.field_size_limit(max(max_line_bytes, 1024))
+        try:
+            header = next(reader, None)
+            if header is None:
+                return
+            columns = [_ALIASES.get(c.strip().lower(), c.strip().lower()) for c in header]
+            if "hyp" not in columns:
+                raise InputError(display, "the CSV header has no translation column "
+                                          "(name it hyp, target or translation)", 1)
+            unknown = [c for c in columns if c not in _TSV_COLUMNS and not c.startswith("ref")]
+            if unknown:
+                raise InputError(display, f"unknown column(s) {unknown} in the header", 1)
+            index = 0
+            start = reader.line_num + 1
+            for cells in reader:
+                line, start = start, reader.line_num + 1
+                if not any(c.strip() for c in cells):
+                    continue
+                if len(cells) != len(columns):
+                    raise InputError(display, f"expected {len(columns)} comma-separated columns, "
+                                              f"found {len(cells)}", line)
+                yield row_to_segment(dict(zip(columns, cells)), index, display, line, src_lang, tgt_lang)
+                index += 1
+        except csv.Error as e:
+            raise InputError(display, f"malformed CSV ({e})", reader.line_num) from None
+        except UnicodeDecodeError:
+            raise InputError(display, "not valid UTF-8; convert the file to UTF-8", reader.line_num + 1) from None

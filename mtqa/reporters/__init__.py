@@ -7,11 +7,17 @@ from __future__ import annotations
 
 from typing import Callable
 
-from mtqa.reporters import json_report, terminal
+from mtqa.reporters import github, html_report, json_report, jsonl, junit, markdown, sarif, terminal
 
 RENDERERS: dict[str, Callable] = {
     "terminal": terminal.render,
     "json": json_report.render,
+    "jsonl": jsonl.render,
+    "sarif": sarif.render,
+    "junit": junit.render,
+    "github": github.render,
+    "markdown": markdown.render,
+    "html": html_report.render,
 }
 
 FORMATS = tuple(RENDERERS)

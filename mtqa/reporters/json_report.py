@@ -30,8 +30,17 @@ def segment_dict(result: SegmentResult) -> dict:
 
 def run_dict(report: Report) -> dict:
     info = report.info
-    return {"mode": info.mode, "inputs": info.inputs, "languages": info.languages,
-            "fail_on": info.fail_on, "rules": list(info.rules)}
+    out = {"mode": info.mode, "inputs": info.inputs, "languages": info.languages,
+           "fail_on": info.fail_on, "rules": list(info.rules)}
+    if info.gates:
+        out["gates"] = [str(g) for g in info.gates]
+    if info.severities:
+        out["severities"] = {code: sev.label for code, sev in sorted(info.severities.items())}
+    if info.config:
+        out["config"] = info.config
+    if info.baseline:
+        out["baseline"] = info.baseline
+    return out
 
 
 def summary_dict(report: Report) -> dict:
@@ -49,6 +58,10 @@ def summary_dict(report: Report) -> dict:
     if s.metrics is not None:
         out["metrics"] = s.metrics
         out["metric_signatures"] = s.metric_signatures
+    if s.gates:
+        out["gates"] = [g.as_dict() for g in s.gates]
+    if s.baselined is not None:
+        out["baselined"] = s.baselined
     out["verdict"] = s.verdict
     return out
 

@@ -166,7 +166,9 @@ def render_notes(items: Iterable[Numbered], width: int) -> list[Text]:
         if f.suggestion is not None:
             sug = Text(" " * (INDENT + 3))
             sug.append("→ ", "green")
-            sug.append(f.suggestion if f.suggestion.strip() else "(delete it)", "green")
+            # A whitespace suggestion (one space for two) is shown quoted, never as a deletion.
+            shown = f.suggestion if f.suggestion.strip() else f"“{f.suggestion}”" if f.suggestion else "(delete it)"
+            sug.append(shown, "green")
             out.extend(_hang(sug, width, INDENT + 5))
     return out
 
@@ -228,7 +230,14 @@ def header(report: Report, width: int) -> list:
     gate = "never fails" if info.fail_on == "never" else f"fails on {info.fail_on} or worse"
     stats = Text(f"{s.segments} segment{'s' * (s.segments != 1)}, {s.words} words, "
                  f"penalty {s.penalty:.1f} ({s.penalty_per_100_words:.1f} per 100 words); {gate}", "dim")
-    return [title, line, stats, Text("─" * width, "dim")]
+    out = [title, line, stats]
+    if s.baselined:
+        out.append(Text(f"{s.baselined} known finding{'s' * (s.baselined != 1)} left out by the baseline "
+                        f"({info.baseline})", "dim"))
+    for g in s.gates:  # metric gates decide the verdict too: say which held and which failed
+        out.append(Text(f"metric gate {'met' if g.passed else 'FAILED'}: {g.describe()}",
+                        "dim" if g.passed else "bold red"))
+    return out + [Text("─" * width, "dim")]
 
 
 def _paragraph_index(paras: tuple[tuple[int, int], ...], pos: int) -> int:

@@ -18,6 +18,7 @@ class Fire:
     tgt_lang: str = "en"
     suggestion: str | None = None  # when set, the first expected finding must suggest this
     doc: bool = False
+    project: object = None  # mtqa.project.ProjectData for the PJ rules
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Quiet:
     src_lang: str | None = None
     tgt_lang: str = "en"
     why: str = field(default="")
+    project: object = None
 
 
 def run_case(case):
@@ -38,7 +40,8 @@ def run_case(case):
 
     fn = check_document if getattr(case, "doc", False) else check
     # Preview rules are tested like the others: they are off by default, not untested.
-    return fn(case.hyp, src=case.src, ref=case.ref, src_lang=case.src_lang, tgt_lang=case.tgt_lang, preview=True)
+    return fn(case.hyp, src=case.src, ref=case.ref, src_lang=case.src_lang, tgt_lang=case.tgt_lang,
+              project=case.project, preview=True)
 
 
 def assert_fires(case: Fire) -> None:

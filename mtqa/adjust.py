@@ -1,0 +1,25 @@
+"""Per-rule severity overrides from the configuration, applied to the engine's results.
+
+They apply after the checks, to every finding of the rule (a check's own per-hit severity
+included): the project's word on how much a rule matters is final. Scores are recomputed.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Iterable, Iterator, Mapping
+
+from mtqa import scoring
+from mtqa.model import SegmentResult, Severity
+
+
+def override_severities(results: Iterable[SegmentResult],
+                        severities: Mapping[str, Severity]) -> Iterator[SegmentResult]:
+    if not severities:
+        yield from results
+        return
+    for result in results:
+        if not any(f.rule in severities and f.severity != severities[f.rule] for f in result.findings):
+            yield result
+            continue
+        findings = tuple(replace(f, severity=severities.get(f.rule, f.severity)) for f in result.findings)
+        yield replace(result, findings=findings, score=scoring.penalty(findings))
