@@ -40,6 +40,7 @@ class Summary:
     segments_with_findings: int = 0
     by_severity: dict[str, int] = field(default_factory=lambda: {s.label: 0 for s in Severity})
     by_rule: collections.Counter = field(default_factory=collections.Counter)
+    worst_by_rule: dict[str, Severity] = field(default_factory=dict)  # a rule's findings may differ from its default
     metrics: dict[str, float] | None = None
     metric_signatures: dict[str, str] | None = None
     gates: list[scoring.GateResult] = field(default_factory=list)
@@ -56,6 +57,8 @@ class Summary:
             self.findings += 1
             self.by_severity[f.severity.label] += 1
             self.by_rule[f.rule] += 1
+            if f.severity > self.worst_by_rule.get(f.rule, 0):
+                self.worst_by_rule[f.rule] = f.severity
 
     @property
     def penalty_per_100_words(self) -> float:

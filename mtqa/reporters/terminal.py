@@ -158,11 +158,11 @@ def render_notes(items: Iterable[Numbered], width: int) -> list[Text]:
         head = Text(" " * INDENT)
         head.append(f"{item.n:>2} ", MARK_STYLE[f.severity])
         head.append(f"{f.rule} ", "bold")
-        head.append(f"{f.severity.label:<8}", MARK_STYLE[f.severity])
+        head.append(f"{f.severity.label:<9}", MARK_STYLE[f.severity])
         head.append(f.message)
         if f.field != "hyp":
             head.append(f" (in the {f.field})", "dim")
-        out.extend(_hang(head, width, INDENT + 18))
+        out.extend(_hang(head, width, INDENT + 19))
         if f.suggestion is not None:
             sug = Text(" " * (INDENT + 3))
             sug.append("→ ", "green")
@@ -309,12 +309,13 @@ def rule_table(report: Report) -> Table | None:
     table = Table(box=box.SIMPLE_HEAD, title="Findings by rule", title_justify="left", pad_edge=False)
     table.add_column("code", style="bold")
     table.add_column("rule")
-    table.add_column("severity")
+    table.add_column("worst")
     table.add_column("count", justify="right")
     known = {r.code: r for r in rules_mod.all_rules()}
-    for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+    worst = report.summary.worst_by_rule
+    for code, n in sorted(counts.items(), key=lambda kv: (-worst.get(kv[0], 0), -kv[1], kv[0])):
         r = known.get(code)
-        sev = r.severity if r else Severity.MINOR
+        sev = worst.get(code, Severity.MINOR)
         table.add_row(code, r.name if r else "", Text(sev.label, MARK_STYLE[sev]), str(n))
     return table
 
