@@ -69,7 +69,7 @@ def main(argv=None) -> int:
     a = ap.parse_args(argv)
     level = Severity.parse(a.level)
     records = load(a.dir, a.limit)
-    selected = rules.select()
+    selected = rules.select(preview=True)
     ctx = Context(tgt_lang="en")
     t0 = time.perf_counter()
     flagged = collections.defaultdict(list)   # pert -> [bool]

@@ -38,7 +38,7 @@ def name_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
 
 
 @rule("NE002", "source-name-missing", severity=Severity.MAJOR, category="accuracy/omission",
-      needs=("src",), languages=("en",), preview=True)
+      needs=("src",), languages=("en",))
 def source_name_missing(segment: Segment, ctx) -> Iterator[Hit]:
     """Flags a name of the source that the translation does not render.
 

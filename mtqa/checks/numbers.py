@@ -15,6 +15,7 @@ from typing import Iterator
 from mtqa.model import Hit, Segment, Severity
 from mtqa.rules import rule
 from mtqa.text import pairs
+from mtqa.text.scripts import main_script
 from mtqa.text.numbers import Quantity, codes, digit_runs, month_stems, quantities
 
 _ENGLISH_MONTHS = {m: i + 1 for i, m in enumerate(
@@ -58,7 +59,7 @@ def _source_months(src: str, lang: str | None) -> set[int]:
     stems = month_stems(lang or "en")
     for word in _SRC_WORD_RE.findall(src.lower()):
         for stem, num in stems.items():
-            if word.startswith(stem):
+            if word.startswith(stem) and num not in months:
                 months.add(num)
     for m in _CJK_MONTH_RE.finditer(src.translate({0xFF10 + i: str(i) for i in range(10)})):
         g = m.group(1)
@@ -116,7 +117,13 @@ def number_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
             suggestion = _fmt(missing[0]) if len(missing) == 1 else None
             yield Hit(hs + q.start, hs + q.end, f"“{q.text}” matches no number in the source{hint}",
                       suggestion=suggestion)
-        src_digits = digit_runs(segment.src[ss:se])
+        src = segment.src[ss:se]
+        src_digits = digit_runs(src)
+        # Codes are kept as they are between Latin-script languages; from Chinese, Japanese or
+        # Hindi, COVID-19 is often written in words (新冠肺炎), so only a source that writes codes
+        # itself is asked to match them.
+        if main_script(src) not in ("Latin", "Cyrillic", None) and not codes(src):
+            continue
         for start, end, code in codes(segment.hyp[hs:he]):
             if not digit_runs(code) <= src_digits:
                 yield Hit(hs + start, hs + end, f"the digits of “{code}” match nothing in the source")

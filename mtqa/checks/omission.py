@@ -1,9 +1,12 @@
 """OM: translations that are missing, wholly or in part."""
 from __future__ import annotations
 
+import functools
+import math
 import re
 from typing import Iterator
 
+from mtqa import lexicons
 from mtqa.model import Hit, Segment, Severity
 from mtqa.rules import rule
 
@@ -31,3 +34,91 @@ def empty_translation(segment: Segment, ctx) -> Iterator[Hit]:
     if segment.src is not None and not _CONTENT_RE.search(segment.src):
         return
     yield Hit(0, len(segment.hyp), "the translation is empty: it has no words")
+
+
+# ----------------------------------------------------------------------------- length outliers
+
+#: How many robust spreads from the typical length ratio a translation may be before it is
+#: flagged. 3.5 keeps the false-alarm rate on clean MT and human translations below 0.5 %.
+LENGTH_Z = 3.5
+#: Below this many characters, lengths vary too much to mean anything.
+MIN_LENGTH = 20
+
+
+@functools.lru_cache(maxsize=None)
+def _length_model(src_lang: str | None, tgt_lang: str | None) -> tuple[float, float] | None:
+    for row in lexicons.table("length_ratios.tsv"):
+        if row[0] == src_lang and row[1] == tgt_lang:
+            return float(row[2]), float(row[3])
+    return None
+
+
+@rule("OM004", "length-ratio-outlier", severity=Severity.MAJOR, category="accuracy/omission", needs=("src",))
+def length_ratio_outlier(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags a translation much shorter or much longer than translations of its source usually are.
+
+    ## What it does
+    Compares the length of the translation with the length of its source against the
+    typical ratio for the language pair (measured on clean translations, see
+    `mtqa/data/common/length_ratios.tsv`), and flags it when it is more than 3.5 robust
+    spreads away. Short segments and language pairs without a measured ratio are not judged.
+
+    ## Why is this bad?
+    A translation far shorter than its source has dropped content; one far longer has added
+    some, or is the translation of another sentence.
+
+    ## Example
+    Flagged: `The minister resigned.` (source: `Le ministre a démissionné hier soir après trois jours de polémique sur ses frais de campagne.`)
+    Corrected: `The minister resigned last night after three days of controversy over his campaign expenses.`
+    """
+    model = _length_model(segment.src_lang, segment.tgt_lang)
+    if model is None or segment.is_document:
+        return
+    median, spread = model
+    hyp, src = segment.hyp.strip(), segment.src.strip()
+    if len(src) < MIN_LENGTH or not hyp:
+        return
+    z = (math.log((len(hyp) + 10) / (len(src) + 10)) - median) / spread
+    if abs(z) > LENGTH_Z:
+        what = "shorter" if z < 0 else "longer"
+        start = segment.hyp.index(hyp[0])
+        yield Hit(start, start + len(hyp), f"the translation is much {what} than its source usually allows "
+                                           f"({abs(z):.1f} spreads from the typical length)")
+
+
+# ----------------------------------------------------------------------------- traces of a dropped word
+
+# A word that cannot end a phrase, right before punctuation, or an empty pair of quotes or
+# brackets: the trace of a name or noun that was dropped ("the cathedral of, the", "“”").
+# Determiners never end a phrase; prepositions may ("the one you know of."), but not before
+# a comma or a bracket.
+_DANGLING_RE = re.compile(r"\b(the|an|his|their|its|our|my|your|a)\s*(?=[,.;:!?)]|$)"
+                          r"|\b(of|by|between|than|into)\s*(?=[,;:)])"
+                          r"|[\"“]\s*[\"”]|\(\s*\)")
+_INITIAL_RE = re.compile(r"\b[A-Z]\.$")
+
+
+@rule("OM006", "dangling-function-word", severity=Severity.MAJOR, category="accuracy/omission",
+      languages=("en",))
+def dangling_function_word(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags a determiner or preposition left hanging before punctuation, or empty quotes: the trace of a dropped word.
+
+    ## What it does
+    Finds words that cannot end a phrase in English (of, the, a, an, by, between, than, into,
+    possessives) directly before punctuation, and empty quotation marks or brackets.
+
+    ## Why is this bad?
+    Something was there: MT or a filter dropped a name or a noun and left its grammar behind.
+    The reader sees a broken sentence and loses the missing information.
+
+    ## Example
+    Flagged: `the 24-year-old coming from the direction of, who had the right of way`
+    Corrected: `the 24-year-old coming from the direction of Nellingen, who had the right of way`
+    """
+    text = segment.hyp
+    for m in _DANGLING_RE.finditer(text):
+        if m.group(1) == "a" and _INITIAL_RE.search(text, 0, m.end()):
+            continue  # "Franco A." is an initial
+        word = m.group(1) or m.group(2)
+        yield Hit(m.start(), m.end(), f"a word is missing after “{word}”" if word
+                  else "empty quotation marks or brackets: a word is missing")

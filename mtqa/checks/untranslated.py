@@ -97,7 +97,8 @@ def untranslated_source_word(segment: Segment, ctx) -> Iterator[Hit]:
         hyp = segment.hyp[hs:he]
         starts = _sentence_starts(hyp)
         urlish = [m.span() for m in _URLISH_RE.finditer(hyp)]
-        for tok in words(hyp):
+        toks = words(hyp)
+        for k, tok in enumerate(toks):
             word = tok.text
             if len(word) < 3 or not _LATIN_WORD_RE.match(word) or word.casefold() not in src_words:
                 continue
@@ -107,6 +108,8 @@ def untranslated_source_word(segment: Segment, ctx) -> Iterator[Hit]:
             en_z = wordfreq_data.zipf(word, "en")
             if word[0].islower():
                 untranslated = en_z < EN_UNKNOWN or (src_z >= COMMON and src_z - en_z >= MARGIN)
+            elif k + 1 < len(toks) and toks[k + 1].text[:1].isupper() and hyp[tok.end:toks[k + 1].start] == " ":
+                untranslated = False  # "Del Potro", "Le Monde": part of a name
             elif tok.start in starts or src_lang == "de":  # German capitalises every noun
                 untranslated = src_z >= CAPITALISED_COMMON and src_z - en_z >= MARGIN
             else:

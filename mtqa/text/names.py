@@ -38,9 +38,22 @@ MIN_PREFIX = 4
 
 
 def fold(text: str) -> str:
-    """Lower case without accents: Müller -> muller, Łódź -> łodz (ł has no decomposition)."""
-    nfkd = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in nfkd if not unicodedata.combining(ch)).casefold().replace("ł", "l")
+    """Lower case without accents on Latin letters: Müller -> muller, Łódź -> lodz. Marks of
+    other scripts (Devanagari vowel signs) are letters, not accents, and are kept."""
+    if text.isascii():
+        return text.casefold()
+    out = []
+    for ch in text:
+        if ord(ch) < 0x250:
+            out.extend(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+        else:
+            out.append(ch)
+    return "".join(out).casefold().replace("ł", "l")
+
+
+def _mentions(short: str, text: str) -> bool:
+    """A short name (UN, APS) as a whole word of the folded text, hyphenated compounds included."""
+    return re.search(rf"(?<![^\W\d_]){re.escape(short)}(?![^\W\d_])", text) is not None
 
 
 def skeleton(text: str) -> str:
@@ -130,6 +143,19 @@ def english_place_names(pid: str) -> tuple[str, ...]:
     return _places().local.get("en", {}).get(pid, ())
 
 
+@functools.lru_cache(maxsize=None)
+def _demonyms() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for pid, demonym in lexicons.table("demonyms.tsv", "en"):
+        out.setdefault(pid, []).append(fold(demonym))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def english_place_forms(pid: str) -> tuple[str, ...]:
+    """English names, aliases and adjectives of a place (the French, Dutch, Chinese...)."""
+    return english_place_names(pid) + _demonyms().get(pid, ())
+
+
 def place_ids(name: str) -> frozenset[str]:
     """Places an English name (or one word of a place name, or an adjective such as Argentine) stands for."""
     index = _places().english
@@ -173,7 +199,7 @@ class SourceEvidence:
         f = fold(name)
         if len(f) >= 3 and f in self.folded:
             return True
-        if f in self.words:
+        if f in self.words or _mentions(f, self.folded):
             return True
         for w in self.words:
             if len(f) >= MIN_PREFIX and _common_prefix(f, w) >= max(MIN_PREFIX, int(0.6 * len(f) + 0.5)):
@@ -207,8 +233,9 @@ class SourceEvidence:
 @functools.lru_cache(maxsize=64)
 def source_evidence(src: str, lang: str | None) -> SourceEvidence:
     script = main_script(src)
-    roman = src if script in (None, "Latin") else anyascii(src)
-    toks = tuple(fold(t.text) for t in words(roman))
+    # anyascii writes soft signs as apostrophes (Тиньков -> Tin'kov): drop them.
+    roman = src if script in (None, "Latin") else anyascii(src).replace("'", "")
+    toks = tuple(part for t in words(roman) for part in re.split(r"['’]", fold(t.text)) if part)
     skels = [skeleton(t) for t in toks if len(t) >= 2]
     if _CJK_CHAR_RE.search(src):
         # Names in Chinese and Japanese are runs of characters: try every window of 2-6.
@@ -233,6 +260,22 @@ def _sentence_starts(text: str) -> set[int]:
     return out
 
 
+#: Endings of English derived words (luminosity, meteorological, firefighting): dictionary
+#: words that a translation renders, never names a translation must keep.
+_DERIVED_RE = re.compile(r"(?:ity|ical|ology|ologist|ism|ness|ment|tion|sion|ing|ive|ous|ful|less|able|ible|"
+                         r"ship|hood|wards?|woman|man|men|ist|ary|ory|ic|al|ian|ean|ese|ure)s?$")
+
+
+def _name_like(low: str) -> bool:
+    """Could this (lower-cased) word be a name rather than an English word?"""
+    parts = [p for p in low.split("-") if p]
+    if len(parts) > 1:
+        return any(_name_like(p) for p in parts if len(p) > 2)
+    if wordfreq_data.zipf(low, "en") >= RARE_NAME_ZIPF or low in lexicons.words("common_words.txt", "en"):
+        return False
+    return not _DERIVED_RE.search(low)
+
+
 def english_name_tokens(text: str) -> list[tuple[int, int, str]]:
     """Capitalised words of an English text that are names (not common words), with offsets.
 
@@ -250,7 +293,7 @@ def english_name_tokens(text: str) -> list[tuple[int, int, str]]:
         if low in function_words:
             continue
         place = bool(place_ids(word))
-        if not place and (word.isupper() or wordfreq_data.zipf(low, "en") >= RARE_NAME_ZIPF):
+        if not place and (word.isupper() or not _name_like(low)):
             continue  # acronyms are often translated (CEDH -> ECHR); common words are words
         out.append((tok.start, tok.start + len(word), word))
     return out
@@ -267,10 +310,33 @@ class SourceName:
 
 
 _CASED_SCRIPTS = {"Latin", "Cyrillic"}
+_INFLECTED = {"ru", "pl", "cs", "de"}  # Россия/России, Polska/Polsce: a name may go on with an ending
+
+
+@functools.lru_cache(maxsize=None)
+def _aliases(lang: str) -> frozenset[str]:
+    return frozenset(fold(name) for _pid, lg, name in lexicons.table("place_aliases.tsv") if lg == lang)
+
+
+def _is_alias(name: str, lang: str) -> bool:
+    return name in _aliases(lang)
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or unicodedata.category(ch).startswith("M")
+
+
+def _attested_in_english(word: str) -> bool:
+    """Names travel into English text, other languages' common nouns do not: Nantes, Merkel
+    and Zimmermann occur in English corpora, Erderwärmung and Kurzarbeit do not. Inflected
+    forms (Miłosza) are tried without their last letters."""
+    low = word.lower()
+    return any(wordfreq_data.zipf(low[:len(low) - cut], "en") >= 1.0 for cut in (0, 1, 2) if len(low) - cut >= 3)
 _LATIN_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]")
 #: A capitalised source word this common in its language is a common noun (German) or an
 #: institution written with a capital (Gobierno); only rarer ones are taken for names.
 SOURCE_COMMON_ZIPF = 4.0
+GERMAN_COMMON_ZIPF = 3.0
 
 
 def source_names(src: str, lang: str | None) -> list[SourceName]:
@@ -286,11 +352,20 @@ def source_names(src: str, lang: str | None) -> list[SourceName]:
         for name, pids in index.items():
             if len(name) < 2 or (len(name) < 4 and script in _CASED_SCRIPTS):
                 continue
+            if len(name) == 2 and script not in _CASED_SCRIPTS and name[-1] not in "国洲" and not _is_alias(name, lang):
+                continue  # 马里 (Mali) also spells a syllable pair of 波特马里恩 (Point Marion)
             start = folded.find(name)
             while start != -1:
                 end = start + len(name)
-                boundary = script not in _CASED_SCRIPTS or (
-                    (start == 0 or not folded[start - 1].isalnum()))
+                if script in _CASED_SCRIPTS:
+                    boundary = ((start == 0 or not folded[start - 1].isalnum())
+                                and src[start:start + 1].isupper()  # "la paz" is peace, "La Paz" a city
+                                and (end >= len(folded) or not folded[end].isalnum() or lang in _INFLECTED))
+                elif script in ("Han", "Kana"):
+                    boundary = True  # no spaces between words
+                else:  # Devanagari and others: whole words ("रोम" is not in "रोमांचक")
+                    boundary = ((start == 0 or not _is_word_char(folded[start - 1]))
+                                and (end >= len(folded) or not _is_word_char(folded[end])))
                 if boundary and not any(a < end and start < b for a, b in taken):
                     out.append(SourceName(start, end, src[start:end], pids))
                     taken.append((start, end))
@@ -303,7 +378,11 @@ def source_names(src: str, lang: str | None) -> list[SourceName]:
                 continue
             if any(a <= tok.start < b for a, b in taken) or any(ch.isdigit() for ch in word):
                 continue
-            if lang and wordfreq_data.zipf(word.lower(), lang) >= SOURCE_COMMON_ZIPF:
+            # German capitalises every noun: only a rare one may be a name.
+            limit = GERMAN_COMMON_ZIPF if lang == "de" else SOURCE_COMMON_ZIPF
+            if lang and wordfreq_data.zipf(word.lower(), lang) >= limit:
+                continue
+            if not _attested_in_english(word):
                 continue
             out.append(SourceName(tok.start, tok.end, word, frozenset()))
     else:
@@ -322,14 +401,18 @@ class TargetEvidence:
     def keeps(self, name: SourceName, script: str | None) -> bool:
         """Whether the English translation renders this source name."""
         for pid in name.place_ids:
-            for english in english_place_names(pid):
+            for english in english_place_forms(pid):
                 if re.search(rf"(?<!\w){re.escape(english)}(?!\w)", self.folded):
+                    return True
+                # China -> Chinese, Africa -> African, Germany -> German, Rome -> Roman.
+                stem = english[:max(3, len(english) - 2)]
+                if " " not in english and len(english) >= 4 and any(w.startswith(stem) for w in self.words):
                     return True
         if name.place_ids:
             return False
         text = name.text if script in ("Latin", None) else anyascii(name.text)
         f = fold(text)
-        if f in self.words or (len(f) >= 4 and f in self.folded):
+        if f in self.words or (len(f) >= 4 and f in self.folded) or _mentions(f, self.folded):
             return True
         for w in self.words:
             if len(w) >= MIN_PREFIX and _common_prefix(f, w) >= max(MIN_PREFIX, int(0.6 * min(len(f), len(w)) + 0.5)):

@@ -117,19 +117,16 @@ def _words(lang: str) -> _Words:
 
 @functools.lru_cache(maxsize=None)
 def month_stems(lang: str) -> dict[str, int]:
-    """The longest prefix shared by all the forms of each month, so that inflected forms
-    (Polish `maju`, `październiku`, the adjective `lipcowym`; Czech `v červnu`) are recognised."""
-    forms: dict[int, list[str]] = {}
+    """Month forms cut before their inflectional ending, so that other inflections match
+    (Polish `maju`, `październiku`, the adjective `lipcowym`; Czech `v červnu`). A stem may
+    stand for two months (Czech červen/červenec): that only widens what the source supports."""
+    out: dict[str, int] = {}
     for name, num in month_names(lang).items():
-        forms.setdefault(num, []).append(name)
-    out = {}
-    for num, names in forms.items():
-        full = [n for n in names if len(n) >= 3]
-        stem = os.path.commonprefix(full) if full else ""
-        if len(stem) >= 3:
-            out[stem] = num
-        for n in full:  # abbreviations such as "sept" also stand on their own
-            out.setdefault(n, num)
+        if len(name) >= 3:
+            out.setdefault(name, num)
+            stem = name[:-2] if len(name) >= 5 else name
+            if len(stem) >= 3:
+                out.setdefault(stem, num)
     return out
 
 
@@ -234,7 +231,8 @@ def _digit_quantities(text: str, lang: str, words: _Words, taken: list[tuple[int
         if mag:
             vals |= {v * mag[0] for v in vals}
             shown_end = mag[1]
-        strict = not (len(vals) == 1 and 0 in vals)  # "午前0時" is rendered "midnight"
+        # "午前0時" is rendered "midnight", "1つ" and "1人" as "a" or "one".
+        strict = not (len(vals) == 1 and (0 in vals or 1 in vals) and not mag)
         alt = {v % 100 for v in vals if v == int(v) and 1900 <= v <= 2099}  # "the 90s" for "1990s"
         out.append(Quantity(start, shown_end, text[start:shown_end], frozenset(_key(v) for v in vals), "digits",
                             strict=strict, alt=frozenset(_key(v) for v in alt)))
