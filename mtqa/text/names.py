@@ -37,25 +37,38 @@ RARE_NAME_ZIPF = 3.0
 MIN_PREFIX = 4
 
 
+@functools.lru_cache(maxsize=8192)
+def _fold_char(ch: str) -> str:
+    low = ch.lower()
+    if len(low) != 1:
+        low = ch  # "İ".lower() is two characters: keep the length
+    if ord(low) < 0x250 and not low.isascii():
+        base = unicodedata.normalize("NFKD", low)[0]
+        return "l" if low == "ł" else (base if base.isalpha() else low)
+    return low
+
+
 def fold(text: str) -> str:
-    """Lower case without accents on Latin letters: Müller -> muller, Łódź -> lodz. Marks of
-    other scripts (Devanagari vowel signs) are letters, not accents, and are kept."""
+    """Lower case without accents on Latin letters (Müller -> muller, Łódź -> lodz), one
+    character for one, so that offsets in the folded text are offsets in the original.
+    Marks of other scripts (Devanagari vowel signs) are letters, not accents: kept."""
     if text.isascii():
-        return text.casefold()
-    out = []
-    for ch in text:
-        if ord(ch) < 0x250:
-            out.extend(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
-        else:
-            out.append(ch)
-    return "".join(out).casefold().replace("ł", "l")
+        return text.lower()
+    return "".join(_fold_char(ch) for ch in text)
 
 
 def _mentions(short: str, text: str) -> bool:
     """A short name (UN, APS) as a whole word of the folded text, hyphenated compounds included."""
-    return re.search(rf"(?<![^\W\d_]){re.escape(short)}(?![^\W\d_])", text) is not None
+    start = text.find(short)
+    while start != -1:
+        end = start + len(short)
+        if (start == 0 or not text[start - 1].isalpha()) and (end == len(text) or not text[end].isalpha()):
+            return True
+        start = text.find(short, start + 1)
+    return False
 
 
+@functools.lru_cache(maxsize=65536)
 def skeleton(text: str) -> str:
     """Consonant classes of a romanised word, repeats collapsed: Houston -> STN."""
     low = fold(text)
@@ -129,14 +142,16 @@ _PLACE_WORDS = {"city", "island", "islands", "republic", "south", "north", "east
 
 
 @functools.lru_cache(maxsize=None)
-def _local_index(lang: str) -> dict[str, frozenset[str]]:
-    """Folded local name -> place ids, for finding places in a source text."""
+def _local_index(lang: str) -> tuple[dict[str, frozenset[str]], re.Pattern | None]:
+    """Folded local name -> place ids, and one regex that finds them all (longest first)."""
     out: dict[str, set[str]] = {}
     for pid, names in _places().local.get(lang, {}).items():
         for name in names:
             if len(name) >= 2:
                 out.setdefault(name, set()).add(pid)
-    return {k: frozenset(v) for k, v in out.items()}
+    names = sorted(out, key=len, reverse=True)
+    regex = re.compile("|".join(re.escape(n) for n in names)) if names else None
+    return {k: frozenset(v) for k, v in out.items()}, regex
 
 
 def english_place_names(pid: str) -> tuple[str, ...]:
@@ -348,15 +363,15 @@ def source_names(src: str, lang: str | None) -> list[SourceName]:
     taken: list[tuple[int, int]] = []
     folded = fold(src)
     if lang:
-        index = _local_index(lang)
-        for name, pids in index.items():
-            if len(name) < 2 or (len(name) < 4 and script in _CASED_SCRIPTS):
+        index, regex = _local_index(lang)
+        for m in (regex.finditer(folded) if regex is not None else ()):
+            name, pids = m.group(0), index[m.group(0)]
+            if len(name) < 4 and script in _CASED_SCRIPTS:
                 continue
             if len(name) == 2 and script not in _CASED_SCRIPTS and name[-1] not in "国洲" and not _is_alias(name, lang):
                 continue  # 马里 (Mali) also spells a syllable pair of 波特马里恩 (Point Marion)
-            start = folded.find(name)
-            while start != -1:
-                end = start + len(name)
+            if True:
+                start, end = m.start(), m.end()
                 if script in _CASED_SCRIPTS:
                     boundary = ((start == 0 or not folded[start - 1].isalnum())
                                 and src[start:start + 1].isupper()  # "la paz" is peace, "La Paz" a city
@@ -369,7 +384,6 @@ def source_names(src: str, lang: str | None) -> list[SourceName]:
                 if boundary and not any(a < end and start < b for a, b in taken):
                     out.append(SourceName(start, end, src[start:end], pids))
                     taken.append((start, end))
-                start = folded.find(name, end)
     if script in _CASED_SCRIPTS:
         starts = _sentence_starts(src)
         for tok in words(src):
@@ -392,6 +406,12 @@ def source_names(src: str, lang: str | None) -> list[SourceName]:
     return sorted(out, key=lambda n: n.start)
 
 
+def _related(a: str, b: str) -> bool:
+    """Two words that share their start up to an ending: asia/asian, eastern/east, rome/roman."""
+    cp = _common_prefix(a, b)
+    return cp >= 3 and cp >= min(len(a), len(b)) - 2
+
+
 @dataclass(frozen=True)
 class TargetEvidence:
     folded: str
@@ -402,11 +422,12 @@ class TargetEvidence:
         """Whether the English translation renders this source name."""
         for pid in name.place_ids:
             for english in english_place_forms(pid):
-                if re.search(rf"(?<!\w){re.escape(english)}(?!\w)", self.folded):
+                if _mentions(english, self.folded):
                     return True
-                # China -> Chinese, Africa -> African, Germany -> German, Rome -> Roman.
-                stem = english[:max(3, len(english) - 2)]
-                if " " not in english and len(english) >= 4 and any(w.startswith(stem) for w in self.words):
+                # Adjectives: China -> Chinese, Rome -> Roman, Central Asia -> Central Asian,
+                # Eastern Africa -> East African.
+                parts = [p for p in english.split() if len(p) >= 3]
+                if parts and all(any(_related(p, w) for w in self.words) for p in parts):
                     return True
         if name.place_ids:
             return False

@@ -7,6 +7,7 @@ any language identification.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 SCRIPTS = {
@@ -47,12 +48,12 @@ def foreign_runs(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+_COUNT_RES = {"Latin": re.compile(r"[A-Za-z\u00c0-\u024f]"), **{n: re.compile(f"[{r}]") for n, r in SCRIPTS.items()}}
+
+
+@functools.lru_cache(maxsize=256)
 def main_script(text: str) -> str | None:
     """The script most letters of the text are written in."""
-    counts: dict[str, int] = {}
-    for ch in text:
-        if ch.isalpha():
-            s = script_of(ch)
-            if s:
-                counts[s] = counts.get(s, 0) + 1
-    return max(counts, key=counts.get) if counts else None
+    counts = {name: len(regex.findall(text)) for name, regex in _COUNT_RES.items()}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else None
