@@ -7,7 +7,7 @@ from typing import Iterator
 
 from mtqa.model import Hit, Segment, Severity
 from mtqa.rules import rule
-from mtqa.text import casing
+from mtqa.text import casing, pairs
 from mtqa.text import quotes as q
 from mtqa.text.sentences import paragraphs
 from mtqa.text.tokens import words
@@ -310,3 +310,74 @@ def mixed_quotation_mark_styles(segment: Segment, ctx) -> Iterator[Hit]:
             continue
         yield Hit(mk.pos, mk.pos + 1, "straight quotation mark in curly-quoted text",
                   suggestion="“" if mk.role == "open" else "”")
+
+
+# ----------------------------------------------------------------------------- against the source
+
+#: How far apart (as a share of the text length) a source quotation and a translation
+#: quotation may sit and still be the same quotation: word order moves between languages.
+QUOTE_POSITION_TOLERANCE = 0.3
+#: A quoted stretch shorter than this is a title or a term; languages differ in quoting those.
+MIN_QUOTED_WORDS = 3
+
+
+def _quoted_spans(text: str, lang: str | None) -> list[tuple[int, int, bool]]:
+    """(open, close, long) for every quotation; `long` when it has at least MIN_QUOTED_WORDS
+    words (or six CJK characters): only those are worth a finding, all of them are matched."""
+    out = []
+    for pair in q.analyse(text, lang).pairs:
+        a, b = pair.inner
+        size = (b - a) / 2 if lang in ("zh", "ja") else len(words(text[a:b]))
+        out.append((pair.open.pos, pair.close.pos + 1, size >= MIN_QUOTED_WORDS))
+    return out
+
+
+def _unmatched_quotations(src_spans, src_len, hyp_spans, hyp_len):
+    """Greedy matching by relative position; returns (unmatched source, unmatched translation)."""
+    pos_src = [((a + b) / 2 / max(src_len, 1), (a, b, long)) for a, b, long in src_spans]
+    pos_hyp = [((a + b) / 2 / max(hyp_len, 1), (a, b, long)) for a, b, long in hyp_spans]
+    pairs = sorted(((abs(ps - ph), i, j) for i, (ps, _) in enumerate(pos_src) for j, (ph, _) in enumerate(pos_hyp)))
+    used_s, used_h = set(), set()
+    for dist, i, j in pairs:
+        if dist <= QUOTE_POSITION_TOLERANCE and i not in used_s and j not in used_h:
+            used_s.add(i)
+            used_h.add(j)
+    return ([span for i, (_, span) in enumerate(pos_src) if i not in used_s],
+            [span for j, (_, span) in enumerate(pos_hyp) if j not in used_h])
+
+
+@rule("QT008", "quotation-not-in-source", severity=Severity.MINOR, category="fluency/punctuation",
+      needs=("src",), languages=("en",))
+def quotation_mismatch_with_source(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags a quotation of the source that the translation lost, or one the translation added.
+
+    ## What it does
+    Pairs the quotation marks of the source in its own conventions (« », „ “, 「 」, “ ”) and
+    those of the translation, matches quotations of at least three words by their position
+    in the text, and flags a source quotation with no counterpart (in the source) and a
+    translation quotation with no counterpart (in the translation).
+
+    ## Why is this bad?
+    Quotation marks carry attribution: a quotation lost in translation turns a reported
+    statement into the agency's own claim, and an added one puts words in someone's mouth.
+
+    ## Example
+    Flagged: `He said it was unacceptable.` (source: `Il a déclaré que c'était « tout à fait inacceptable ».`)
+    Corrected: `He said it was “totally unacceptable”.`
+    """
+    for (hs, he), (ss, se) in pairs.source_pairs(segment):
+        src, hyp = segment.src[ss:se], segment.hyp[hs:he]
+        if q.analyse(src, segment.src_lang).unpaired:
+            continue  # the source's own marks do not pair: nothing reliable to compare with
+        src_spans = _quoted_spans(src, segment.src_lang)
+        hyp_spans = _quoted_spans(hyp, segment.tgt_lang)
+        if not src_spans and not hyp_spans:
+            continue
+        lost, added = _unmatched_quotations(src_spans, len(src), hyp_spans, len(hyp))
+        for a, b, long in lost:
+            if long:
+                yield Hit(ss + a, ss + b, "this quotation of the source is not quoted in the translation",
+                          field="src")
+        for a, b, long in added:
+            if long:
+                yield Hit(hs + a, hs + b, "this quotation has no quotation marks in the source")

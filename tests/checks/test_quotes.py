@@ -2,6 +2,12 @@
 from tests.checks.cases import Fire, Quiet, family_tests
 
 FIRE = [
+    Fire("He said it was totally unacceptable in every way.",
+         (("QT008", "« tout à fait inacceptable à tous égards »"),),
+         src="Il a déclaré que c'était « tout à fait inacceptable à tous égards ».", src_lang="fr"),
+    Fire("The minister said “we will not give in to this pressure”.",
+         (("QT008", "“we will not give in to this pressure”"),),
+         src="Der Minister sagte, man werde diesem Druck nicht nachgeben.", src_lang="de"),
     Fire("prevent them from contributing to it ” not on purpose “.",
          (("QT001", "” not on purpose “"),), suggestion="“not on purpose”"),
     Fire("Tehran has repeatedly ruled ” Incorrect “ US accusations.", (("QT001", "” Incorrect “"),)),
@@ -76,6 +82,13 @@ QUIET = [
     Quiet("He said “yes” and then “no” to the offer, 5\" long.", ("QT007",)),
     Quiet("Home » Economy » Gas prices: Berlin extends the price brake", ("QT007",), why="breadcrumb separators"),
     Quiet("Accueil › Monde › Europe", ("QT007",), why="breadcrumb separators"),
+    # QT008
+    Quiet("He said it was “totally unacceptable in every way”.", ("QT008",),
+          src="Il a déclaré que c'était « tout à fait inacceptable à tous égards ».", src_lang="fr"),
+    Quiet("Parly said France “soon” would have satellites.", ("QT008",), src="帕利说，法国“很快”将拥有卫星。",
+          src_lang="zh", why="a one-word quotation is matched even though it is too short to be flagged"),
+    Quiet("We are working on it with epidemiologists and statisticians,” he said.", ("QT008",),
+          src="Děláme na tom s epidemiology a statistiky,\" řekl.", src_lang="cs", why="the source's marks do not pair"),
 ]
 
 
