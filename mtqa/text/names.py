@@ -101,6 +101,15 @@ def skeletons_match(a: str, b: str) -> bool:
     return ratio >= 0.66 if a[0] == b[0] else ratio >= 0.8
 
 
+def _inflected(a: str, b: str) -> bool:
+    """Same word up to an inflectional ending: Miłosz/Miłosza, Brno/Brně, Max/Maxa, Londres/London."""
+    shorter = min(len(a), len(b))
+    if shorter < 3:
+        return False
+    need = max(3, shorter - 2) if shorter <= 5 else max(MIN_PREFIX, int(0.6 * shorter + 0.5))
+    return _common_prefix(a, b) >= need
+
+
 def _common_prefix(a: str, b: str) -> int:
     n = 0
     for x, y in zip(a, b):
@@ -216,12 +225,17 @@ class SourceEvidence:
             return True
         if f in self.words or _mentions(f, self.folded):
             return True
-        for w in self.words:
-            if len(f) >= MIN_PREFIX and _common_prefix(f, w) >= max(MIN_PREFIX, int(0.6 * len(f) + 0.5)):
+        if "-" in f:  # Kidawa-Błońska: each part, however it is inflected
+            parts = [p for p in f.split("-") if len(p) >= 3]
+            if parts and all(any(_inflected(p, w) for w in self.words) for p in parts):
                 return True
-        sk = skeleton(name)
-        if len(sk) >= 2 and any(skeletons_match(sk, s) for s in self.skeletons):
+        if any(_inflected(f, w) for w in self.words):
             return True
+        # Consonant skeletons only bridge scripts: between Latin spellings they match too much.
+        if self.script not in ("Latin", None):
+            sk = skeleton(name)
+            if len(sk) >= 2 and any(skeletons_match(sk, s) for s in self.skeletons):
+                return True
         if self._translated_place(name):
             return True
         if self.script in RELIABLE_SCRIPTS:
@@ -237,9 +251,9 @@ class SourceEvidence:
             for local in local_place_names(pid, self.lang):
                 if local in self.folded:
                     return True
-                # Inflected or shortened: "des Malouines" for "Îles Malouines", "Evropské unie".
+                # Inflected or shortened: "des Malouines" for "Îles Malouines", "v Česku".
                 longest = max(local.split(), key=len)
-                stem = longest[:-2] if len(longest) >= 6 else longest
+                stem = longest[:max(4, len(longest) - 2)]
                 if len(stem) >= 4 and stem in self.folded:
                     return True
         return False
@@ -435,9 +449,10 @@ class TargetEvidence:
         f = fold(text)
         if f in self.words or (len(f) >= 4 and f in self.folded) or _mentions(f, self.folded):
             return True
-        for w in self.words:
-            if len(w) >= MIN_PREFIX and _common_prefix(f, w) >= max(MIN_PREFIX, int(0.6 * min(len(f), len(w)) + 0.5)):
-                return True
+        if any(_inflected(f, w) for w in self.words):
+            return True
+        if script in ("Latin", None):
+            return False  # skeletons only bridge scripts
         sk = skeleton(text)
         return len(sk) >= 2 and any(skeletons_match(sk, s) for s in self.skeletons)
 

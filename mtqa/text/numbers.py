@@ -457,7 +457,8 @@ def _roman_quantities(text: str, taken: list[tuple[int, int]]) -> list[Quantity]
     return out
 
 
-_CODE_RE = re.compile(r"(?<![\w])(?=[\w-]*[^\W\d_])(?=[\w-]*\d)[\w]+(?:[-.][\w]+)*")
+# Latin letters and digits only: "7月17日" is a date, not a code.
+_CODE_RE = re.compile(r"(?<![\w])(?=[A-Za-z0-9-]*[A-Za-z])(?=[A-Za-z0-9-]*\d)[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*(?![\w])")
 _DIGIT_RUN_RE = re.compile(r"\d+")
 
 
@@ -468,7 +469,7 @@ def codes(text: str) -> list[tuple[int, int, str]]:
     for m in _CODE_RE.finditer(norm):
         tok = m.group(0)
         parts = re.split(r"[-.]", tok)
-        mixed = any(re.search(r"\d", p) and re.search(r"[^\W\d_]", p) for p in parts)
+        mixed = any(re.search(r"\d", p) and re.search(r"[A-Za-z]", p) for p in parts)
         letters_then_digits = any(not re.search(r"\d", a) and b.isdigit() for a, b in zip(parts, parts[1:]))
         if not (mixed or letters_then_digits):
             continue  # 100-run, 24-year-old: a quantity in a compound, not a code
