@@ -86,3 +86,14 @@ class MetricSuite:
 
     def signatures(self) -> dict[str, str]:
         return {n: m.get_signature().format() for n, m in self._metrics.items()}
+
+
+_SENTENCE_CHRF = None
+
+
+def sentence_chrf(hyp: str, ref: str) -> float:
+    """Sentence chrF of one pair (one CHRF object for the process), for checks that need it."""
+    global _SENTENCE_CHRF
+    if _SENTENCE_CHRF is None:
+        _SENTENCE_CHRF = CHRF()
+    return _SENTENCE_CHRF.sentence_score(hyp, [ref]).score

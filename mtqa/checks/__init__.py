@@ -13,10 +13,11 @@ from mtqa.checks import (  # noqa: F401
     omission,
     project,
     quotes,
+    reference,
     repetition,
     spacing,
     untranslated,
 )
 
 FAMILY_MODULES = (quotes, spacing, casing, boilerplate, repetition, consistency, numbers, entities, negation,
-                  untranslated, language, omission, project)
+                  untranslated, language, omission, reference, project)

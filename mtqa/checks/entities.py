@@ -7,7 +7,7 @@ from typing import Iterator
 from mtqa.model import Hit, Segment, Severity
 from mtqa.rules import rule
 from mtqa.text import pairs
-from mtqa.text.names import english_name_tokens, source_evidence, source_names, target_evidence
+from mtqa.text.names import english_name_tokens, mentions_name, source_evidence, source_names, target_evidence
 from mtqa.text.scripts import main_script
 
 
@@ -30,11 +30,22 @@ def name_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
     Flagged: `goods imported from Bulgaria are duty free` (source: `从中美洲进口的货物都是免关税的`)
     Corrected: `goods imported from Central America are duty free`
     """
+    refs = [target_evidence(r) for r in segment.refs if r]
     for (hs, he), (ss, se) in pairs.source_pairs(segment):
         evidence = source_evidence(segment.src[ss:se], segment.src_lang)
-        for start, end, name in english_name_tokens(segment.hyp[hs:he]):
-            if evidence.supports(name) is False:
-                yield Hit(hs + start, hs + end, f"“{name}” matches no name in the source")
+        for start, end, name in english_name_tokens(segment.hyp[hs:he], broad=bool(refs)):
+            in_source = evidence.supports(name)
+            if in_source is True:
+                continue
+            if refs:
+                # The reference is a second witness: it settles what the source cannot
+                # (a Japanese or Chinese source), and a name it has is no error.
+                if any(mentions_name(ev, name) for ev in refs):
+                    continue
+            elif in_source is None:
+                continue
+            yield Hit(hs + start, hs + end, f"“{name}” matches no name in the source"
+                      + (" or the reference" if refs else ""))
 
 
 @rule("NE002", "source-name-missing", severity=Severity.MAJOR, category="accuracy/omission",
@@ -57,11 +68,14 @@ def source_name_missing(segment: Segment, ctx) -> Iterator[Hit]:
     Flagged: source `Der Mann arbeitet für die Diözese Nantes.`, translation `The man works for the diocese.`
     Corrected: `The man works for the diocese of Nantes.`
     """
+    refs = [target_evidence(r) for r in segment.refs if r]
     for (hs, he), (ss, se) in pairs.source_pairs(segment):
         src = segment.src[ss:se]
         script = main_script(src)
         evidence = target_evidence(segment.hyp[hs:he])
         for name in source_names(src, segment.src_lang):
+            if refs and not any(ev.keeps(name, script) for ev in refs):
+                continue  # the reference does not render it visibly either: our matching failed
             if not evidence.keeps(name, script):
                 yield Hit(ss + name.start, ss + name.end, f"the source's “{name.text}” is missing from the translation",
                           field="src")

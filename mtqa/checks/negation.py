@@ -16,6 +16,10 @@ from mtqa.text import pairs
 from mtqa.text.negation import has_cues, negation_cues
 
 
+#: Languages whose cue count errs high (Czech ne- words, Chinese and Japanese substrings).
+GENEROUS_LANGS = {"cs", "zh", "ja"}
+
+
 @rule("NG001", "negation-not-in-source", severity=Severity.CRITICAL, category="accuracy/mistranslation",
       needs=("src",))
 def negation_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
@@ -40,9 +44,18 @@ def negation_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
     for (hs, he), (ss, se) in pairs.source_pairs(segment):
         hyp_cues = negation_cues(segment.hyp[hs:he], segment.tgt_lang)
         src_cues = negation_cues(segment.src[ss:se], segment.src_lang)
-        extra = len(hyp_cues) - len(src_cues)
-        if extra <= 0:
-            continue
+        refs = [r for r in segment.refs if r]
+        if refs:
+            # The reference is the better witness (same language); the source count still
+            # vetoes where it is reliable, i.e. not where it is generous by design.
+            ref_most = max(len(negation_cues(r, segment.tgt_lang)) for r in refs)
+            extra = len(hyp_cues) - ref_most
+            if extra <= 0 or (len(src_cues) >= len(hyp_cues) and segment.src_lang not in GENEROUS_LANGS):
+                continue
+        else:
+            extra = len(hyp_cues) - len(src_cues)
+            if extra <= 0:
+                continue
         flagged = hyp_cues if not src_cues else hyp_cues[-extra:]
         for start, end in flagged:
             yield Hit(hs + start, hs + end,

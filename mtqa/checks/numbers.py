@@ -83,6 +83,12 @@ def hyp_months(hyp: str) -> Iterator[tuple[int, int, int]]:
         yield m.start(), m.start() + len(word), _ENGLISH_MONTHS[low]
 
 
+def _reference_quantities(segment: Segment) -> tuple[Quantity, ...]:
+    """Quantities of the references: a second witness. A number the reference has is not an
+    error of the translation, whatever the source comparison says."""
+    return tuple(q for r in segment.refs if r for q in quantities(r, segment.tgt_lang))
+
+
 def _pairs(segment: Segment):
     """(hyp span, src span) pairs to compare: the whole segment, or aligned sentences of a document."""
     return pairs.source_pairs(segment)
@@ -108,17 +114,18 @@ def number_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
     Flagged: `The consulate opened in 1995.` (source: `Le consulat a ouvert en 1985.`)
     Corrected: `The consulate opened in 1985.`
     """
+    ref_q = _reference_quantities(segment)
     for (hs, he), (ss, se) in _pairs(segment):
         hyp_q = quantities(segment.hyp[hs:he], segment.tgt_lang)
         src_q = quantities(segment.src[ss:se], segment.src_lang)
         missing = list(_unmatched(src_q, hyp_q, strict_only=True))
-        for q in _unmatched(hyp_q, src_q, strict_only=True):
+        for q in _unmatched(hyp_q, src_q + ref_q, strict_only=True):
             hint = f"; the source has {', '.join(m.text for m in missing)}" if missing else ""
             suggestion = _fmt(missing[0]) if len(missing) == 1 else None
             yield Hit(hs + q.start, hs + q.end, f"“{q.text}” matches no number in the source{hint}",
                       suggestion=suggestion)
         src = segment.src[ss:se]
-        src_digits = digit_runs(src)
+        src_digits = digit_runs(src) | {d for r in segment.refs if r for d in digit_runs(r)}
         # Codes are kept as they are between Latin-script languages; from Chinese, Japanese or
         # Hindi, COVID-19 is often written in words (新冠肺炎), so only a source that writes codes
         # itself is asked to match them.
@@ -153,7 +160,10 @@ def source_number_missing(segment: Segment, ctx) -> Iterator[Hit]:
         hyp_q = quantities(hyp_text, segment.tgt_lang)
         months = {m for *_, m in hyp_months(hyp_text)}
         month_q = tuple(Quantity(0, 0, "", frozenset({float(m)}), "month", strict=False) for m in months)
+        ref_q = _reference_quantities(segment)
         for q in _unmatched(quantities(segment.src[ss:se], segment.src_lang), hyp_q + month_q, strict_only=True):
+            if segment.refs and not any(q.agrees_with(r) for r in ref_q):
+                continue  # the reference renders it no more visibly: our reading failed, not the MT
             yield Hit(ss + q.start, ss + q.end, f"the source's “{q.text}” has no counterpart in the translation",
                       field="src")
 
@@ -179,8 +189,9 @@ def month_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
         src = segment.src[ss:se]
         src_months = _source_months(src, segment.src_lang)
         small = {int(v) for q in quantities(src, segment.src_lang) for v in q.values if v == int(v) and 1 <= v <= 12}
+        ref_months = {m for r in segment.refs for *_, m in hyp_months(r)}
         for start, end, month in hyp_months(segment.hyp[hs:he]):
-            if month not in src_months and month not in small:
+            if month not in src_months and month not in small and month not in ref_months:
                 yield Hit(hs + start, hs + end, f"“{segment.hyp[hs + start:hs + end]}” is a month the source does not mention")
 
 

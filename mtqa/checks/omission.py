@@ -79,6 +79,9 @@ def length_ratio_outlier(segment: Segment, ctx) -> Iterator[Hit]:
     if len(src) < MIN_LENGTH or not hyp:
         return
     z = (math.log((len(hyp) + 10) / (len(src) + 10)) - median) / spread
+    refs = [r.strip() for r in segment.refs if r and r.strip()]
+    if refs and any(0.67 <= (len(hyp) + 10) / (len(r) + 10) <= 1.5 for r in refs):
+        return  # as long as a reference: the source is just unusually worded
     if abs(z) > LENGTH_Z:
         what = "shorter" if z < 0 else "longer"
         start = segment.hyp.index(hyp[0])

@@ -25,6 +25,7 @@ EN_UNKNOWN = 1.0
 MARGIN = 2.0
 COMMON = 4.0
 CAPITALISED_COMMON = 4.5
+REF_EN_COMMON = 3.0
 _LATIN_WORD_RE = re.compile(r"^[^\W\d_]+$")
 _URLISH_RE = re.compile(r"\S*[./@]\w\S*")
 
@@ -97,16 +98,21 @@ def untranslated_source_word(segment: Segment, ctx) -> Iterator[Hit]:
         hyp = segment.hyp[hs:he]
         starts = _sentence_starts(hyp)
         urlish = [m.span() for m in _URLISH_RE.finditer(hyp)]
+        ref_words = {t.text.casefold() for r in segment.refs if r for t in words(r)}
         toks = words(hyp)
         for k, tok in enumerate(toks):
             word = tok.text
             if len(word) < 3 or not _LATIN_WORD_RE.match(word) or word.casefold() not in src_words:
                 continue
-            if word.isupper() or any(a <= tok.start < b for a, b in urlish):
-                continue  # acronyms, domain names (Aktuálně.cz)
+            if word.isupper() or any(a <= tok.start < b for a, b in urlish) or word.casefold() in ref_words:
+                continue  # acronyms, domain names (Aktuálně.cz), words the reference uses too
             src_z = wordfreq_data.zipf(word, src_lang)
             en_z = wordfreq_data.zipf(word, "en")
-            if word[0].islower():
+            if ref_words:
+                # Copied from the source and absent from the reference (which keeps names):
+                # untranslated unless it is an ordinary English word.
+                untranslated = en_z < REF_EN_COMMON
+            elif word[0].islower():
                 untranslated = en_z < EN_UNKNOWN or (src_z >= COMMON and src_z - en_z >= MARGIN)
             elif k + 1 < len(toks) and toks[k + 1].text[:1].isupper() and hyp[tok.end:toks[k + 1].start] == " ":
                 untranslated = False  # "Del Potro", "Le Monde": part of a name

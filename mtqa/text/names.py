@@ -295,6 +295,12 @@ _DERIVED_RE = re.compile(r"(?:ity|ical|ology|ologist|ism|ness|ment|tion|sion|ing
                          r"ship|hood|wards?|woman|man|men|ist|ary|ory|ic|al|ian|ean|ese|ure)s?$")
 
 
+def _demonym_like(low: str) -> bool:
+    """Czech, Iranian, Chinese: an adjective of a place, translated rather than kept."""
+    return any(_places().english.get(low[:-cut]) or _places().english.get(low[:-cut] + "a")
+               for cut in (1, 2, 3) if len(low) - cut >= 3) or low in {fold(d) for ds in _demonyms().values() for d in ds}
+
+
 def _name_like(low: str) -> bool:
     """Could this (lower-cased) word be a name rather than an English word?"""
     parts = [p for p in low.split("-") if p]
@@ -305,23 +311,34 @@ def _name_like(low: str) -> bool:
     return not _DERIVED_RE.search(low)
 
 
-def english_name_tokens(text: str) -> list[tuple[int, int, str]]:
-    """Capitalised words of an English text that are names (not common words), with offsets.
+_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april "
+                      "may june july august september october november december inc ltd corp co plc llc".split())
 
-    A sentence-initial word counts only if it is rare as a lower-case word or a known place;
-    all-capital acronyms count; "Mr", months, days and common capitalised words do not.
+
+def english_name_tokens(text: str, broad: bool = False) -> list[tuple[int, int, str]]:
+    """Capitalised words of an English text that are names, with offsets.
+
+    By default only words that cannot be ordinary English words (rare, not derived) and known
+    places: what a source in another language can be asked to contain. `broad` adds frequent
+    names inside a sentence (Obama, Hamas) — capitalised words that are not dictionary words —
+    for comparing with another English text, a reference.
     """
-    starts = _sentence_starts(text)
+    starts = _sentence_starts(text) if broad else set()
     function_words = lexicons.words("stopwords.txt", "en")
+    common = lexicons.words("common_words.txt", "en")
     out = []
     for tok in words(text):
         word = tok.text.split("'")[0].split("’")[0]
         if len(word) < 2 or not word[0].isupper() or any(ch.isdigit() for ch in word):
             continue
         low = word.lower()
-        if low in function_words:
+        if low in function_words or low in _CALENDAR:
             continue
         place = bool(place_ids(word))
+        if (broad and tok.start not in starts and word[1:].islower() and low not in common
+                and not _DERIVED_RE.search(low) and (place or not _demonym_like(low))):
+            out.append((tok.start, tok.start + len(word), word))  # Obama, Hamas, Snowden
+            continue
         if not place and (word.isupper() or not _name_like(low)):
             continue  # acronyms are often translated (CEDH -> ECHR); common words are words
         out.append((tok.start, tok.start + len(word), word))
@@ -455,6 +472,38 @@ class TargetEvidence:
             return False  # skeletons only bridge scripts
         sk = skeleton(text)
         return len(sk) >= 2 and any(skeletons_match(sk, s) for s in self.skeletons)
+
+
+def mentions_name(evidence: TargetEvidence, name: str) -> bool:
+    """Whether an English text has this English name, inflected or not, or another English
+    name of the same place (USA / United States, EU / European Union)."""
+    f = fold(name)
+    if f in evidence.words or _mentions(f, evidence.folded):
+        return True
+    # English inflects names only with -s and 's (Kirby's, the Kennedys); a closer match would
+    # hide misspellings (Amirbad / Amirabad), which RF005 reports.
+    if any(w in (f + "s", f + "'s", f + "’s") or f in (w + "s",) for w in evidence.words):
+        return True
+    return any(_mentions(form, evidence.folded) for pid in place_ids(name) for form in english_place_forms(pid))
+
+
+def closest_name(evidence: TargetEvidence, name: str, text: str) -> str | None:
+    """A name of `text` spelt almost like `name` (Amirabad for Amirbad), as written there."""
+    import difflib
+
+    f = fold(name)
+    best, best_ratio = None, 0.0
+    for tok in words(text):
+        candidate = tok.text
+        if not candidate[:1].isupper():
+            continue
+        c = fold(candidate)
+        if c == f or len(c) < 4:
+            continue
+        ratio = difflib.SequenceMatcher(a=f, b=c).ratio()
+        if ratio > best_ratio:
+            best, best_ratio = candidate, ratio
+    return best if best_ratio >= 0.8 else None
 
 
 @functools.lru_cache(maxsize=64)

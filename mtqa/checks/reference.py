@@ -1,0 +1,256 @@
+"""RF: differences from the reference that change what the translation says.
+
+A reference (a post-edit or another human translation) is worded differently from the MT, so
+mtqa does not report every difference: sacrebleu's scores measure those. It reports the
+differences whose class makes them errors: numbers, names, negation, opposite words, and a
+translation that shares nothing with its reference.
+
+When the source is given too, the source-aware families (NU, NE, NG) do the comparing and use
+the reference as a second witness; RF001-RF003 then stay silent so that one error is one
+finding. RF004-RF006 have no source-side twin and always run.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from mtqa.model import Hit, Segment, Severity
+from mtqa.rules import rule
+from mtqa.text import antonyms
+from mtqa.text.names import closest_name, english_name_tokens, mentions_name, target_evidence
+from mtqa.text.negation import negation_cues
+from mtqa.text.numbers import quantities
+from mtqa.text.tokens import words
+
+
+def refs_of(segment: Segment) -> list[str]:
+    return [r for r in segment.refs if r and r.strip()]
+
+
+def _ref_quantities(segment: Segment):
+    return tuple(q for r in refs_of(segment) for q in quantities(r, segment.tgt_lang))
+
+
+@rule("RF001", "number-differs-from-ref", severity=Severity.CRITICAL, category="accuracy/mistranslation",
+      needs=("ref",))
+def number_differs_from_reference(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags a number of the translation that the reference does not have (when there is no source).
+
+    ## What it does
+    Compares the quantities of the translation with those of the references (same language,
+    so `two thousand` and `2,000` agree, and so do `hundreds` and `several hundred`), and
+    flags a translation quantity that no reference supports. With a source, NU001 does this
+    job with both witnesses, and this rule is silent.
+
+    ## Why is this bad?
+    A number that differs from the reference is a wrong figure in the published text.
+
+    ## Example
+    Flagged: `Russia received 300 drones.` (reference: `Russia received several hundred drones.` — agrees) ·
+    `Russia received 30 drones.` (reference: `Russia received 300 drones.`)
+    Corrected: `Russia received 300 drones.`
+    """
+    if segment.src:
+        return
+    ref_q = _ref_quantities(segment)
+    for q in quantities(segment.hyp, segment.tgt_lang):
+        if q.strict and q.kind != "roman" and not any(q.agrees_with(r) for r in ref_q):
+            others = [r.text for r in ref_q if r.strict and not any(r.agrees_with(h) for h in quantities(segment.hyp, segment.tgt_lang))]
+            hint = f"; the reference has {', '.join(others)}" if others else ""
+            yield Hit(q.start, q.end, f"“{q.text}” does not match the reference{hint}",
+                      suggestion=others[0] if len(others) == 1 else None)
+
+
+@rule("RF002", "name-differs-from-ref", severity=Severity.MAJOR, category="accuracy/mistranslation",
+      needs=("ref",), languages=("en",))
+def name_differs_from_reference(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags a name of the translation that no reference has (when there is no source).
+
+    ## What it does
+    Flags the names of the translation (capitalised words that are not common words, known
+    places) that appear in no reference, inflected or not. With a source, NE001 does this
+    job with both witnesses, and this rule is silent.
+
+    ## Why is this bad?
+    A name the reference does not have is a wrong person, place or organisation.
+
+    ## Example
+    Flagged: `The drones left from the port of Baku.` (reference: `The drones left from the port of Amirabad.`)
+    Corrected: `The drones left from the port of Amirabad.`
+    """
+    if segment.src:
+        return
+    evidences = [target_evidence(r) for r in refs_of(segment)]
+    for start, end, name in english_name_tokens(segment.hyp):
+        if not any(mentions_name(ev, name) for ev in evidences):
+            if any(closest_name(ev, name, r) for ev, r in zip(evidences, refs_of(segment))):
+                continue  # a near miss: RF005 says it better
+            yield Hit(start, end, f"“{name}” is in no reference")
+
+
+@rule("RF003", "negation-not-in-ref", severity=Severity.CRITICAL, category="accuracy/mistranslation",
+      needs=("ref",))
+def negation_not_in_reference(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags a negation of the translation that the reference does not have (when there is no source).
+
+    ## What it does
+    Counts negation cues (not, n't, never, no, without...) in the translation and in each
+    reference, and flags the translation's extra cues when it has more than every reference.
+    With a source, NG001 does this job with both witnesses, and this rule is silent.
+
+    ## Why is this bad?
+    An added negation reverses the meaning of the sentence.
+
+    ## Example
+    Flagged: `The samples were not found to contain the acid.` (reference: `The acid was found in the samples.`)
+    Corrected: `The acid was found in the samples.`
+    """
+    if segment.src:
+        return
+    hyp_cues = negation_cues(segment.hyp, segment.tgt_lang)
+    most = max((len(negation_cues(r, segment.tgt_lang)) for r in refs_of(segment)), default=0)
+    extra = len(hyp_cues) - most
+    if extra > 0:
+        for start, end in (hyp_cues if not most else hyp_cues[-extra:]):
+            yield Hit(start, end, f"negation “{segment.hyp[start:end]}” is not in the reference")
+
+
+_WORD_RE = re.compile(r"^[A-Za-z][a-z]+$")
+
+
+@rule("RF004", "opposite-of-ref-word", severity=Severity.CRITICAL, category="accuracy/mistranslation",
+      needs=("ref",), languages=("en",))
+def opposite_of_reference_word(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags a word of the translation whose opposite the reference uses instead.
+
+    ## What it does
+    For each word of the translation that no reference has, looks in the reference for a
+    word it does not share with the translation and that is its opposite: a listed antonym
+    pair (larger/smaller, opened/closed, confirm/deny...) or the same word with a negative
+    prefix (responsible/irresponsible).
+
+    ## Why is this bad?
+    An antonym reverses the meaning while the sentence stays fluent and close to the
+    reference by every string metric.
+
+    ## Example
+    Flagged: `Prices rose sharply in May.` (reference: `Prices fell sharply in May.`)
+    Corrected: `Prices fell sharply in May.`
+    """
+    hyp_words = {t.text.lower() for t in words(segment.hyp)}
+    for ref in refs_of(segment):
+        ref_words = {t.text.lower() for t in words(ref)}
+        only_ref = [w for w in ref_words - hyp_words if _WORD_RE.match(w)]
+        if not only_ref:
+            continue
+        for tok in words(segment.hyp):
+            low = tok.text.lower()
+            if low in ref_words or not _WORD_RE.match(tok.text):
+                continue
+            opposite = next((w for w in only_ref if antonyms.are_opposites(low, w)), None)
+            if opposite:
+                yield Hit(tok.start, tok.end, f"“{tok.text}” is the opposite of the reference's “{opposite}”",
+                          suggestion=opposite)
+        return  # the first reference is the one findings refer to
+
+
+@rule("RF005", "name-misspelled-vs-ref", severity=Severity.MINOR, category="fluency/spelling",
+      needs=("ref",), languages=("en",))
+def name_misspelled_against_reference(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags a name spelt almost, but not quite, like a name of the reference: `Amirbad` for `Amirabad`.
+
+    ## What it does
+    For each name of the translation that no reference has, looks for a name of the
+    reference that is spelt nearly the same (similarity of at least 0.8) and suggests it.
+
+    ## Why is this bad?
+    A misspelt place or person is hard to search for and looks careless; MT misspells
+    transliterated names often.
+
+    ## Example
+    Flagged: `from the Iranian port of Amirbad` (reference: `from the Iranian port of Amirabad`)
+    Corrected: `from the Iranian port of Amirabad`
+    """
+    refs = refs_of(segment)
+    evidences = [target_evidence(r) for r in refs]
+    for start, end, name in english_name_tokens(segment.hyp):
+        if any(mentions_name(ev, name) for ev in evidences):
+            continue
+        for ev, ref in zip(evidences, refs):
+            near = closest_name(ev, name, ref)
+            if near:
+                yield Hit(start, end, f"“{name}” is spelt “{near}” in the reference", suggestion=near)
+                break
+
+
+#: Below this sentence chrF against every reference, a translation shares only what any two
+#: English sentences share (measured on DEMETR dev: translations of other sentences score
+#: 10-27, 99.4 % of them below 25; the lowest clean MT scored 30).
+UNRELATED_CHRF = 25.0
+MIN_WORDS = 6
+
+
+@rule("RF006", "unrelated-to-reference", severity=Severity.CRITICAL, category="accuracy/mistranslation",
+      needs=("ref",))
+def unrelated_to_reference(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags a translation that shares almost nothing with its reference: another sentence's translation, or a misaligned batch.
+
+    ## What it does
+    Computes sentence chrF (sacrebleu) against each reference and flags a translation of at
+    least six words whose best score is below 25, the level any two unrelated English
+    sentences reach.
+
+    ## Why is this bad?
+    Shifted lines in a batch, or a segment replaced by another, publish the wrong text under
+    the right headline; every segment after a shift is wrong too.
+
+    ## Example
+    Flagged: `The ceremony will take place on Friday in the capital.` (reference: `Cyanuric acid and melamine were found in the samples.`)
+    Corrected: `Both cyanuric acid and melamine were found in the samples.`
+    """
+    if segment.is_document or len(words(segment.hyp)) < MIN_WORDS:
+        return
+    from mtqa.metrics import sentence_chrf
+
+    best = max((sentence_chrf(segment.hyp, r) for r in refs_of(segment)), default=100.0)
+    if best < UNRELATED_CHRF:
+        hyp = segment.hyp.strip()
+        start = segment.hyp.index(hyp[0])
+        yield Hit(start, start + len(hyp), f"the translation shares almost nothing with the reference (chrF {best:.0f})")
+
+
+@rule("RF007", "ref-name-missing", severity=Severity.MAJOR, category="accuracy/omission",
+      needs=("ref",), languages=("en",))
+def reference_name_missing(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags a name of the reference that the translation lacks (the finding points into the reference).
+
+    ## What it does
+    Takes the names of the first reference (capitalised words that are not dictionary words,
+    and known places) and flags each one the translation does not mention, inflected or
+    misspelt. With a source, a name the source shows it does not have is not required (the
+    reference translator added it).
+
+    ## Why is this bad?
+    A dropped name removes who or where from the sentence: the translation still reads well.
+
+    ## Example
+    Flagged: reference `Pope Francis will drive out Jędraszewski.`, translation `He hopes someone will drive out Jędraszewski.`
+    Corrected: `He hopes Pope Francis will drive out Jędraszewski.`
+    """
+    refs = refs_of(segment)
+    if not refs or refs[0] is not segment.ref:
+        return
+    ref = segment.ref
+    hyp_ev = target_evidence(segment.hyp)
+    src_ev = None
+    if segment.src:
+        from mtqa.text.names import source_evidence
+
+        src_ev = source_evidence(segment.src, segment.src_lang)
+    # Without a source to veto names the reference translator added, only rare names count.
+    for start, end, name in english_name_tokens(ref, broad=src_ev is not None):
+        if mentions_name(hyp_ev, name) or closest_name(hyp_ev, name, segment.hyp):
+            continue
+        if src_ev is not None and src_ev.supports(name) is False:
+            continue
+        yield Hit(start, end, f"the reference's “{name}” is missing from the translation", field="ref")

@@ -1,0 +1,62 @@
+"""Opposite words, for comparing a translation with its reference.
+
+Two words are opposites when a listed pair (mtqa/data/en/antonyms.tsv) links their base forms,
+or when one is the other with a negative prefix (responsible / irresponsible, harmed /
+unharmed). Inflections are undone by a few suffix rules, enough for news vocabulary: the
+point is to recognise `smaller` against `larger`, not to lemmatise English.
+"""
+from __future__ import annotations
+
+import functools
+
+from mtqa import lexicons
+
+NEGATIVE_PREFIXES = ("un", "in", "im", "ir", "il", "dis", "non", "non-")
+_SUFFIXES = ("iest", "ier", "ies", "ied", "ily", "est", "ing", "ers", "er", "ed", "es", "ly", "s", "d")
+
+
+def base_forms(word: str) -> set[str]:
+    """The word and the stems its suffixes may hide: bigger -> big, closed -> close, cities -> city."""
+    w = word.lower()
+    out = {w}
+    for suf in _SUFFIXES:
+        if w.endswith(suf) and len(w) - len(suf) >= 2:
+            stem = w[: -len(suf)]
+            out.add(stem)
+            if suf.startswith("i"):
+                out.add(stem + "y")
+            out.add(stem + "e")
+            if len(stem) >= 3 and stem[-1] == stem[-2]:
+                out.add(stem[:-1])  # bigger -> bigg -> big
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _pairs() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for row in lexicons.table("antonyms.tsv", "en"):
+        if len(row) >= 2:
+            a, b = row[0].lower(), row[1].lower()
+            out.setdefault(a, set()).add(b)
+            out.setdefault(b, set()).add(a)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _prefixed(a: str, b: str) -> bool:
+    for p in NEGATIVE_PREFIXES:
+        if a == p + b or b == p + a:
+            return len(min(a, b, key=len)) >= 4
+    return False
+
+
+def are_opposites(a: str, b: str) -> bool:
+    if a.lower() == b.lower():
+        return False
+    pairs = _pairs()
+    bases_a, bases_b = base_forms(a), base_forms(b)
+    if bases_a & bases_b:
+        return False  # two forms of one word
+    for x in bases_a:
+        if pairs.get(x, frozenset()) & bases_b:
+            return True
+    return any(_prefixed(x, y) for x in bases_a for y in bases_b)

@@ -1,0 +1,42 @@
+"""RF: differences from the reference whose class makes them errors."""
+from mtqa.text.antonyms import are_opposites
+from tests.checks.cases import Fire, Quiet, family_tests
+
+FIRE = [
+    Fire("Russia received 30 drones.", (("RF001", "30"),), ref="Russia received 300 drones.", suggestion="300"),
+    Fire("The drones left from the port of Baku.", (("RF002", "Baku"),),
+         ref="The drones left from the port of Makhachkala."),
+    Fire("The acid was not found in the samples.", (("RF003", "not"),), ref="The acid was found in the samples."),
+    Fire("Prices rose sharply in May.", (("RF004", "rose"),), ref="Prices fell sharply in May.", suggestion="fell"),
+    Fire("He was irresponsible for the decision.", (("RF004", "irresponsible"),),
+         ref="He was responsible for the decision."),
+    Fire("from the Iranian port of Amirbad on the Caspian Sea", (("RF005", "Amirbad"),),
+         ref="from the Iranian port of Amirabad on the Caspian Sea", suggestion="Amirabad"),
+    Fire("The ceremony will take place on Friday in the capital city.",
+         (("RF006", "The ceremony will take place on Friday in the capital city."),),
+         ref="Cyanuric acid and melamine were found in urine samples from pets."),
+    Fire("He hopes someone will drive out Jędraszewski.", (("RF007", "Rydzyk"),),
+         ref="He hopes Rydzyk will drive out Jędraszewski."),
+]
+
+QUIET = [
+    Quiet("Russia received several hundred drones, 2,000 in all.", ("RF001",),
+          ref="Russia received hundreds of drones, two thousand in all."),
+    Quiet("The number 40 was in the source.", ("RF001",), src="Le nombre 40 était dans la source.", src_lang="fr",
+          ref="The number forty was in the source.", why="with a source, NU001 speaks"),
+    Quiet("Lech Wałęsa spoke to the USA and the EU.", ("RF002", "RF005", "RF007"),
+          ref="Lech Wałęsa spoke to the United States and the European Union."),
+    Quiet("The acid wasn't found.", ("RF003",), ref="No acid was found."),
+    Quiet("Prices rose sharply, more than expected.", ("RF004",), ref="Prices rose steeply, more than forecast."),
+    Quiet("Cyanuric acid and melamine were both found in urine samples of pets.", ("RF006",),
+          ref="Both cyanuric acid and melamine were found in urine samples from pets that died."),
+    Quiet("Yes, he said so.", ("RF006",), ref="Nothing like it.", why="too short to judge"),
+]
+
+test_fires, test_quiet = family_tests(FIRE, QUIET)
+
+
+def test_opposites():
+    assert are_opposites("larger", "smaller") and are_opposites("opened", "closed")
+    assert are_opposites("began", "ended") and are_opposites("responsible", "irresponsible")
+    assert not are_opposites("closer", "closed") and not are_opposites("city", "cities")
