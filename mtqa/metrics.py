@@ -47,6 +47,7 @@ class MetricSuite:
     _metrics: dict = field(init=False, repr=False)
     _sentence_bleu: BLEU = field(init=False, repr=False)
     _totals: dict = field(init=False, repr=False)
+    _nrefs: set = field(init=False, repr=False)
     segments: int = field(init=False, default=0)
 
     def __post_init__(self):
@@ -54,6 +55,7 @@ class MetricSuite:
         self._metrics = {n: _make(n) for n in self.names}
         self._sentence_bleu = BLEU(effective_order=True)
         self._totals = {n: None for n in self.names}
+        self._nrefs = set()
 
     def segment_stats(self, hyp: str, refs: Sequence[str]) -> dict[str, list]:
         """Sufficient statistics of one segment against its references, per metric."""
@@ -70,8 +72,13 @@ class MetricSuite:
     def score_segment(self, hyp: str, refs: Sequence[str]) -> dict[str, float]:
         """Sentence scores of one segment; its statistics join the running corpus sums."""
         stats = self.segment_stats(hyp, refs)
+        self._nrefs.add(len(refs))
         self.accumulate(stats)
         return self.sentence_scores(stats)
+
+    def score_sentence(self, hyp: str, refs: Sequence[str]) -> dict[str, float]:
+        """Sentence scores of a part of a segment (an aligned sentence): not added to the corpus."""
+        return self.sentence_scores(self.segment_stats(hyp, refs))
 
     def accumulate(self, stats: dict[str, list]) -> None:
         self.segments += 1
@@ -85,4 +92,11 @@ class MetricSuite:
                 for n, t in self._totals.items() if t is not None}
 
     def signatures(self) -> dict[str, str]:
-        return {n: m.get_signature().format() for n, m in self._metrics.items()}
+        """sacrebleu signatures; `nrefs` counts the references of the corpus segments (`var` when
+        it varies, as sacrebleu says), not those of the last call."""
+        out = {}
+        for n, m in self._metrics.items():
+            if self._nrefs:
+                m.num_refs = next(iter(self._nrefs)) if len(self._nrefs) == 1 else -1
+            out[n] = m.get_signature().format()
+        return out

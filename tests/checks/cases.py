@@ -31,6 +31,7 @@ class Quiet:
     src_lang: str | None = None
     tgt_lang: str = "en"
     why: str = field(default="")
+    doc: bool = False
 
 
 def run_case(case):
