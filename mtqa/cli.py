@@ -1,4 +1,4 @@
-"""The command line: `mtqa check | rules | explain CODE`. The only place that prints or exits.
+"""The command line: `mtqa check | rules | explain CODE | compare`. The only place that prints or exits.
 
 Exit codes (CONTRACT.md): 0 = nothing at or above --fail-on, 1 = findings at or above it,
 2 = usage or input error, always reported as one line on stderr, never a traceback.
@@ -13,7 +13,7 @@ import tempfile
 from importlib import resources
 from typing import Sequence
 
-from mtqa import __version__, langid, rules as rules_mod, scoring
+from mtqa import __version__, compare_cli, langid, rules as rules_mod, scoring
 from mtqa.context import Context
 from mtqa.engine import run
 from mtqa.io import RECORD_FORMATS, InputError, InputSpec, spool_stdin
@@ -86,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     rules_p.add_argument("-f", "--format", choices=("terminal", "json"), default="terminal")
     explain = sub.add_parser("explain", help="explain a rule: what it does, why, an example")
     explain.add_argument("code", metavar="CODE")
+    compare_cli.add_parser(sub)
     return parser
 
 
@@ -176,8 +177,8 @@ def cmd_check(args) -> int:
     return scoring.exit_code(report.summary.failed)
 
 
-def _write(report: Report, args) -> None:
-    render = RENDERERS[args.format]
+def _write(report: Report, args, render=None) -> None:
+    render = render or RENDERERS[args.format]
     if args.output:
         directory = os.path.dirname(os.path.abspath(args.output))
         if not os.path.isdir(directory):
@@ -251,7 +252,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return scoring.EXIT_USAGE
-    handler = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain}[args.command]
+    handler = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain,
+               "compare": compare_cli.cmd_compare}[args.command]
     try:
         return handler(args)
     except (InputError, UsageError) as e:

@@ -49,6 +49,36 @@ class Item:
         return out
 
 
+class Lowest:
+    """The `n` items with the lowest keys offered so far (ties: the earlier one stays).
+
+    A max-heap of size `n` (keys negated, with a sequence number so items are never compared);
+    an item is built by `make_item()` only when it enters the heap, which is rare once full.
+    """
+
+    def __init__(self, n: int):
+        self.n = n
+        self._heap: list = []
+        self._seq = 0
+
+    def offer(self, key: float, make_item: Callable[[], object]) -> None:
+        if self.n <= 0:
+            return
+        entry_key = (-key, -self._seq)
+        self._seq += 1
+        if len(self._heap) < self.n:
+            heapq.heappush(self._heap, (entry_key, make_item()))
+        elif entry_key > self._heap[0][0]:  # lower than the highest kept (an equal key comes later: it loses)
+            heapq.heapreplace(self._heap, (entry_key, make_item()))
+
+    def __len__(self) -> int:
+        return len(self._heap)
+
+    def items(self) -> list:
+        """The kept items, lowest key first (earlier items first among equals)."""
+        return [item for _, item in sorted(self._heap, key=lambda kv: (-kv[0][0], -kv[0][1]))]
+
+
 @dataclass
 class ScoreDistribution:
     """Running histogram, mean, min/max and the `worst_n` lowest scores of one metric."""
@@ -61,9 +91,10 @@ class ScoreDistribution:
     total: float = 0.0
     low: float | None = None
     high: float | None = None
-    # Max-heap (by negated key) of the lowest items kept so far; ties keep the earlier item.
-    _heap: list = field(default_factory=list, repr=False)
-    _seq: int = field(default=0, repr=False)
+    _worst: Lowest = field(init=False, repr=False)
+
+    def __post_init__(self):
+        self._worst = Lowest(self.worst_n)
 
     def add(self, score: float, make_item: Callable[[], Item]) -> None:
         """Count a score; `make_item` builds its Item only if it joins the worst (that is rare)."""
@@ -72,14 +103,7 @@ class ScoreDistribution:
         self.low = score if self.low is None else min(self.low, score)
         self.high = score if self.high is None else max(self.high, score)
         self.counts[bin_of(score)] += 1
-        if self.worst_n <= 0:
-            return
-        key = (-score, -self._seq)
-        self._seq += 1
-        if len(self._heap) < self.worst_n:
-            heapq.heappush(self._heap, (key, make_item()))
-        elif key > self._heap[0][0]:  # a lower score than the highest kept (ties: the earlier stays)
-            heapq.heapreplace(self._heap, (key, make_item()))
+        self._worst.offer(score, make_item)
 
     @property
     def mean(self) -> float | None:
@@ -87,7 +111,7 @@ class ScoreDistribution:
 
     def worst(self) -> list[Item]:
         """The kept items, lowest score first (earlier items first among equals)."""
-        return [item for _, item in sorted(self._heap, key=lambda kv: (-kv[0][0], -kv[0][1]))]
+        return self._worst.items()
 
     def as_dict(self) -> dict:
         return {

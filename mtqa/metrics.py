@@ -57,8 +57,16 @@ class MetricSuite:
         self._totals = {n: None for n in self.names}
         self._nrefs = set()
 
+    def metric(self, name: str):
+        """The run's sacrebleu metric object for `name`."""
+        return self._metrics[name]
+
     def segment_stats(self, hyp: str, refs: Sequence[str]) -> dict[str, list]:
-        """Sufficient statistics of one segment against its references, per metric."""
+        """Sufficient statistics of one corpus segment against its references, per metric."""
+        self._nrefs.add(len(refs))
+        return self._stats(hyp, refs)
+
+    def _stats(self, hyp: str, refs: Sequence[str]) -> dict[str, list]:
         ref_docs = [[r] for r in refs]
         return {n: m._extract_corpus_statistics([hyp], ref_docs)[0] for n, m in self._metrics.items()}
 
@@ -72,13 +80,12 @@ class MetricSuite:
     def score_segment(self, hyp: str, refs: Sequence[str]) -> dict[str, float]:
         """Sentence scores of one segment; its statistics join the running corpus sums."""
         stats = self.segment_stats(hyp, refs)
-        self._nrefs.add(len(refs))
         self.accumulate(stats)
         return self.sentence_scores(stats)
 
     def score_sentence(self, hyp: str, refs: Sequence[str]) -> dict[str, float]:
         """Sentence scores of a part of a segment (an aligned sentence): not added to the corpus."""
-        return self.sentence_scores(self.segment_stats(hyp, refs))
+        return self.sentence_scores(self._stats(hyp, refs))
 
     def accumulate(self, stats: dict[str, list]) -> None:
         self.segments += 1

@@ -32,7 +32,7 @@ def test_worst_equals_a_full_sort_and_memory_is_bounded():
     feed(dist, scores)
     expected = sorted(range(len(scores)), key=lambda i: (scores[i], i))[:10]
     assert [item.index for item in dist.worst()] == expected
-    assert len(dist._heap) == 10
+    assert len(dist._worst) == 10
 
 
 def test_ties_keep_the_earlier_item():
