@@ -32,7 +32,7 @@ from mtqa.rules import Rule
 HIGHER_IS_BETTER = {"bleu": True, "chrf": True, "chrf++": True, "ter": False}
 #: sacrebleu statistics per segment, per metric (chrF: 3 per order, 6 orders; chrF++: 8 orders).
 STATS_WIDTH = {"bleu": 10, "chrf": 18, "chrf++": 24, "ter": 2}
-DEFAULT_SAMPLES = 1000
+DEFAULT_SAMPLES = 1000  # sacrebleu's default for --paired-bs
 DEFAULT_ALPHA = 0.05
 DEFAULT_TOP = 10
 DIFF_METRIC = "chrf"

@@ -8,17 +8,14 @@ from __future__ import annotations
 
 import argparse
 
-from mtqa import __version__, rules as rules_mod
-from mtqa.compare import DEFAULT_ALPHA, DEFAULT_SAMPLES, DEFAULT_TOP, CompareRun, compare
-from mtqa.context import Context
 from mtqa.io import RECORD_FORMATS, InputError, InputSpec, sniff_format
 from mtqa.io.lines import MAX_LINE_BYTES
-from mtqa.io.paired import read_pairs
 from mtqa.metrics import DEFAULT_METRICS, METRIC_NAMES
-from mtqa.reporters.compare_report import RENDERERS
 
 #: sacrebleu's paired bootstrap holds every resample at once; refuse batches that need more.
 MAX_BOOTSTRAP_BYTES = 4 << 30
+DEFAULT_SAMPLES, DEFAULT_ALPHA, DEFAULT_TOP = 1000, 0.05, 10  # as in mtqa.compare (imported lazily)
+FORMATS = ("terminal", "json")
 
 
 def add_parser(sub) -> argparse.ArgumentParser:
@@ -47,7 +44,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
     p.add_argument("--no-checks", action="store_true", help="compare metrics only, do not run mtqa's checks")
     p.add_argument("--src-lang", metavar="LANG", help="source language (ISO 639-1); detected when omitted")
     p.add_argument("--tgt-lang", metavar="LANG", help="target language (ISO 639-1); detected when omitted")
-    p.add_argument("-f", "--format", default="terminal", choices=tuple(RENDERERS), help="output format")
+    p.add_argument("-f", "--format", default="terminal", choices=FORMATS, help="output format")
     p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
     p.add_argument("--no-color", action="store_true", help="plain text, no colour (also: NO_COLOR=1)")
     p.add_argument("--width", type=int, metavar="N", help="width of the terminal report")
@@ -68,8 +65,13 @@ def _spec(path: str, args, refs, src) -> InputSpec:
 
 
 def cmd_compare(args) -> int:
-    from mtqa import scoring
+    # Imported here: `mtqa check` never pays for them.
+    from mtqa import __version__, rules as rules_mod, scoring
     from mtqa.cli import UsageError, _write, resolve_languages
+    from mtqa.compare import CompareRun, compare
+    from mtqa.context import Context
+    from mtqa.io.paired import read_pairs
+    from mtqa.reporters.compare_report import RENDERERS
 
     metrics = list(dict.fromkeys(args.metrics + ([args.fail_if_worse] if args.fail_if_worse else [])))
     for name in metrics:

@@ -191,3 +191,11 @@ def test_bad_options(cli, files, extra, fragment):
 
 def test_missing_file(cli, files):
     one_line_error(cli("compare", files["good"], files["dir"] / "nope.txt", "--ref", files["ref"]), "no such file")
+
+
+def test_cli_defaults_are_the_library_defaults():
+    from mtqa import compare as lib
+    from mtqa import compare_cli
+
+    assert (compare_cli.DEFAULT_SAMPLES, compare_cli.DEFAULT_ALPHA, compare_cli.DEFAULT_TOP) == (
+        lib.DEFAULT_SAMPLES, lib.DEFAULT_ALPHA, lib.DEFAULT_TOP)
