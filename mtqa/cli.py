@@ -15,7 +15,7 @@ from typing import Sequence
 
 from mtqa import __version__, compare_cli, langid, rules as rules_mod, scoring
 from mtqa.context import Context
-from mtqa.engine import run
+from mtqa.parallel import resolve_jobs, run_parallel
 from mtqa.io import RECORD_FORMATS, InputError, InputSpec, spool_stdin
 from mtqa.io.lines import MAX_LINE_BYTES
 from mtqa.metrics import DEFAULT_METRICS, METRIC_NAMES, MetricSuite
@@ -81,6 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--width", type=int, metavar="N", help="width of the terminal report (default: terminal, or 80)")
     check.add_argument("--max-line-bytes", type=int, default=MAX_LINE_BYTES, metavar="N",
                        help=f"longest input line accepted (default: {MAX_LINE_BYTES:,})")
+    check.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
+                       help="check in N worker processes (0: one per CPU; default: 1); same report, in order")
 
     rules_p = sub.add_parser("rules", help="list every rule")
     rules_p.add_argument("-f", "--format", choices=("terminal", "json"), default="terminal")
@@ -171,7 +173,9 @@ def cmd_check(args) -> int:
     info = RunInfo(version=__version__, mode=spec.mode, inputs=spec.describe(), languages=langs,
                    fail_on=args.fail_on, rules=tuple(r.code for r in selected))
     segments = spec.segments(langs["src"], langs["tgt"])
-    results = run(with_progress(segments, total), selected, ctx, metrics)
+    if args.jobs < 0:
+        raise UsageError("--jobs must be 0 (one per CPU) or more")
+    results = run_parallel(with_progress(segments, total), selected, ctx, metrics, jobs=resolve_jobs(args.jobs))
     report = Report(info, results, metrics)
     _write(report, args)
     return scoring.exit_code(report.summary.failed)

@@ -60,7 +60,9 @@ def _sort_key(f: Finding):
 
 
 def check_segment(segment: Segment, rules: Iterable[Rule], ctx: Context,
-                  metrics: MetricSuite | None = None) -> SegmentResult:
+                  metrics: MetricSuite | None = None, keep_stats: bool = False) -> SegmentResult:
+    """Findings, penalty and metrics of one segment. `keep_stats` puts the segment's sacrebleu
+    statistics in the result (worker processes send them to the process that sums the corpus)."""
     have = _available(segment)
     findings: list[Finding] = []
     seen: set[tuple] = set()
@@ -73,11 +75,13 @@ def check_segment(segment: Segment, rules: Iterable[Rule], ctx: Context,
                 seen.add(key)
                 findings.append(make_finding(r, hit, segment))
     findings.sort(key=_sort_key)
-    scores = sentences = None
+    scores = sentences = stats = None
     # Any given reference counts, even a blank line: sacrebleu scores those too, and the
     # corpus sums must stay equal to its corpus_score on the same files.
     if metrics is not None and segment.refs:
-        scores = metrics.score_segment(segment.hyp, segment.refs)
+        stats = metrics.segment_stats(segment.hyp, segment.refs)
+        metrics.accumulate(stats)
+        scores = metrics.sentence_scores(stats)
         if segment.is_document and "ref" in have:
             sentences = sentence_results(segment, metrics)
     return SegmentResult(
@@ -86,6 +90,7 @@ def check_segment(segment: Segment, rules: Iterable[Rule], ctx: Context,
         score=scoring.penalty(findings),
         words=word_count(segment.hyp),
         metrics=scores,
+        metric_stats=stats if keep_stats else None,
         sentences=sentences,
     )
 

@@ -87,7 +87,11 @@ class MetricSuite:
         """Sentence scores of a part of a segment (an aligned sentence): not added to the corpus."""
         return self.sentence_scores(self._stats(hyp, refs))
 
-    def accumulate(self, stats: dict[str, list]) -> None:
+    def accumulate(self, stats: dict[str, list], nrefs: int | None = None) -> None:
+        """Add one segment's statistics to the corpus sums (`nrefs`: its reference count, when
+        the statistics were extracted elsewhere, e.g. in a worker process)."""
+        if nrefs is not None:
+            self._nrefs.add(nrefs)
         self.segments += 1
         for n, s in stats.items():
             self._totals[n] = _add(self._totals[n], s)
