@@ -70,7 +70,12 @@ def _band_limits(n: int, m: int, band: int | None):
     return limits
 
 
-def align(n: int, m: int, similarity: Similarity, *,
+def span_weights(spans: Sequence[tuple[int, int]]) -> list[float]:
+    """Weights of (start, end) spans: their lengths (a long sentence counts for more)."""
+    return [float(end - start) for start, end in spans]
+
+
+def align(a_units: Sequence, b_units: Sequence, similarity: Similarity, *,
           threshold: float = 0.3,
           merge_penalty: float = 0.05,
           weights_a: Sequence[float] | None = None,
@@ -79,11 +84,15 @@ def align(n: int, m: int, similarity: Similarity, *,
           can_merge_a: MergeAllowed | None = None,
           can_merge_b: MergeAllowed | None = None,
           band: int | None = None) -> list[Link]:
-    """Align units 0..n-1 of side a with units 0..m-1 of side b; links in order, covering both.
+    """Align the units of side a with those of side b; links in order, covering both sides.
 
-    `can_merge_a(i, j)` says whether units a[i:j] may form one side of a link (e.g. only within
-    a paragraph); by default any run may. Ties go to the move listed first in `moves`.
+    Units are anything (sentence spans, say): the aligner only counts them, and calls
+    `similarity(i, j, k, l)` for a_units[i:j] against b_units[k:l]. `can_merge_a(i, j)` says
+    whether a_units[i:j] may form one side of a link (e.g. only within a paragraph); by default
+    any run may. Weights default to 1 a unit (`span_weights` gives span lengths). Ties go to
+    the move listed first in `moves`.
     """
+    n, m = len(a_units), len(b_units)
     wa = list(weights_a) if weights_a is not None else [1.0] * n
     wb = list(weights_b) if weights_b is not None else [1.0] * m
     if len(wa) != n or len(wb) != m:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from sacrebleu.metrics import CHRF
 from sacrebleu.metrics.helpers import extract_all_char_ngrams
 
-from mtqa.align import align
+from mtqa.align import align, span_weights
 from mtqa.model import SentenceResult
 from mtqa.text.sentences import paragraphs, sentences
 
@@ -108,10 +108,6 @@ def _paragraph_of(spans: tuple[Span, ...], paras: tuple[Span, ...]) -> list[int]
     return out
 
 
-def _weights(spans: tuple[Span, ...]) -> list[float]:
-    return [float(e - s) for s, e in spans]
-
-
 def _one_sided(paras: tuple[Span, ...], para_of: list[int], linked: set[int]) -> tuple[Span, ...]:
     with_sentences = set(para_of)
     with_links = {para_of[i] for i in linked}
@@ -126,9 +122,9 @@ def align_reference(hyp: str, ref: str, lang: str | None = "en") -> DocAlignment
     h_para, r_para = _paragraph_of(hs, hp), _paragraph_of(rs, rp)
     sim = _ChrfSimilarity(hyp, hs, ref, rs)
     links = align(
-        len(hs), len(rs), sim,
+        hs, rs, sim,
         threshold=THRESHOLD, merge_penalty=MERGE_PENALTY,
-        weights_a=_weights(hs), weights_b=_weights(rs),
+        weights_a=span_weights(hs), weights_b=span_weights(rs),
         can_merge_a=lambda i, j: h_para[i] == h_para[j - 1],
         can_merge_b=lambda i, j: r_para[i] == r_para[j - 1],
         band=None if max(len(hs), len(rs)) <= FULL_SEARCH_MAX else BAND,
