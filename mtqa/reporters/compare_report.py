@@ -7,18 +7,16 @@ each system, and the segments where the two differ most.
 """
 from __future__ import annotations
 
-import io
 import json
 from typing import TextIO
 
 from rich import box
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from mtqa.compare import CompareRun, Difference, MetricComparison
 from mtqa.model import Severity
-from mtqa.reporters.terminal import INDENT, MARK_STYLE, VERDICT_STYLE, _fit, make_console
+from mtqa.reporters.terminal import INDENT, MARK_STYLE, VERDICT_STYLE, _fit, report_console
 
 SCHEMA_ID = "mtqa-compare/1"
 LABEL = {"bleu": "BLEU", "chrf": "chrF", "chrf++": "chrF++", "ter": "TER"}
@@ -151,29 +149,26 @@ def differences_block(run: CompareRun, width: int) -> list[Text]:
 
 def render_terminal(run: CompareRun, out: TextIO, *, color: bool = False, width: int = 80, **_options) -> None:
     c = run.comparison
-    buffer = io.StringIO()
-    console: Console = make_console(buffer if not color else out, color, width)
-    for line in header(run, width):
-        console.print(line, soft_wrap=True)
-    console.print()
-    console.print(Text(f"Corpus metrics: sacrebleu paired bootstrap ({c.n_samples} resamples, seed {c.seed})",
-                       "italic"))
-    console.print(metrics_table(run))
-    console.print(Text(f"  ± half the 95% confidence interval; p < {c.alpha:g} is significant", "dim"))
-    for m in c.metrics:
-        console.print(Text(f"  {LABEL.get(m.name, m.name)}: {m.short_signature or m.signature}", "dim"))
-    console.print()
-    w = c.wins
-    console.print(Text(f"Sentence chrF: the candidate is higher on {w.get('candidate', 0):,} segments, lower on "
-                       f"{w.get('baseline', 0):,}, equal on {w.get('tie', 0):,}."))
-    console.print()
-    table = findings_table(run)
-    if table is not None:
-        console.print(table)
-    for line in differences_block(run, width):
-        console.print(line, soft_wrap=True, crop=False)
-    if not color:  # plain text: no padding spaces at line ends
-        out.write("\n".join(line.rstrip() for line in buffer.getvalue().split("\n")))
+    with report_console(out, color, width) as console:
+        for line in header(run, width):
+            console.print(line, soft_wrap=True)
+        console.print()
+        console.print(Text(f"Corpus metrics: sacrebleu paired bootstrap ({c.n_samples} resamples, seed {c.seed})",
+                           "italic"))
+        console.print(metrics_table(run))
+        console.print(Text(f"  ± half the 95% confidence interval; p < {c.alpha:g} is significant", "dim"))
+        for m in c.metrics:
+            console.print(Text(f"  {LABEL.get(m.name, m.name)}: {m.short_signature or m.signature}", "dim"))
+        console.print()
+        w = c.wins
+        console.print(Text(f"Sentence chrF: the candidate is higher on {w.get('candidate', 0):,} segments, lower on "
+                           f"{w.get('baseline', 0):,}, equal on {w.get('tie', 0):,}."))
+        console.print()
+        table = findings_table(run)
+        if table is not None:
+            console.print(table)
+        for line in differences_block(run, width):
+            console.print(line, soft_wrap=True, crop=False)
 
 
 RENDERERS = {"terminal": render_terminal, "json": render_json}

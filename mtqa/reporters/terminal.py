@@ -9,9 +9,10 @@ just as readable as plain text (no colour, not a terminal, or `--no-color`).
 """
 from __future__ import annotations
 
+import contextlib
 import io
 from dataclasses import dataclass
-from typing import Iterable, TextIO
+from typing import Iterable, Iterator, TextIO
 
 from rich import box
 from rich.cells import cell_len
@@ -405,6 +406,16 @@ def make_console(out: TextIO, color: bool, width: int) -> Console:
                    markup=False, soft_wrap=False, legacy_windows=False)
 
 
+@contextlib.contextmanager
+def report_console(out: TextIO, color: bool, width: int) -> Iterator[Console]:
+    """A Console writing a report to `out`: directly in colour; in plain text through a buffer,
+    so that the padding Rich leaves at line ends can be stripped."""
+    buffer = io.StringIO()
+    yield make_console(buffer if not color else out, color, width)
+    if not color:
+        out.write("\n".join(line.rstrip() for line in buffer.getvalue().split("\n")))
+
+
 def render(report: Report, out: TextIO, *, color: bool = False, width: int = 80,
            max_segments: int = MAX_SEGMENTS_SHOWN, **_options) -> None:
     body: list = []
@@ -418,24 +429,21 @@ def render(report: Report, out: TextIO, *, color: bool = False, width: int = 80,
                 shown += 1
             else:
                 hidden += 1
-    buffer = io.StringIO()
-    console = make_console(buffer if not color else out, color, width)
-    for line in header(report, width):
-        console.print(line, soft_wrap=True)
-    console.print()
-    for line in body:
-        console.print(line, soft_wrap=True, crop=False)
-    if hidden:
-        console.print(Text(f"… and {hidden} more segments with findings (use --format json to see all)",
-                           "italic"))
+    with report_console(out, color, width) as console:
+        for line in header(report, width):
+            console.print(line, soft_wrap=True)
         console.print()
-    if report.info.mode != "document" and not report.summary.findings:
-        console.print(Text("No findings.", "green"))
-        console.print()
-    for table in (rule_table(report), metrics_table(report)):
-        if table is not None:
-            console.print(table)
-    for line in distribution_section(report, width):
-        console.print(line, soft_wrap=True, crop=False)
-    if not color:  # plain text: no padding spaces at line ends
-        out.write("\n".join(line.rstrip() for line in buffer.getvalue().split("\n")))
+        for line in body:
+            console.print(line, soft_wrap=True, crop=False)
+        if hidden:
+            console.print(Text(f"… and {hidden} more segments with findings (use --format json to see all)",
+                               "italic"))
+            console.print()
+        if report.info.mode != "document" and not report.summary.findings:
+            console.print(Text("No findings.", "green"))
+            console.print()
+        for table in (rule_table(report), metrics_table(report)):
+            if table is not None:
+                console.print(table)
+        for line in distribution_section(report, width):
+            console.print(line, soft_wrap=True, crop=False)
