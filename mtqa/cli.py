@@ -1,4 +1,4 @@
-"""The command line: `mtqa check | rules | explain CODE`. The only place that prints or exits.
+"""The command line: `mtqa check | rules | explain CODE | compare`. The only place that prints or exits.
 
 Exit codes (CONTRACT.md): 0 = nothing at or above --fail-on, 1 = findings at or above it,
 2 = usage or input error, always reported as one line on stderr, never a traceback.
@@ -13,10 +13,10 @@ import tempfile
 from importlib import resources
 from typing import Sequence
 
-from mtqa import __version__, baseline, config, langid, rules as rules_mod, scoring
+from mtqa import __version__, baseline, compare_cli, config, langid, rules as rules_mod, scoring
 from mtqa.adjust import override_severities
 from mtqa.context import Context
-from mtqa.engine import run
+from mtqa.parallel import resolve_jobs, run_parallel
 from mtqa.io import RECORD_FORMATS, InputError, InputSpec, spool_stdin
 from mtqa.io.lines import MAX_LINE_BYTES
 from mtqa.metrics import DEFAULT_METRICS, METRIC_NAMES, MetricSuite
@@ -85,11 +85,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--max-line-bytes", type=int, default=MAX_LINE_BYTES, metavar="N",
                        help=f"longest input line accepted (default: {MAX_LINE_BYTES:,})")
     add_ci_options(check)
+    check.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
+                       help="check in N worker processes (0: one per CPU; default: 1); same report, in order")
 
     rules_p = sub.add_parser("rules", help="list every rule")
     rules_p.add_argument("-f", "--format", choices=("terminal", "json"), default="terminal")
     explain = sub.add_parser("explain", help="explain a rule: what it does, why, an example")
     explain.add_argument("code", metavar="CODE")
+    compare_cli.add_parser(sub)
     return parser
 
 
@@ -203,7 +206,10 @@ def cmd_check(args) -> int:
                    fail_on=settings.fail_on, rules=tuple(r.code for r in selected), gates=settings.gates,
                    severities=severities, config=settings.config, baseline=settings.baseline)
     segments = spec.segments(langs["src"], langs["tgt"])
-    results = override_severities(run(with_progress(segments, total), selected, ctx, metrics), severities)
+    if args.jobs < 0:
+        raise UsageError("--jobs must be 0 (one per CPU) or more")
+    results = run_parallel(with_progress(segments, total), selected, ctx, metrics, jobs=resolve_jobs(args.jobs))
+    results = override_severities(results, severities)
     recorder = baseline.BaselineRecorder() if args.write_baseline else None
     if recorder is not None:  # records every finding, before a --baseline leaves known ones out
         results = recorder.observe(results)
@@ -225,8 +231,8 @@ def _renderer(args):
     return RENDERERS[args.format]
 
 
-def _write(report: Report, args) -> None:
-    render = _renderer(args)
+def _write(report: Report, args, render=None) -> None:
+    render = render or _renderer(args)
     if args.output:
         directory = os.path.dirname(os.path.abspath(args.output))
         if not os.path.isdir(directory):
@@ -300,7 +306,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return scoring.EXIT_USAGE
-    handler = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain}[args.command]
+    handler = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain,
+               "compare": compare_cli.cmd_compare}[args.command]
     try:
         return handler(args)
     except (InputError, UsageError) as e:

@@ -3,8 +3,8 @@
 For each segment it runs the selected rules whose needs are met (a rule that needs the
 source is skipped when there is none), turns Hits into Findings (setting `text` from the
 field, so offsets always hold), sorts them, scores the segment and, with a reference, adds
-its sentence metrics. It is a generator over a generator, so memory does not grow with
-the batch.
+its sentence metrics (for a document, per aligned sentence too: `mtqa.docalign`). It is a
+generator over a generator, so memory does not grow with the batch.
 """
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from typing import Iterable, Iterator
 
 from mtqa import scoring
 from mtqa.context import Context
+from mtqa.docalign import sentence_results
 from mtqa.metrics import MetricSuite
 from mtqa.model import FIELDS, Finding, Hit, Segment, SegmentResult
 from mtqa.rules import Rule
@@ -59,7 +60,9 @@ def _sort_key(f: Finding):
 
 
 def check_segment(segment: Segment, rules: Iterable[Rule], ctx: Context,
-                  metrics: MetricSuite | None = None) -> SegmentResult:
+                  metrics: MetricSuite | None = None, keep_stats: bool = False) -> SegmentResult:
+    """Findings, penalty and metrics of one segment. `keep_stats` puts the segment's sacrebleu
+    statistics in the result (worker processes send them to the process that sums the corpus)."""
     have = _available(segment)
     findings: list[Finding] = []
     seen: set[tuple] = set()
@@ -72,15 +75,23 @@ def check_segment(segment: Segment, rules: Iterable[Rule], ctx: Context,
                 seen.add(key)
                 findings.append(make_finding(r, hit, segment))
     findings.sort(key=_sort_key)
-    scores = None
-    if metrics is not None and "ref" in have:
-        scores = metrics.score_segment(segment.hyp, [r for r in segment.refs if r is not None])
+    scores = sentences = stats = None
+    # Any given reference counts, even a blank line: sacrebleu scores those too, and the
+    # corpus sums must stay equal to its corpus_score on the same files.
+    if metrics is not None and segment.refs:
+        stats = metrics.segment_stats(segment.hyp, segment.refs)
+        metrics.accumulate(stats)
+        scores = metrics.sentence_scores(stats)
+        if segment.is_document and "ref" in have:
+            sentences = sentence_results(segment, metrics)
     return SegmentResult(
         segment=segment,
         findings=tuple(findings),
         score=scoring.penalty(findings),
         words=word_count(segment.hyp),
         metrics=scores,
+        metric_stats=stats if keep_stats else None,
+        sentences=sentences,
     )
 
 

@@ -47,6 +47,7 @@ class MetricSuite:
     _metrics: dict = field(init=False, repr=False)
     _sentence_bleu: BLEU = field(init=False, repr=False)
     _totals: dict = field(init=False, repr=False)
+    _nrefs: set = field(init=False, repr=False)
     segments: int = field(init=False, default=0)
 
     def __post_init__(self):
@@ -54,9 +55,18 @@ class MetricSuite:
         self._metrics = {n: _make(n) for n in self.names}
         self._sentence_bleu = BLEU(effective_order=True)
         self._totals = {n: None for n in self.names}
+        self._nrefs = set()
+
+    def metric(self, name: str):
+        """The run's sacrebleu metric object for `name`."""
+        return self._metrics[name]
 
     def segment_stats(self, hyp: str, refs: Sequence[str]) -> dict[str, list]:
-        """Sufficient statistics of one segment against its references, per metric."""
+        """Sufficient statistics of one corpus segment against its references, per metric."""
+        self._nrefs.add(len(refs))
+        return self._stats(hyp, refs)
+
+    def _stats(self, hyp: str, refs: Sequence[str]) -> dict[str, list]:
         ref_docs = [[r] for r in refs]
         return {n: m._extract_corpus_statistics([hyp], ref_docs)[0] for n, m in self._metrics.items()}
 
@@ -73,7 +83,15 @@ class MetricSuite:
         self.accumulate(stats)
         return self.sentence_scores(stats)
 
-    def accumulate(self, stats: dict[str, list]) -> None:
+    def score_sentence(self, hyp: str, refs: Sequence[str]) -> dict[str, float]:
+        """Sentence scores of a part of a segment (an aligned sentence): not added to the corpus."""
+        return self.sentence_scores(self._stats(hyp, refs))
+
+    def accumulate(self, stats: dict[str, list], nrefs: int | None = None) -> None:
+        """Add one segment's statistics to the corpus sums (`nrefs`: its reference count, when
+        the statistics were extracted elsewhere, e.g. in a worker process)."""
+        if nrefs is not None:
+            self._nrefs.add(nrefs)
         self.segments += 1
         for n, s in stats.items():
             self._totals[n] = _add(self._totals[n], s)
@@ -85,7 +103,14 @@ class MetricSuite:
                 for n, t in self._totals.items() if t is not None}
 
     def signatures(self) -> dict[str, str]:
-        return {n: m.get_signature().format() for n, m in self._metrics.items()}
+        """sacrebleu signatures; `nrefs` counts the references of the corpus segments (`var` when
+        it varies, as sacrebleu says), not those of the last call."""
+        out = {}
+        for n, m in self._metrics.items():
+            if self._nrefs:
+                m.num_refs = next(iter(self._nrefs)) if len(self._nrefs) == 1 else -1
+            out[n] = m.get_signature().format()
+        return out
 
 
 _SENTENCE_CHRF = None

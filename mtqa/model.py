@@ -117,6 +117,20 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True)
+class SentenceResult:
+    """One aligned sentence pair of a document and its reference (`--doc --ref`), with its metrics.
+
+    Spans are offsets into the hyp and the first reference; a side is None when the sentence has
+    no counterpart (then `metrics` is None too). A merged side spans its sentences.
+    """
+
+    hyp: tuple[int, int] | None
+    ref: tuple[int, int] | None
+    kind: str                                # "1-1", "1-2", "2-1", "1-0", "0-1"
+    metrics: Mapping[str, float] | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class SegmentResult:
     """The findings, penalty and (with a reference) metrics of one segment."""
 
@@ -126,6 +140,8 @@ class SegmentResult:
     words: int
     metrics: Mapping[str, float] | None = None
     metric_stats: Mapping[str, tuple] | None = field(default=None, compare=False, repr=False)
+    #: documents with a reference: the aligned sentence pairs, in document order
+    sentences: tuple[SentenceResult, ...] | None = None
 
     @property
     def worst(self) -> Severity | None:

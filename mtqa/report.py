@@ -11,8 +11,11 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Mapping
 
 from mtqa import scoring
+from mtqa.metric_stats import Item, ScoreDistribution, pick_metric
 from mtqa.metrics import MetricSuite
 from mtqa.model import SegmentResult, Severity
+
+EXCERPT_CHARS = 120
 
 
 @dataclass(frozen=True)
@@ -45,9 +48,13 @@ class Summary:
     metric_signatures: dict[str, str] | None = None
     gates: list[scoring.GateResult] = field(default_factory=list)
     baselined: int | None = None   # findings left out because the baseline has them
+    #: sentence-level scores of the segments (or of a document's aligned sentences)
+    distribution: ScoreDistribution | None = None
     failed: bool = False
 
     def add(self, result: SegmentResult) -> None:
+        if self.distribution is not None:
+            _observe(self.distribution, result)
         self.segments += 1
         self.words += result.words
         self.penalty += result.score
@@ -73,6 +80,21 @@ class Summary:
         return [g for g in self.gates if not g.passed]
 
 
+def _observe(dist: ScoreDistribution, result: SegmentResult) -> None:
+    seg = result.segment
+    name = dist.metric
+    if seg.is_document:
+        for k, sent in enumerate(result.sentences or ()):
+            if sent.metrics and name in sent.metrics:
+                dist.add(sent.metrics[name], lambda k=k, sent=sent: Item(
+                    sent.metrics[name], seg.id, seg.index, k, sent.hyp, sent.ref,
+                    excerpt=seg.hyp[sent.hyp[0]:sent.hyp[1]][:EXCERPT_CHARS],
+                    line=seg.hyp.count("\n", 0, sent.hyp[0]) + 1))
+    elif result.metrics and name in result.metrics:
+        dist.add(result.metrics[name], lambda: Item(result.metrics[name], seg.id, seg.index,
+                                                    excerpt=seg.hyp[:EXCERPT_CHARS]))
+
+
 class Report:
     """A single-use stream of results with a summary that is complete once they are consumed."""
 
@@ -83,6 +105,9 @@ class Report:
         self._metrics = metrics
         self._baseline = baseline  # a mtqa.baseline.BaselineFilter, counting what it left out
         self.summary = Summary()
+        if metrics is not None and pick_metric(metrics.names):
+            level = "sentence" if info.mode == "document" else "segment"
+            self.summary.distribution = ScoreDistribution(pick_metric(metrics.names), level)
         self._done = False
 
     def __iter__(self) -> Iterator[SegmentResult]:

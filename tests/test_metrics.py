@@ -42,3 +42,23 @@ def test_sentence_scores_match_sacrebleu():
 
 def test_no_segments_no_scores():
     assert MetricSuite().corpus_scores() is None
+
+
+def test_blank_reference_lines_count_as_sacrebleu_counts_them():
+    hyps = HYPS[:10] + ["A translation with an empty reference line."]
+    refs = REFS[:10] + [""]
+    suite = MetricSuite(("bleu", "chrf"))
+    for h, r in zip(hyps, refs):
+        suite.score_segment(h, [r])
+    assert suite.corpus_scores()["chrf"] == pytest.approx(CHRF().corpus_score(hyps, [refs]).score, abs=1e-4)
+    assert suite.corpus_scores()["bleu"] == pytest.approx(BLEU().corpus_score(hyps, [refs]).score, abs=1e-4)
+
+
+def test_signature_counts_corpus_references_not_the_last_call():
+    suite = MetricSuite(("chrf",))
+    suite.score_segment(HYPS[0], [REFS[0], REFS2[0]])
+    suite.score_sentence(HYPS[0][:20], [REFS[0][:20]])  # an aligned sentence: one reference
+    assert suite.signatures()["chrf"].startswith("nrefs:2|")
+    assert suite.segments == 1
+    suite.score_segment(HYPS[1], [REFS[1]])
+    assert suite.signatures()["chrf"].startswith("nrefs:var|"), "sacrebleu's word for a varying count"

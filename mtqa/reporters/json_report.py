@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from mtqa.model import SegmentResult
+from mtqa.model import SegmentResult, SentenceResult
 from mtqa.report import Report
 
 SCHEMA_ID = "mtqa-report/1"
@@ -24,8 +24,16 @@ def segment_dict(result: SegmentResult) -> dict:
     out = {"id": seg.id, "index": seg.index, "score": result.score, "words": result.words}
     if result.metrics is not None:
         out["metrics"] = dict(result.metrics)
+    if result.sentences is not None:
+        out["sentences"] = [sentence_dict(s) for s in result.sentences]
     out["findings"] = [f.as_dict() for f in result.findings]
     return out
+
+
+def sentence_dict(sent: SentenceResult) -> dict:
+    """An aligned sentence pair of a document: hyp and ref spans ([start, end] or null), metrics."""
+    return {"hyp": list(sent.hyp) if sent.hyp else None, "ref": list(sent.ref) if sent.ref else None,
+            "kind": sent.kind, "metrics": dict(sent.metrics) if sent.metrics is not None else None}
 
 
 def run_dict(report: Report) -> dict:
@@ -62,6 +70,8 @@ def summary_dict(report: Report) -> dict:
         out["gates"] = [g.as_dict() for g in s.gates]
     if s.baselined is not None:
         out["baselined"] = s.baselined
+    if s.distribution is not None and s.distribution.count:
+        out["metric_distribution"] = s.distribution.as_dict()
     out["verdict"] = s.verdict
     return out
 

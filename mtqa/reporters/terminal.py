@@ -3,14 +3,16 @@
 Top: the verdict and the counts by severity. Middle: the text itself, wrapped to the
 terminal, each flagged span highlighted in place with a caret line under it that carries the
 finding's number, and the numbered messages and suggestions right under their paragraph.
-Bottom: a per-rule table and, with a reference, the metrics. The caret lines make the report
+Bottom: a per-rule table and, with a reference, the corpus metrics, the distribution of
+sentence-level chrF and the lowest-scoring segments (or aligned sentences of a document). The caret lines make the report
 just as readable as plain text (no colour, not a terminal, or `--no-color`).
 """
 from __future__ import annotations
 
+import contextlib
 import io
 from dataclasses import dataclass
-from typing import Iterable, TextIO
+from typing import Iterable, Iterator, TextIO
 
 from rich import box
 from rich.cells import cell_len
@@ -18,7 +20,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from mtqa import rules as rules_mod
+from mtqa import metric_stats, rules as rules_mod
 from mtqa.model import Finding, SegmentResult, Severity
 from mtqa.report import Report
 from mtqa.text.sentences import paragraphs
@@ -334,12 +336,94 @@ def metrics_table(report: Report) -> Table | None:
     return table
 
 
+_METRIC_LABEL = {"chrf": "chrF", "chrf++": "chrF++", "bleu": "BLEU"}
+BAR = "█"
+
+
+def _fit(text: str, width: int) -> str:
+    """One line of text cut to `width` cells with an ellipsis."""
+    text = " ".join(text.split())
+    if cell_len(text) <= width:
+        return text
+    out, cells = [], 0
+    for ch in text:
+        w = cell_len(ch)
+        if cells + w > width - 1:
+            break
+        out.append(ch)
+        cells += w
+    return "".join(out) + "…"
+
+
+def distribution_section(report: Report, width: int) -> list:
+    """A histogram of sentence-level scores (fixed bins) and the lowest-scoring items.
+
+    Bars are block characters and every count is printed, so it reads the same in plain text.
+    """
+    dist = report.summary.distribution
+    if dist is None or not dist.count:
+        return []
+    label = _METRIC_LABEL.get(dist.metric, dist.metric)
+    unit = "sentences" if dist.level == "sentence" else "segments"
+    what = "aligned sentence" if dist.level == "sentence" else "segment"
+    out: list = [Text("")]
+    title = Text()
+    title.append(f"{label} per {what}", "bold")
+    title.append(f": {dist.count:,} {unit}, mean {dist.mean:.1f}, min {dist.low:.1f}, max {dist.high:.1f}",
+                 "dim")
+    out.extend(_hang(title, width, INDENT))
+    edges = metric_stats.EDGES
+    peak = max(dist.counts) or 1
+    count_w = max(len(f"{c:,}") for c in dist.counts)
+    label_w = len(f"{edges[-2]}–{edges[-1]}")
+    bar_w = max(10, width - INDENT - label_w - 3 - count_w - 8)
+    for k, c in enumerate(dist.counts):
+        line = Text(" " * INDENT)
+        line.append(f"{edges[k]}–{edges[k + 1]}".rjust(label_w), "dim")
+        line.append(" │")
+        n = round(bar_w * c / peak)
+        if c and not n:
+            n = 1  # a non-empty bin is always visible
+        line.append(BAR * n, "cyan")
+        line.append(" " * (bar_w - n + 1))
+        line.append(f"{c:,}".rjust(count_w))
+        line.append(f" {100 * c / dist.count:4.0f}%", "dim")
+        out.append(line)
+    out.append(Text(""))
+    worst = dist.worst()
+    if worst:
+        out.append(Text(f"Lowest {label} {unit}", "bold"))
+        if dist.level == "sentence":
+            keys = [f"line {item.line}" if item.line is not None else f"#{item.sentence}" for item in worst]
+        else:
+            keys = [_fit(item.id, 24) for item in worst]
+        key_w = max(cell_len(k) for k in keys)
+        for item, key in zip(worst, keys):
+            line = Text(" " * INDENT)
+            line.append(f"{item.score:5.1f}  ", "bold")
+            line.append(key + " " * (key_w - cell_len(key) + 2), "dim")
+            line.append(_fit(item.excerpt, max(10, width - INDENT - 7 - key_w - 2)))
+            out.append(line)
+        out.append(Text(""))
+    return out
+
+
 # ----------------------------------------------------------------------------- render
 
 def make_console(out: TextIO, color: bool, width: int) -> Console:
     return Console(file=out, width=width, force_terminal=color, no_color=not color,
                    color_system="standard" if color else None, highlight=False, emoji=False,
                    markup=False, soft_wrap=False, legacy_windows=False)
+
+
+@contextlib.contextmanager
+def report_console(out: TextIO, color: bool, width: int) -> Iterator[Console]:
+    """A Console writing a report to `out`: directly in colour; in plain text through a buffer,
+    so that the padding Rich leaves at line ends can be stripped."""
+    buffer = io.StringIO()
+    yield make_console(buffer if not color else out, color, width)
+    if not color:
+        out.write("\n".join(line.rstrip() for line in buffer.getvalue().split("\n")))
 
 
 def render(report: Report, out: TextIO, *, color: bool = False, width: int = 80,
@@ -355,22 +439,21 @@ def render(report: Report, out: TextIO, *, color: bool = False, width: int = 80,
                 shown += 1
             else:
                 hidden += 1
-    buffer = io.StringIO()
-    console = make_console(buffer if not color else out, color, width)
-    for line in header(report, width):
-        console.print(line, soft_wrap=True)
-    console.print()
-    for line in body:
-        console.print(line, soft_wrap=True, crop=False)
-    if hidden:
-        console.print(Text(f"… and {hidden} more segments with findings (use --format json to see all)",
-                           "italic"))
+    with report_console(out, color, width) as console:
+        for line in header(report, width):
+            console.print(line, soft_wrap=True)
         console.print()
-    if report.info.mode != "document" and not report.summary.findings:
-        console.print(Text("No findings.", "green"))
-        console.print()
-    for table in (rule_table(report), metrics_table(report)):
-        if table is not None:
-            console.print(table)
-    if not color:  # plain text: no padding spaces at line ends
-        out.write("\n".join(line.rstrip() for line in buffer.getvalue().split("\n")))
+        for line in body:
+            console.print(line, soft_wrap=True, crop=False)
+        if hidden:
+            console.print(Text(f"… and {hidden} more segments with findings (use --format json to see all)",
+                               "italic"))
+            console.print()
+        if report.info.mode != "document" and not report.summary.findings:
+            console.print(Text("No findings.", "green"))
+            console.print()
+        for table in (rule_table(report), metrics_table(report)):
+            if table is not None:
+                console.print(table)
+        for line in distribution_section(report, width):
+            console.print(line, soft_wrap=True, crop=False)

@@ -33,6 +33,7 @@ class Quiet:
     tgt_lang: str = "en"
     why: str = field(default="")
     project: object = None
+    doc: bool = False
 
 
 def run_case(case):

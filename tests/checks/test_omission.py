@@ -3,6 +3,20 @@ import pytest
 
 from tests.checks.cases import Fire, Quiet, assert_fires, assert_quiet
 
+MINISTER_REF = ("Minister resigns after protests\n\n"
+                "The minister resigned on Tuesday after a week of protests over the fuel tax. "
+                "She had defended the tax in parliament only two days earlier.\n\n"
+                "Her deputy will take over until a successor is appointed, the prime minister's office said.\n\n"
+                "Opposition parties called for early elections.")
+MINISTER_HYP = ("Home Politics Minister resigns after protests\n\n"
+                "Minister resigns after protests\n\n"
+                "by editor\n\n"
+                "The minister resigned Tuesday after one week of protests against the fuel tax. "
+                "She had defended the tax before parliament just two days before.\n\n"
+                "Her deputy will take over until a successor is named, said the office of the prime minister.\n\n"
+                "Opposition parties called for early elections.\n\n"
+                "Read also")
+
 FIRE = [
     Fire(".", (("OM001", "."),), src="Le gouvernement a démissionné.", src_lang="fr"),
     Fire("", (("OM001", ""),)),
@@ -12,6 +26,12 @@ FIRE = [
          src_lang="fr"),
     Fire("The man coming from the direction of, who had the right of way.", (("OM006", "of"),)),
     Fire("Officials expected a slowdown as “” moved inland.", (("OM006", "“”"),)),
+    Fire(MINISTER_HYP, (("OM002", "Home Politics Minister resigns after protests"), ("OM002", "by editor"),
+                        ("OM002", "Read also")), ref=MINISTER_REF, doc=True),
+    Fire(MINISTER_HYP.replace("Her deputy will take over until a successor is named, said the office of the "
+                              "prime minister.\n\n", ""),
+         (("OM003", "Her deputy will take over until a successor is appointed, the prime minister's office said."),),
+         ref=MINISTER_REF, doc=True),
 ]
 
 QUIET = [
@@ -23,6 +43,18 @@ QUIET = [
           src_lang="fr"),
     Quiet("Yes, sure.", ("OM004",), src="Oui.", src_lang="fr", why="too short to judge"),
     Quiet("Franco A. bought a gun; the man I spoke to, and the one you know of.", ("OM006",)),
+    Quiet(MINISTER_REF, ("OM002", "OM003"), ref=MINISTER_REF, doc=True, why="a document against itself"),
+    Quiet("\n\n".join(MINISTER_HYP.split("\n\n")[1:2] + MINISTER_HYP.split("\n\n")[3:-1]), ("OM002", "OM003"),
+          ref=MINISTER_REF, doc=True, why="a reworded translation without the debris"),
+    Quiet("Minister resigns after protests\n\nThe minister resigned on Tuesday after a week of protests over the "
+          "fuel tax.She had defended the tax in parliament only two days earlier.\n\nHer deputy will take over "
+          "until a successor is appointed, the prime minister's office said.\n\nOpposition parties called for "
+          "early elections.", ("OM002", "OM003"), ref=MINISTER_REF, doc=True,
+          why="two sentences glued into one are merged, not omitted"),
+    Quiet("The central bank raised rates.\n\nMarkets fell.", ("OM002", "OM003"), ref=MINISTER_REF, doc=True,
+          why="a reference that is not a translation of the document: nothing matches, nothing is flagged"),
+    Quiet("Related News\n\nMinister resigns", ("OM002", "OM003"), ref="Minister resigns\n\nMore text here.",
+          why="segments are not documents: paragraph alignment is for --doc"),
 ]
 
 

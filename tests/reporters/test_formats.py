@@ -152,8 +152,11 @@ def test_document_mode_positions_agree(cli):
     sarif = json.loads(render(cli, *args, "--format", "sarif"))["runs"][0]["results"]
     github = [c for c in github_commands(render(cli, *args, "--format", "github")) if "line" in c[1]]
     assert len(sarif) == len(github) == len(truth) > 0
-    lines = text.split("\n")
-    for (_, _, _, start, end), res, (_, props, _) in zip(truth, sarif, github):
+    texts = {"hyp": text, "ref": SAMPLE_REF.read_text(encoding="utf-8")}
+    files = {"hyp": SAMPLE_HYP.name, "ref": SAMPLE_REF.name}
+    for (_, _, field, start, end), res, (_, props, _) in zip(truth, sarif, github):
+        text = texts[field]  # a finding in the reference points into the reference file
+        lines = text.split("\n")
         region = res["locations"][0]["physicalLocation"]["region"]
         assert (region["charOffset"], region["charLength"]) == (start, end - start)
         assert text[start:end] == region["snippet"]["text"]
@@ -161,7 +164,7 @@ def test_document_mode_positions_agree(cli):
         assert lines[region["startLine"] - 1][region["startColumn"] - 1:region["endColumn"] - 1] == text[start:end]
         assert (int(props["line"]), int(props["col"]), int(props["endColumn"])) == \
             (region["startLine"], region["startColumn"], region["endColumn"] - 1)
-        assert props["file"] == SAMPLE_HYP.name or props["file"].endswith(SAMPLE_HYP.name)
+        assert props["file"] == files[field] or props["file"].endswith(files[field])
 
 
 def test_line_aligned_files_give_line_and_column(cli, tmp_path):

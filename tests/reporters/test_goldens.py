@@ -21,9 +21,9 @@ def test_golden_is_current(name):
 def test_golden_json_is_valid(report_validator):
     report = json.loads((ROOT / "reports" / "sample.json").read_text(encoding="utf-8"))
     report_validator.validate(report)
-    text = SAMPLE_HYP.read_text(encoding="utf-8")
+    texts = {"hyp": SAMPLE_HYP.read_text(encoding="utf-8"), "ref": SAMPLE_REF.read_text(encoding="utf-8")}
     for f in report["segments"][0]["findings"]:
-        assert text[f["start"]:f["end"]] == f["text"]
+        assert texts[f["field"]][f["start"]:f["end"]] == f["text"]
 
 
 def test_embedded_sample_matches_corpus_copy():

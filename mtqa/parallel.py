@@ -1,0 +1,97 @@
+"""Run the engine over chunks of segments in worker processes (`mtqa check --jobs N`).
+
+The main process reads the input, hands chunks of segments to `jobs` forked workers and yields
+their results in input order; it keeps at most `2 * jobs` chunks in flight, so memory stays
+flat. Each worker runs exactly what `engine.run` runs (same rules, same context, its own metric
+objects) and sends back, with each result, the segment's sacrebleu statistics; the main process
+adds them to the run's corpus sums in input order, so corpus scores are the same numbers as a
+single-process run (a test compares the whole JSON reports).
+
+Workers are forked (they inherit the loaded rules and data); where fork is not available the
+run stays in one process.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections import deque
+from itertools import islice
+from typing import Iterable, Iterator
+
+from mtqa.context import Context
+from mtqa.engine import check_segment, run
+from mtqa.metrics import MetricSuite
+from mtqa.model import Segment, SegmentResult
+from mtqa.rules import Rule
+
+#: Segments per task: large enough that pickling and queueing cost little, small enough that the
+#: first results come quickly and memory stays small.
+CHUNK = 256
+
+_worker: dict = {}
+
+
+def available() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def resolve_jobs(jobs: int) -> int:
+    """`--jobs 0` means one worker per CPU."""
+    return max(1, os.cpu_count() or 1) if jobs == 0 else jobs
+
+
+def _init(rules: tuple[Rule, ...], ctx: Context, metric_names: tuple[str, ...] | None) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process handles Ctrl-C and stops the pool
+    _worker["rules"] = rules
+    _worker["ctx"] = ctx
+    _worker["metrics"] = MetricSuite(metric_names) if metric_names else None
+
+
+def _check_chunk(segments: list[Segment]) -> list[tuple]:
+    rules, ctx, metrics = _worker["rules"], _worker["ctx"], _worker["metrics"]
+    out = []
+    for segment in segments:
+        r = check_segment(segment, rules, ctx, metrics, keep_stats=True)
+        # The segment itself is not sent back: the main process still has it.
+        out.append((r.findings, r.score, r.words, r.metrics, r.metric_stats, r.sentences))
+    return out
+
+
+def _chunks(segments: Iterable[Segment], size: int) -> Iterator[list[Segment]]:
+    it = iter(segments)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def _results(chunk: list[Segment], parts: list[tuple], metrics: MetricSuite | None) -> Iterator[SegmentResult]:
+    for segment, (findings, score, words, scores, stats, sentences) in zip(chunk, parts):
+        if stats is not None and metrics is not None:
+            metrics.accumulate(stats, nrefs=len(segment.refs))
+        yield SegmentResult(segment=segment, findings=findings, score=score, words=words, metrics=scores,
+                            sentences=sentences)
+
+
+def run_parallel(segments: Iterable[Segment], rules: Iterable[Rule], ctx: Context,
+                 metrics: MetricSuite | None = None, jobs: int = 2, chunk: int = CHUNK) -> Iterator[SegmentResult]:
+    """Like `engine.run`, over `jobs` worker processes; results in input order."""
+    rules = tuple(rules)
+    if jobs <= 1 or not available():
+        yield from run(segments, rules, ctx, metrics)
+        return
+    names = metrics.names if metrics is not None else None
+    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_init, initargs=(rules, ctx, names))
+    try:
+        pending: deque = deque()
+        for batch in _chunks(segments, chunk):
+            pending.append((batch, pool.apply_async(_check_chunk, (batch,))))
+            if len(pending) >= 2 * jobs:
+                batch, job = pending.popleft()
+                yield from _results(batch, job.get(), metrics)
+        while pending:
+            batch, job = pending.popleft()
+            yield from _results(batch, job.get(), metrics)
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()

@@ -1,0 +1,74 @@
+"""`--jobs N`: worker processes give the same results, in the same order, with the same corpus sums."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from mtqa import rules
+from mtqa.context import Context
+from mtqa.engine import CheckError, run
+from mtqa.metrics import MetricSuite
+from mtqa.model import Hit, Segment, Severity
+from mtqa.parallel import available, run_parallel
+from mtqa.rules import Rule, RuleDocs
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.skipif(not available(), reason="worker processes need fork")
+
+ITEMS = [json.loads(line) for line in (ROOT / "corpora" / "demetr-sample.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def segments():
+    out = []
+    for k, it in enumerate(ITEMS):
+        refs = (it["eng_sent"], it["pert_sent"]) if k % 3 == 0 else (it["eng_sent"],)
+        hyp = it["pert_sent"] if k % 2 else it["mt_sent"] + "  Extra.The end"
+        out.append(Segment(str(k), k, hyp, src=it["src_sent"], refs=refs, tgt_lang="en"))
+    return out
+
+
+def test_same_results_in_the_same_order_and_same_corpus_sums():
+    selected = rules.select()
+    ctx = Context(tgt_lang="en")
+    one, many = MetricSuite(("bleu", "chrf", "ter")), MetricSuite(("bleu", "chrf", "ter"))
+    expected = list(run(segments(), selected, ctx, one))
+    got = list(run_parallel(segments(), selected, ctx, many, jobs=2, chunk=3))
+    assert [r.segment.id for r in got] == [r.segment.id for r in expected]
+    assert [(r.findings, r.score, r.words, r.metrics) for r in got] == \
+           [(r.findings, r.score, r.words, r.metrics) for r in expected]
+    assert any(r.findings for r in got)
+    assert many.corpus_scores() == one.corpus_scores() and many.segments == one.segments == len(ITEMS)
+    assert many.signatures() == one.signatures() and many.signatures()["bleu"].startswith("nrefs:var")
+
+
+def test_cli_reports_are_identical(cli, tmp_path):
+    path = tmp_path / "b.jsonl"
+    path.write_text("".join(json.dumps({"id": s.id, "hyp": s.hyp, "src": s.src, "ref": list(s.refs)}) + "\n"
+                            for s in segments()), encoding="utf-8")
+    args = ["check", path, "--format", "json", "--fail-on", "never", "--tgt-lang", "en", "--src-lang", "de"]
+    assert cli(*args, "--jobs", "2").out == cli(*args).out
+
+
+def test_a_broken_check_in_a_worker_stops_the_run():
+    def broken(segment, ctx):
+        yield Hit(0, len(segment.hyp) + 5, "out of range")
+
+    bad = Rule("QT999", "broken-span", Severity.MINOR, "fluency/punctuation", frozenset(), None, False,
+               broken, RuleDocs("x", "x", "x", "x"))
+    with pytest.raises(CheckError, match="QT999"):
+        list(run_parallel(segments(), [bad], Context(), None, jobs=2, chunk=4))
+
+
+def test_bad_jobs_value(cli, tmp_path):
+    path = tmp_path / "b.jsonl"
+    path.write_text('{"id": "1", "hyp": "x"}\n', encoding="utf-8")
+    r = cli("check", path, "--jobs", "-1")
+    assert r.code == 2 and "--jobs" in r.err
+
+
+def test_document_with_reference(cli):
+    from tests.conftest import SAMPLE_HYP, SAMPLE_REF
+
+    args = ["check", "--doc", "--hyp", SAMPLE_HYP, "--ref", SAMPLE_REF, "--format", "json", "--tgt-lang", "en"]
+    assert cli(*args, "--jobs", "2").out == cli(*args).out
