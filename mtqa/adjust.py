@@ -22,4 +22,4 @@ def override_severities(results: Iterable[SegmentResult],
             yield result
             continue
         findings = tuple(replace(f, severity=severities.get(f.rule, f.severity)) for f in result.findings)
-        yield replace(result, findings=findings, score=scoring.penalty(findings))
+        yield replace(result, findings=findings, score=scoring.segment_score(findings, result.metrics))

@@ -104,4 +104,4 @@ class BaselineFilter:
             if len(kept) == len(result.findings):
                 yield result
             else:
-                yield replace(result, findings=tuple(kept), score=scoring.penalty(kept))
+                yield replace(result, findings=tuple(kept), score=scoring.segment_score(kept, result.metrics))

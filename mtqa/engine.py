@@ -87,7 +87,7 @@ def check_segment(segment: Segment, rules: Iterable[Rule], ctx: Context,
     return SegmentResult(
         segment=segment,
         findings=tuple(findings),
-        score=scoring.penalty(findings),
+        score=scoring.segment_score(findings, scores),
         words=word_count(segment.hyp),
         metrics=scores,
         metric_stats=stats if keep_stats else None,

@@ -57,7 +57,7 @@ class Summary:
             _observe(self.distribution, result)
         self.segments += 1
         self.words += result.words
-        self.penalty += result.score
+        self.penalty += scoring.penalty(result.findings)
         if result.findings:
             self.segments_with_findings += 1
         for f in result.findings:

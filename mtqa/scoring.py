@@ -30,6 +30,21 @@ def penalty(findings: Iterable[Finding]) -> float:
     return round(sum(weight(f) for f in findings), 4)
 
 
+#: Weight of the reference distance (1 - chrF/100) in a segment's score: at most one minor
+#: finding, so findings always dominate, and segments with the same findings are still
+#: ordered by how far they are from their reference.
+REFERENCE_DISTANCE_WEIGHT = 1.0
+
+
+def segment_score(findings: Iterable[Finding], metrics=None) -> float:
+    """The segment's `score`: its MQM penalty, plus, when a reference was scored, the distance
+    from it (1 - chrF/100). Higher is worse."""
+    score = penalty(findings)
+    if metrics and "chrf" in metrics:
+        score += REFERENCE_DISTANCE_WEIGHT * (1.0 - metrics["chrf"] / 100.0)
+    return round(score, 4)
+
+
 def per_100_words(total_penalty: float, words: int) -> float:
     return round(100.0 * total_penalty / max(words, 1), 4)
 

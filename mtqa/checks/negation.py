@@ -13,7 +13,7 @@ from typing import Iterator
 from mtqa.model import Hit, Segment, Severity
 from mtqa.rules import rule
 from mtqa.text import pairs
-from mtqa.text.negation import has_cues, negation_cues
+from mtqa.text.negation import has_cues, negation_cues, reference_negations
 
 
 #: Languages whose cue count errs high (Czech ne- words, Chinese and Japanese substrings).
@@ -48,7 +48,7 @@ def negation_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
         if refs:
             # The reference is the better witness (same language); the source count still
             # vetoes where it is reliable, i.e. not where it is generous by design.
-            ref_most = max(len(negation_cues(r, segment.tgt_lang)) for r in refs)
+            ref_most = max(reference_negations(r, segment.tgt_lang, segment.hyp) for r in refs)
             extra = len(hyp_cues) - ref_most
             if extra <= 0 or (len(src_cues) >= len(hyp_cues) and segment.src_lang not in GENEROUS_LANGS):
                 continue

@@ -16,9 +16,9 @@ from typing import Iterator
 
 from mtqa.model import Hit, Segment, Severity
 from mtqa.rules import rule
-from mtqa.text import antonyms
+from mtqa.text import antonyms, pairs
 from mtqa.text.names import closest_name, english_name_tokens, mentions_name, target_evidence
-from mtqa.text.negation import negation_cues
+from mtqa.text.negation import negation_cues, reference_negations
 from mtqa.text.numbers import quantities
 from mtqa.text.tokens import words
 
@@ -53,12 +53,36 @@ def number_differs_from_reference(segment: Segment, ctx) -> Iterator[Hit]:
     if segment.src:
         return
     ref_q = _ref_quantities(segment)
-    for q in quantities(segment.hyp, segment.tgt_lang):
+    hyp_q = quantities(segment.hyp, segment.tgt_lang)
+    flagged: list[tuple[int, int]] = []
+    for q in hyp_q:
         if q.strict and q.kind != "roman" and not any(q.agrees_with(r) for r in ref_q):
-            others = [r.text for r in ref_q if r.strict and not any(r.agrees_with(h) for h in quantities(segment.hyp, segment.tgt_lang))]
+            others = [r.text for r in ref_q if r.strict and not any(r.agrees_with(h) for h in hyp_q)]
             hint = f"; the reference has {', '.join(others)}" if others else ""
+            flagged.append((q.start, q.end))
             yield Hit(q.start, q.end, f"“{q.text}” does not match the reference{hint}",
                       suggestion=others[0] if len(others) == 1 else None)
+    # A quantity of the reference that the translation renders with another word: align the
+    # words of each sentence pair and flag what stands where the reference has the quantity
+    # ("favorable" where the reference says "several hundred").
+    for (hs, he), (rs, re_) in pairs.reference_pairs(segment):
+        hyp_part, ref_part = segment.hyp[hs:he], segment.ref[rs:re_]
+        part_q = quantities(hyp_part, segment.tgt_lang)
+        missing = [q for q in quantities(ref_part, segment.tgt_lang)
+                   if q.strict and not any(q.agrees_with(h) for h in part_q)]
+        if not missing:
+            continue
+        for op, h_toks, r_toks in pairs.aligned_words(hyp_part, ref_part):
+            if op != "replace" or not h_toks or not r_toks:
+                continue
+            r_start, r_end = r_toks[0].start, r_toks[-1].end
+            for q in missing:
+                if r_start <= q.start < r_end and len(h_toks) <= len(r_toks) + 2:
+                    start, end = hs + h_toks[0].start, hs + h_toks[-1].end
+                    if not any(a < end and start < b for a, b in flagged):
+                        flagged.append((start, end))
+                        yield Hit(start, end, f"the reference has “{q.text}” here: a mistranslated quantity",
+                                  suggestion=q.text)
 
 
 @rule("RF002", "name-differs-from-ref", severity=Severity.MAJOR, category="accuracy/mistranslation",
@@ -108,7 +132,7 @@ def negation_not_in_reference(segment: Segment, ctx) -> Iterator[Hit]:
     if segment.src:
         return
     hyp_cues = negation_cues(segment.hyp, segment.tgt_lang)
-    most = max((len(negation_cues(r, segment.tgt_lang)) for r in refs_of(segment)), default=0)
+    most = max((reference_negations(r, segment.tgt_lang, segment.hyp) for r in refs_of(segment)), default=0)
     extra = len(hyp_cues) - most
     if extra > 0:
         for start, end in (hyp_cues if not most else hyp_cues[-extra:]):

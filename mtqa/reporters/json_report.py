@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
+from mtqa import scoring
 from mtqa.model import SegmentResult, SentenceResult
 from mtqa.report import Report
 
@@ -21,7 +22,8 @@ def _dumps(obj) -> str:
 
 def segment_dict(result: SegmentResult) -> dict:
     seg = result.segment
-    out = {"id": seg.id, "index": seg.index, "score": result.score, "words": result.words}
+    out = {"id": seg.id, "index": seg.index, "score": result.score, "penalty": scoring.penalty(result.findings),
+           "words": result.words}
     if result.metrics is not None:
         out["metrics"] = dict(result.metrics)
     if result.sentences is not None:

@@ -77,3 +77,26 @@ def negation_cues(text: str, lang: str | None) -> tuple[tuple[int, int], ...]:
         elif lang == "cs" and _is_czech_negated_verb(low):
             out.append((tok.start, tok.start + 2))
     return tuple(out)
+
+
+_PREFIXED_RE = re.compile(r"^(?:un|in|im|ir|il|dis|non)(?=[a-z]{4,})", re.I)
+
+
+def lexical_negations(text: str, besides: str = "") -> int:
+    """English words negated by a prefix (unintentionally, impossible, unable) that `besides`
+    does not use: a reference may say `unintentionally` where a translation says `not on
+    purpose`, and means the same."""
+    other = {t.text.lower() for t in words(besides)}
+    count = 0
+    for tok in words(text):
+        m = _PREFIXED_RE.match(tok.text)
+        if m and tok.text.lower() not in other and wordfreq_data.zipf(tok.text[m.end():].lower(), "en") >= 3.0:
+            count += 1
+    return count
+
+
+def reference_negations(text: str, lang: str | None, hyp: str = "") -> int:
+    """How many negations a reference expresses compared with `hyp`: its cues, plus (English)
+    prefixed words the translation renders otherwise."""
+    n = len(negation_cues(text, lang))
+    return n + lexical_negations(text, hyp) if (lang or "en") == "en" else n

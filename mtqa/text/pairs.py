@@ -16,3 +16,30 @@ def source_pairs(segment: Segment) -> list[tuple[Span, Span]]:
     if segment.src is None:
         return []
     return [((0, len(segment.hyp)), (0, len(segment.src)))]
+
+
+def reference_pairs(segment: Segment) -> list[tuple[Span, Span]]:
+    """(hyp span, span in the first reference) pairs: aligned sentences of a document, or the
+    whole segment."""
+    ref = segment.ref
+    if not ref:
+        return []
+    if not segment.is_document:
+        return [((0, len(segment.hyp)), (0, len(ref)))]
+    from mtqa.docalign import align_reference
+
+    return [(link.hyp, link.ref) for link in align_reference(segment.hyp, ref, segment.tgt_lang).links
+            if link.hyp is not None and link.ref is not None]
+
+
+def aligned_words(hyp: str, ref: str):
+    """Word-level alignment of two texts in one language: (op, hyp tokens, ref tokens) runs,
+    as difflib's opcodes over lower-cased words (op: equal, replace, delete, insert)."""
+    import difflib
+
+    from mtqa.text.tokens import words
+
+    h, r = words(hyp), words(ref)
+    matcher = difflib.SequenceMatcher(a=[t.text.lower() for t in h], b=[t.text.lower() for t in r], autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        yield op, h[i1:i2], r[j1:j2]

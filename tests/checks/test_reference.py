@@ -4,6 +4,8 @@ from tests.checks.cases import Fire, Quiet, family_tests
 
 FIRE = [
     Fire("Russia received 30 drones.", (("RF001", "30"),), ref="Russia received 300 drones.", suggestion="300"),
+    Fire("Russia received until last May “favorable” Iranian attack drones.", (("RF001", "favorable"),),
+         ref="By last May Russia had received “several hundred” Iranian attack drones.", suggestion="several hundred"),
     Fire("The drones left from the port of Baku.", (("RF002", "Baku"),),
          ref="The drones left from the port of Makhachkala."),
     Fire("The acid was not found in the samples.", (("RF003", "not"),), ref="The acid was found in the samples."),
