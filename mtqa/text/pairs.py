@@ -15,6 +15,10 @@ Span = tuple[int, int]
 def source_pairs(segment: Segment) -> list[tuple[Span, Span]]:
     if segment.src is None:
         return []
+    if segment.is_document:
+        from mtqa.srcalign import align_source
+
+        return list(align_source(segment.hyp, segment.src, segment.tgt_lang, segment.src_lang))
     return [((0, len(segment.hyp)), (0, len(segment.src)))]
 
 
