@@ -11,13 +11,20 @@ import functools
 import math
 
 
+#: English needs its large list (is this rare word English at all?); other languages are only
+#: asked whether a word is common (Zipf 3 and up), which their small lists answer with a tenth
+#: of the memory (about 4 MB instead of 40 a language).
+LARGE_LISTS = {"en"}
+
+
 @functools.lru_cache(maxsize=None)
 def _table(lang: str) -> dict[str, float] | None:
     import wordfreq
 
-    if lang not in wordfreq.available_languages("best"):
+    wordlist = "best" if lang in LARGE_LISTS else "small"
+    if lang not in wordfreq.available_languages(wordlist):
         return None
-    return wordfreq.get_frequency_dict(lang, "best")
+    return wordfreq.get_frequency_dict(lang, wordlist)
 
 
 def has_language(lang: str | None) -> bool:
