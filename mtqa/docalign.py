@@ -99,7 +99,8 @@ class _ChrfSimilarity:
         return _CHRF1._compute_f_score(stats) / 100.0
 
 
-def _paragraph_of(spans: tuple[Span, ...], paras: tuple[Span, ...]) -> list[int]:
+def paragraph_of(spans: tuple[Span, ...], paras: tuple[Span, ...]) -> list[int]:
+    """The index of the paragraph each span (a sentence) starts in."""
     out, k = [], 0
     for start, _ in spans:
         while k + 1 < len(paras) and paras[k + 1][0] <= start:
@@ -119,7 +120,7 @@ def align_reference(hyp: str, ref: str, lang: str | None = "en") -> DocAlignment
     """Sentence links between a document and its reference, in document order."""
     hs, rs = sentences(hyp, lang), sentences(ref, lang)
     hp, rp = paragraphs(hyp), paragraphs(ref)
-    h_para, r_para = _paragraph_of(hs, hp), _paragraph_of(rs, rp)
+    h_para, r_para = paragraph_of(hs, hp), paragraph_of(rs, rp)
     sim = _ChrfSimilarity(hyp, hs, ref, rs)
     links = align(
         hs, rs, sim,

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from mtqa import lexicons
 from mtqa.align import align, span_weights
+from mtqa.docalign import paragraph_of
 from mtqa.text.names import fold
 from mtqa.text.numbers import quantities
 from mtqa.text.sentences import paragraphs, sentences
@@ -87,22 +88,13 @@ class _AnchorSimilarity:
         return value
 
 
-def _paragraph_of(spans, paras) -> list[int]:
-    out, k = [], 0
-    for start, _ in spans:
-        while k + 1 < len(paras) and paras[k + 1][0] <= start:
-            k += 1
-        out.append(k)
-    return out
-
-
 @functools.lru_cache(maxsize=8)
 def align_source(hyp: str, src: str, tgt_lang: str | None, src_lang: str | None) -> tuple[tuple[Span, Span], ...]:
     """(hyp span, src span) of every aligned sentence pair of a document and its source."""
     hs, ss = sentences(hyp, tgt_lang), sentences(src, src_lang)
     if not hs or not ss:
         return ()
-    hp, sp = _paragraph_of(hs, paragraphs(hyp)), _paragraph_of(ss, paragraphs(src))
+    hp, sp = paragraph_of(hs, paragraphs(hyp)), paragraph_of(ss, paragraphs(src))
     sim = _AnchorSimilarity(_Side(hyp, hs, tgt_lang), _Side(src, ss, src_lang))
     links = align(hs, ss, sim, threshold=THRESHOLD, merge_penalty=MERGE_PENALTY,
                   weights_a=span_weights(hs), weights_b=span_weights(ss),

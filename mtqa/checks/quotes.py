@@ -144,7 +144,7 @@ def quotation_opening_with_capital_mid_sentence(segment: Segment, ctx) -> Iterat
             continue
         if _suspect_capital(text, start, end, c):
             word = text[start:end]
-            yield Hit(o, end, f"quotation opens mid-sentence on a capital: moved boundary?", suggestion=text[o:start] + word.lower())
+            yield Hit(o, end, "quotation opens mid-sentence on a capital: moved boundary?", suggestion=text[o:start] + word.lower())
 
 
 @rule("QT004", "capital-after-quotation", severity=Severity.MINOR,
@@ -185,7 +185,7 @@ def capital_after_closing_quotation_mark(segment: Segment, ctx) -> Iterator[Hit]
         start, end = nxt
         if _suspect_capital(text, start, end, limit):
             word = text[start:end]
-            yield Hit(c, end, f"capital after a quotation, mid-sentence: moved boundary?",
+            yield Hit(c, end, "capital after a quotation, mid-sentence: moved boundary?",
                       suggestion=text[c:start] + word.lower())
 
 

@@ -19,7 +19,6 @@ by a counter or unit (十分 "very", 一起 "together").
 from __future__ import annotations
 
 import functools
-import os
 import re
 
 import regex

@@ -1,8 +1,6 @@
 """NE: names against the source, across scripts."""
-import pytest
-
 from mtqa.text.names import skeleton, skeletons_match
-from tests.checks.cases import Fire, Quiet, assert_fires, assert_quiet
+from tests.checks.cases import Fire, Quiet, family_tests
 
 FIRE = [
     Fire("Goods imported from Bulgaria are duty free.", (("NE001", "Bulgaria"),),
@@ -36,14 +34,7 @@ QUIET = [
 ]
 
 
-@pytest.mark.parametrize("case", FIRE, ids=lambda c: c.hyp[:40])
-def test_fires(case):
-    assert_fires(case)
-
-
-@pytest.mark.parametrize("case", QUIET, ids=lambda c: c.hyp[:40])
-def test_quiet(case):
-    assert_quiet(case)
+test_fires, test_quiet = family_tests(FIRE, QUIET)
 
 
 def test_transliterations_share_a_skeleton():

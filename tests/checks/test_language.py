@@ -1,7 +1,5 @@
 """LG: wrong output language."""
-import pytest
-
-from tests.checks.cases import Fire, Quiet, assert_fires, assert_quiet
+from tests.checks.cases import Fire, Quiet, family_tests
 
 FIRE = [
     Fire("Le gouvernement a présenté hier son projet de loi sur les retraites.",
@@ -17,11 +15,4 @@ QUIET = [
 ]
 
 
-@pytest.mark.parametrize("case", FIRE, ids=lambda c: c.hyp[:40])
-def test_fires(case):
-    assert_fires(case)
-
-
-@pytest.mark.parametrize("case", QUIET, ids=lambda c: c.hyp[:40])
-def test_quiet(case):
-    assert_quiet(case)
+test_fires, test_quiet = family_tests(FIRE, QUIET)

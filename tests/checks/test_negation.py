@@ -1,8 +1,6 @@
 """NG: negation added by the translation."""
-import pytest
-
 from mtqa.text.negation import negation_cues
-from tests.checks.cases import Fire, Quiet, assert_fires, assert_quiet
+from tests.checks.cases import Fire, Quiet, family_tests
 
 FIRE = [
     Fire("Both acids were not found in the samples.", (("NG001", "not"),),
@@ -30,14 +28,7 @@ QUIET = [
 ]
 
 
-@pytest.mark.parametrize("case", FIRE, ids=lambda c: c.hyp[:40])
-def test_fires(case):
-    assert_fires(case)
-
-
-@pytest.mark.parametrize("case", QUIET, ids=lambda c: c.hyp[:40])
-def test_quiet(case):
-    assert_quiet(case)
+test_fires, test_quiet = family_tests(FIRE, QUIET)
 
 
 def test_cues_per_language():

@@ -2,7 +2,7 @@
 import pytest
 
 from mtqa.text.numbers import codes, quantities
-from tests.checks.cases import Fire, Quiet, assert_fires, assert_quiet
+from tests.checks.cases import Fire, Quiet, family_tests
 
 FIRE = [
     Fire("The consulate opened in 1995.", (("NU001", "1995"),), src="Le consulat a ouvert en 1985.",
@@ -47,14 +47,7 @@ QUIET = [
 ]
 
 
-@pytest.mark.parametrize("case", FIRE, ids=lambda c: c.hyp[:40])
-def test_fires(case):
-    assert_fires(case)
-
-
-@pytest.mark.parametrize("case", QUIET, ids=lambda c: c.hyp[:40])
-def test_quiet(case):
-    assert_quiet(case)
+test_fires, test_quiet = family_tests(FIRE, QUIET)
 
 
 @pytest.mark.parametrize("text,lang,expected", [

@@ -1,7 +1,5 @@
 """OM: omission checks, must-fire and must-not-fire."""
-import pytest
-
-from tests.checks.cases import Fire, Quiet, assert_fires, assert_quiet
+from tests.checks.cases import Fire, Quiet, family_tests
 
 MINISTER_REF = ("Minister resigns after protests\n\n"
                 "The minister resigned on Tuesday after a week of protests over the fuel tax. "
@@ -58,11 +56,4 @@ QUIET = [
 ]
 
 
-@pytest.mark.parametrize("case", FIRE, ids=lambda c: repr(c.hyp[:40]))
-def test_fires(case):
-    assert_fires(case)
-
-
-@pytest.mark.parametrize("case", QUIET, ids=lambda c: repr(c.hyp[:40]))
-def test_quiet(case):
-    assert_quiet(case)
+test_fires, test_quiet = family_tests(FIRE, QUIET)

@@ -1,7 +1,5 @@
 """UT: untranslated text (foreign script, copied source words, copies of the source)."""
-import pytest
-
-from tests.checks.cases import Fire, Quiet, assert_fires, assert_quiet
+from tests.checks.cases import Fire, Quiet, family_tests
 
 FIRE = [
     Fire("Cyanuric acid and 三聚氰胺 were found.", (("UT001", "三聚氰胺"),), src="在宠物的尿样中发现了氰尿酸和三聚氰胺。",
@@ -31,11 +29,4 @@ QUIET = [
 ]
 
 
-@pytest.mark.parametrize("case", FIRE, ids=lambda c: c.hyp[:40])
-def test_fires(case):
-    assert_fires(case)
-
-
-@pytest.mark.parametrize("case", QUIET, ids=lambda c: c.hyp[:40])
-def test_quiet(case):
-    assert_quiet(case)
+test_fires, test_quiet = family_tests(FIRE, QUIET)
