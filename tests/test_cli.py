@@ -304,3 +304,8 @@ def test_console_script_and_module_agree(tmp_path):
     if exe.exists():
         via_script = subprocess.run([str(exe), *args], capture_output=True, cwd=ROOT)
         assert via_script.stdout == via_module.stdout
+
+
+def test_demo_run_exits_zero_unless_a_gate_is_asked_for(cli):
+    assert cli("check", "--no-color").code == 0
+    assert cli("check", "--no-color", "--fail-on", "major").code == 1
