@@ -11,9 +11,9 @@ batch is not the same 500 lines over and over and has errors in it), then times,
 run and alternating the order:
 
 - `sacrebleu ref.txt -i hyp.txt -m bleu chrf -w 4`
-- `mtqa check --hyp hyp.txt --ref ref.txt --src src.txt --format json -o out.json --fail-on never`
-  (plus `--jobs N` when asked), i.e. reading, validating, every default rule, sentence and
-  corpus metrics, and the whole JSON report.
+- `mtqa check batch.jsonl --format json -o out.json --fail-on never` on the same segments as
+  records with `src`, `src_lang` and `ref` (plus `--jobs N` when asked), i.e. reading,
+  validating, every default rule, sentence and corpus metrics, and the whole JSON report.
 
 Each command is a child process measured with os.wait4: wall time, CPU time (user + sys) and
 peak resident memory (ru_maxrss). The ratio mtqa / sacrebleu is reported for wall and CPU time
@@ -36,6 +36,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEMETR = ROOT.parent / "shared" / "corpora" / "demetr-dev"
 VENV_BIN = Path(sys.executable).parent
+LANG = {"chinese_simple": "zh", "czech": "cs", "french": "fr", "german": "de", "hindi": "hi",
+        "italian": "it", "japanese": "ja", "polish": "pl", "russian": "ru", "spanish": "es"}
 
 
 def build_batch(n: int, out_dir: Path, demetr: Path) -> None:
@@ -56,7 +58,9 @@ def build_batch(n: int, out_dir: Path, demetr: Path) -> None:
 
     with open(out_dir / "hyp.txt", "w", encoding="utf-8") as h, \
             open(out_dir / "ref.txt", "w", encoding="utf-8") as r, \
-            open(out_dir / "src.txt", "w", encoding="utf-8") as s:
+            open(out_dir / "src.txt", "w", encoding="utf-8") as s, \
+            open(out_dir / "batch.jsonl", "w", encoding="utf-8") as both, \
+            open(out_dir / "batch_src.jsonl", "w", encoding="utf-8") as src_only:
         for k in range(n):
             rep, item = divmod(k, len(items))
             it = items[item]
@@ -66,6 +70,11 @@ def build_batch(n: int, out_dir: Path, demetr: Path) -> None:
             h.write(one_line(hyp) + "\n")
             r.write(one_line(it["eng_sent"]) + "\n")
             s.write(one_line(it["src_sent"]) + "\n")
+            # The same segments as records, each with its source language (the batch mixes ten).
+            rec = {"id": str(k + 1), "src": one_line(it["src_sent"]), "hyp": one_line(hyp),
+                   "src_lang": LANG[it["lang_tag"]], "tgt_lang": "en"}
+            src_only.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            both.write(json.dumps({**rec, "ref": one_line(it["eng_sent"])}, ensure_ascii=False) + "\n")
 
 
 def measure(cmd: list[str], cwd: Path) -> dict:
@@ -87,8 +96,9 @@ def sacrebleu_cmd() -> list[str]:
 
 
 def mtqa_cmd(jobs: int | None) -> list[str]:
-    cmd = [sys.executable, "-m", "mtqa", "check", "--hyp", "hyp.txt", "--ref", "ref.txt", "--src", "src.txt",
-           "--format", "json", "-o", "out.json", "--fail-on", "never"]
+    # Records rather than --src src.txt: each segment then carries its own source language.
+    cmd = [sys.executable, "-m", "mtqa", "check", "batch.jsonl", "--format", "json", "-o", "out.json",
+           "--fail-on", "never"]
     return cmd + (["--jobs", str(jobs)] if jobs else [])
 
 

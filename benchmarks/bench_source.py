@@ -27,23 +27,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_reference import DEMETR, VENV_BIN, build_batch, measure  # noqa: E402
 
-LANG = {"chinese_simple": "zh", "czech": "cs", "french": "fr", "german": "de", "hindi": "hi",
-        "italian": "it", "japanese": "ja", "polish": "pl", "russian": "ru", "spanish": "es"}
-
-
-def write_records(n: int, work: Path, demetr: Path) -> None:
-    """batch.jsonl with src/src_lang per record, from the line-aligned files of build_batch."""
-    build_batch(n, work, demetr)
-    items = [json.loads(line) for line in (demetr / "items.jsonl").read_text(encoding="utf-8").splitlines() if line]
-    langs = [LANG[it["lang_tag"]] for it in items]
-    hyps = (work / "hyp.txt").read_text(encoding="utf-8").splitlines()
-    srcs = (work / "src.txt").read_text(encoding="utf-8").splitlines()
-    with open(work / "batch.jsonl", "w", encoding="utf-8") as fh:
-        for k, (hyp, src) in enumerate(zip(hyps, srcs)):
-            fh.write(json.dumps({"id": str(k), "src": src, "hyp": hyp, "src_lang": langs[k % len(items)],
-                                 "tgt_lang": "en"}, ensure_ascii=False) + "\n")
-
-
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--size", type=int, default=10000)
@@ -53,11 +36,11 @@ def main(argv: list[str]) -> int:
     a = ap.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="mtqa-bench-src-"))
     try:
-        write_records(a.size, work, Path(a.demetr))
+        build_batch(a.size, work, Path(a.demetr))
         exe = VENV_BIN / "sacrebleu"
         sb_cmd = [str(exe) if exe.exists() else "sacrebleu", "ref.txt", "-i", "hyp.txt", "-m", "chrf",
                   "--sentence-level", "-w", "4"]
-        mt_cmd = [sys.executable, "-m", "mtqa", "check", "batch.jsonl", "--format", "json", "-o", "out.json",
+        mt_cmd = [sys.executable, "-m", "mtqa", "check", "batch_src.jsonl", "--format", "json", "-o", "out.json",
                   "--fail-on", "never"] + (["--jobs", str(a.jobs)] if a.jobs else [])
         runs = {"sacrebleu": [], "mtqa": []}
         for k in range(a.repeat):

@@ -9,6 +9,7 @@ under every reading their locale allows (see mtqa.text.numbers), so `20 000`, `2
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterator
 
@@ -28,7 +29,6 @@ _AMBIGUOUS_MONTHS = {"may", "march", "mar"}
 _MONTH_RE = re.compile(r"\b(" + "|".join(sorted(_ENGLISH_MONTHS, key=len, reverse=True)) + r")\b\.?", re.I)
 _DATE_CONTEXT_RE = re.compile(r"(?:\b(?:in|on|since|until|till|by|from|to|of|last|next|early|mid|late|end|"
                               r"before|after|during|through)\s+|\d\s*)$", re.I)
-_SRC_WORD_RE = re.compile(r"[^\W\d_]{3,}")
 _CJK_MONTH_RE = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s?月")
 _CJK_MONTH_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
                      "十一": 11, "十二": 12}
@@ -54,13 +54,27 @@ def _unmatched(side: tuple[Quantity, ...], other: tuple[Quantity, ...], strict_o
             yield q
 
 
+@functools.lru_cache(maxsize=None)
+def _month_stem_regex(lang: str) -> tuple[re.Pattern | None, dict[str, int]]:
+    stems = month_stems(lang)
+    if not stems:
+        return None, {}
+    alternation = "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?:{alternation})"), stems
+
+
 def _source_months(src: str, lang: str | None) -> set[int]:
+    """Months the source names: a word that starts with a month's stem (inflections included)."""
     months = set()
-    stems = month_stems(lang or "en")
-    for word in _SRC_WORD_RE.findall(src.lower()):
-        for stem, num in stems.items():
-            if word.startswith(stem) and num not in months:
-                months.add(num)
+    regex, stems = _month_stem_regex(lang or "en")
+    if regex is not None:
+        low = src.lower()
+        for m in regex.finditer(low):
+            months.add(stems[m.group(0)])
+            # A shorter stem may stand for another month (Czech červen / červenec).
+            for stem, num in stems.items():
+                if num not in months and low.startswith(stem, m.start()):
+                    months.add(num)
     for m in _CJK_MONTH_RE.finditer(src.translate({0xFF10 + i: str(i) for i in range(10)})):
         g = m.group(1)
         months.add(int(g) if g.isdigit() else _CJK_MONTH_DIGITS.get(g, 0))

@@ -166,10 +166,11 @@ def opposite_of_reference_word(segment: Segment, ctx) -> Iterator[Hit]:
         ref_words = {t.text.lower() for t in words(ref)}
         only_ref = [w for w in ref_words - hyp_words if _WORD_RE.match(w)]
         if not only_ref:
-            continue
+            return
+        targets = antonyms.opposites_of(only_ref)
         for tok in words(segment.hyp):
             low = tok.text.lower()
-            if low in ref_words or not _WORD_RE.match(tok.text):
+            if low in ref_words or not _WORD_RE.match(tok.text) or not (antonyms.base_forms(low) & targets):
                 continue
             opposite = next((w for w in only_ref if antonyms.are_opposites(low, w)), None)
             if opposite:
@@ -234,6 +235,13 @@ def unrelated_to_reference(segment: Segment, ctx) -> Iterator[Hit]:
     """
     if segment.is_document or len(words(segment.hyp)) < MIN_WORDS:
         return
+    # chrF costs ~0.3 ms; a translation that shares a good part of its content words with a
+    # reference is plainly related to it and need not be scored.
+    content = {t.text.lower() for t in words(segment.hyp) if len(t.text) >= 4}
+    for ref in refs_of(segment):
+        shared = content & {t.text.lower() for t in words(ref) if len(t.text) >= 4}
+        if content and len(shared) >= max(2, 0.25 * len(content)):
+            return
     from mtqa.metrics import sentence_chrf
 
     best = max((sentence_chrf(segment.hyp, r) for r in refs_of(segment)), default=100.0)

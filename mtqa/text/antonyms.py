@@ -15,7 +15,8 @@ NEGATIVE_PREFIXES = ("un", "in", "im", "ir", "il", "dis", "non", "non-")
 _SUFFIXES = ("iest", "ier", "ies", "ied", "ily", "est", "ing", "ers", "er", "ed", "es", "ly", "s", "d")
 
 
-def base_forms(word: str) -> set[str]:
+@functools.lru_cache(maxsize=65536)
+def base_forms(word: str) -> frozenset[str]:
     """The word and the stems its suffixes may hide: bigger -> big, closed -> close, cities -> city."""
     w = word.lower()
     out = {w}
@@ -28,7 +29,23 @@ def base_forms(word: str) -> set[str]:
             out.add(stem + "e")
             if len(stem) >= 3 and stem[-1] == stem[-2]:
                 out.add(stem[:-1])  # bigger -> bigg -> big
-    return out
+    return frozenset(out)
+
+
+def opposites_of(words) -> frozenset[str]:
+    """Every base form that is an opposite of one of `words` (listed pairs and negative
+    prefixes, added or removed): one set to look words up in, instead of comparing pairs."""
+    pairs = _pairs()
+    out: set[str] = set()
+    for w in words:
+        for b in base_forms(w):
+            out |= pairs.get(b, frozenset())
+            for p in NEGATIVE_PREFIXES:
+                if len(b) >= 4:
+                    out.add(p + b)
+                if b.startswith(p) and len(b) - len(p) >= 4:
+                    out.add(b[len(p):])
+    return frozenset(out)
 
 
 @functools.lru_cache(maxsize=1)

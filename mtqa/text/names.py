@@ -48,6 +48,7 @@ def _fold_char(ch: str) -> str:
     return low
 
 
+@functools.lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Lower case without accents on Latin letters (Müller -> muller, Łódź -> lodz), one
     character for one, so that offsets in the folded text are offsets in the original.
@@ -180,6 +181,7 @@ def english_place_forms(pid: str) -> tuple[str, ...]:
     return english_place_names(pid) + _demonyms().get(pid, ())
 
 
+@functools.lru_cache(maxsize=65536)
 def place_ids(name: str) -> frozenset[str]:
     """Places an English name (or one word of a place name, or an adjective such as Argentine) stands for."""
     index = _places().english
@@ -295,12 +297,14 @@ _DERIVED_RE = re.compile(r"(?:ity|ical|ology|ologist|ism|ness|ment|tion|sion|ing
                          r"ship|hood|wards?|woman|man|men|ist|ary|ory|ic|al|ian|ean|ese|ure)s?$")
 
 
+@functools.lru_cache(maxsize=65536)
 def _demonym_like(low: str) -> bool:
     """Czech, Iranian, Chinese: an adjective of a place, translated rather than kept."""
     return any(_places().english.get(low[:-cut]) or _places().english.get(low[:-cut] + "a")
                for cut in (1, 2, 3) if len(low) - cut >= 3) or low in {fold(d) for ds in _demonyms().values() for d in ds}
 
 
+@functools.lru_cache(maxsize=65536)
 def _name_like(low: str) -> bool:
     """Could this (lower-cased) word be a name rather than an English word?"""
     parts = [p for p in low.split("-") if p]
@@ -315,7 +319,8 @@ _CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday 
                       "may june july august september october november december inc ltd corp co plc llc".split())
 
 
-def english_name_tokens(text: str, broad: bool = False) -> list[tuple[int, int, str]]:
+@functools.lru_cache(maxsize=64)
+def english_name_tokens(text: str, broad: bool = False) -> tuple[tuple[int, int, str], ...]:
     """Capitalised words of an English text that are names, with offsets.
 
     By default only words that cannot be ordinary English words (rare, not derived) and known
@@ -342,7 +347,7 @@ def english_name_tokens(text: str, broad: bool = False) -> list[tuple[int, int, 
         if not place and (word.isupper() or not _name_like(low)):
             continue  # acronyms are often translated (CEDH -> ECHR); common words are words
         out.append((tok.start, tok.start + len(word), word))
-    return out
+    return tuple(out)
 
 
 # ----------------------------------------------------------------------------- names in the source
