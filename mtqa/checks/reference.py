@@ -64,7 +64,7 @@ def number_differs_from_reference(segment: Segment, ctx) -> Iterator[Hit]:
                       suggestion=others[0] if len(others) == 1 else None)
     # A quantity of the reference that the translation renders with another word: align the
     # words of each sentence pair and flag what stands where the reference has the quantity
-    # ("favorable" where the reference says "several hundred").
+    # (an adjective standing where the reference says "several hundred").
     for (hs, he), (rs, re_) in pairs.reference_pairs(segment):
         hyp_part, ref_part = segment.hyp[hs:he], segment.ref[rs:re_]
         part_q = quantities(hyp_part, segment.tgt_lang)
@@ -99,8 +99,8 @@ def name_differs_from_reference(segment: Segment, ctx) -> Iterator[Hit]:
     A name the reference does not have is a wrong person, place or organisation.
 
     ## Example
-    Flagged: `The drones left from the port of Baku.` (reference: `The drones left from the port of Amirabad.`)
-    Corrected: `The drones left from the port of Amirabad.`
+    Flagged: `The ship left from the port of Odesa.` (reference: `The ship left from the port of Izmail.`)
+    Corrected: `The ship left from the port of Izmail.`
     """
     if segment.src:
         return
@@ -182,7 +182,7 @@ def opposite_of_reference_word(segment: Segment, ctx) -> Iterator[Hit]:
 @rule("RF005", "name-misspelled-vs-ref", severity=Severity.MINOR, category="fluency/spelling",
       needs=("ref",), languages=("en",))
 def name_misspelled_against_reference(segment: Segment, ctx) -> Iterator[Hit]:
-    """Flags a name spelt almost, but not quite, like a name of the reference: `Amirbad` for `Amirabad`.
+    """Flags a name spelt almost, but not quite, like a name of the reference: `Volograd` for `Volgograd`.
 
     ## What it does
     For each name of the translation that no reference has, looks for a name of the
@@ -193,8 +193,8 @@ def name_misspelled_against_reference(segment: Segment, ctx) -> Iterator[Hit]:
     transliterated names often.
 
     ## Example
-    Flagged: `from the Iranian port of Amirbad` (reference: `from the Iranian port of Amirabad`)
-    Corrected: `from the Iranian port of Amirabad`
+    Flagged: `the battle of Volograd` (reference: `the battle of Volgograd`)
+    Corrected: `the battle of Volgograd`
     """
     refs = refs_of(segment)
     evidences = [target_evidence(r) for r in refs]

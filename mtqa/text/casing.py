@@ -29,7 +29,7 @@ def function_word_class(word: str) -> str | None:
 
 
 def is_common_word(word: str) -> bool:
-    """A frequent English word that is not also a name (`understand`, not `may` or `kirby`)."""
+    """A frequent English word that is not also a name (`understand`, not `may` or `rose`)."""
     return word.lower() in lexicons.words("common_words.txt", "en")
 
 

@@ -485,15 +485,15 @@ def mentions_name(evidence: TargetEvidence, name: str) -> bool:
     f = fold(name)
     if f in evidence.words or _mentions(f, evidence.folded):
         return True
-    # English inflects names only with -s and 's (Kirby's, the Kennedys); a closer match would
-    # hide misspellings (Amirbad / Amirabad), which RF005 reports.
+    # English inflects names only with -s and 's (Merkel's, the Kennedys); a closer match would
+    # hide misspellings (Volograd / Volgograd), which RF005 reports.
     if any(w in (f + "s", f + "'s", f + "’s") or f in (w + "s",) for w in evidence.words):
         return True
     return any(_mentions(form, evidence.folded) for pid in place_ids(name) for form in english_place_forms(pid))
 
 
 def closest_name(evidence: TargetEvidence, name: str, text: str) -> str | None:
-    """A name of `text` spelt almost like `name` (Amirabad for Amirbad), as written there."""
+    """A name of `text` spelt almost like `name` (Volgograd for Volograd), as written there."""
     import difflib
 
     f = fold(name)
