@@ -132,7 +132,3 @@ class Report:
     @property
     def done(self) -> bool:
         return self._done
-
-    def drain(self) -> list[SegmentResult]:
-        """Consume everything (for reporters that need the whole batch, e.g. HTML)."""
-        return list(self)
