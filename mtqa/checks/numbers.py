@@ -103,10 +103,6 @@ def _reference_quantities(segment: Segment) -> tuple[Quantity, ...]:
     return tuple(q for r in segment.refs if r for q in quantities(r, segment.tgt_lang))
 
 
-def _pairs(segment: Segment):
-    """(hyp span, src span) pairs to compare: the whole segment, or aligned sentences of a document."""
-    return pairs.source_pairs(segment)
-
 
 @rule("NU001", "number-not-in-source", severity=Severity.CRITICAL, category="accuracy/mistranslation",
       needs=("src",))
@@ -129,7 +125,7 @@ def number_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
     Corrected: `The consulate opened in 1985.`
     """
     ref_q = _reference_quantities(segment)
-    for (hs, he), (ss, se) in _pairs(segment):
+    for (hs, he), (ss, se) in pairs.source_pairs(segment):
         hyp_q = quantities(segment.hyp[hs:he], segment.tgt_lang)
         src_q = quantities(segment.src[ss:se], segment.src_lang)
         missing = list(_unmatched(src_q, hyp_q, strict_only=True))
@@ -169,7 +165,7 @@ def source_number_missing(segment: Segment, ctx) -> Iterator[Hit]:
     Flagged: source `Il y a eu 40 morts.`, translation `There were many deaths.`
     Corrected: `There were 40 deaths.`
     """
-    for (hs, he), (ss, se) in _pairs(segment):
+    for (hs, he), (ss, se) in pairs.source_pairs(segment):
         hyp_text = segment.hyp[hs:he]
         hyp_q = quantities(hyp_text, segment.tgt_lang)
         months = {m for *_, m in hyp_months(hyp_text)}
@@ -199,7 +195,7 @@ def month_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
     Flagged: `The vote will take place in June.` (source: `Le vote aura lieu en juillet.`)
     Corrected: `The vote will take place in July.`
     """
-    for (hs, he), (ss, se) in _pairs(segment):
+    for (hs, he), (ss, se) in pairs.source_pairs(segment):
         src = segment.src[ss:se]
         src_months = _source_months(src, segment.src_lang)
         small = {int(v) for q in quantities(src, segment.src_lang) for v in q.values if v == int(v) and 1 <= v <= 12}

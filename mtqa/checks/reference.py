@@ -17,7 +17,8 @@ from typing import Iterator
 from mtqa.model import Hit, Segment, Severity
 from mtqa.rules import rule
 from mtqa.text import antonyms, pairs
-from mtqa.text.names import closest_name, english_name_tokens, mentions_name, target_evidence
+from mtqa.text.names import (closest_name, english_name_tokens, mentions_name, source_evidence,
+                              target_evidence)
 from mtqa.text.negation import negation_cues, reference_negations
 from mtqa.text.numbers import quantities
 from mtqa.text.tokens import words
@@ -55,9 +56,9 @@ def number_differs_from_reference(segment: Segment, ctx) -> Iterator[Hit]:
     ref_q = _ref_quantities(segment)
     hyp_q = quantities(segment.hyp, segment.tgt_lang)
     flagged: list[tuple[int, int]] = []
+    others = [r.text for r in ref_q if r.strict and not any(r.agrees_with(h) for h in hyp_q)]
     for q in hyp_q:
         if q.strict and q.kind != "roman" and not any(q.agrees_with(r) for r in ref_q):
-            others = [r.text for r in ref_q if r.strict and not any(r.agrees_with(h) for h in hyp_q)]
             hint = f"; the reference has {', '.join(others)}" if others else ""
             flagged.append((q.start, q.end))
             yield Hit(q.start, q.end, f"“{q.text}” does not match the reference{hint}",
@@ -274,11 +275,7 @@ def reference_name_missing(segment: Segment, ctx) -> Iterator[Hit]:
         return
     ref = segment.ref
     hyp_ev = target_evidence(segment.hyp)
-    src_ev = None
-    if segment.src:
-        from mtqa.text.names import source_evidence
-
-        src_ev = source_evidence(segment.src, segment.src_lang)
+    src_ev = source_evidence(segment.src, segment.src_lang) if segment.src else None
     # Without a source to veto names the reference translator added, only rare names count.
     for start, end, name in english_name_tokens(ref, broad=src_ev is not None):
         if mentions_name(hyp_ev, name) or closest_name(hyp_ev, name, segment.hyp):

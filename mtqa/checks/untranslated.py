@@ -10,7 +10,7 @@ from mtqa.model import Hit, Segment, Severity
 from mtqa.rules import rule
 from mtqa.text import pairs
 from mtqa.text.scripts import LOGOGRAPHIC, foreign_runs, main_script
-from mtqa.text.sentences import sentences
+from mtqa.text.sentences import sentence_starts
 from mtqa.text.tokens import words
 
 LANGUAGE_NAMES = {"zh": "Chinese", "ja": "Japanese", "ko": "Korean", "ru": "Russian", "hi": "Hindi",
@@ -64,10 +64,6 @@ def _src_words(src: str) -> set[str]:
     return {t.text.casefold() for t in words(src)}
 
 
-def _sentence_starts(text: str) -> set[int]:
-    return {s for s, _ in sentences(text)}
-
-
 @rule("UT002", "untranslated-source-word", severity=Severity.CRITICAL, category="accuracy/untranslated",
       needs=("src",), languages=("en",))
 def untranslated_source_word(segment: Segment, ctx) -> Iterator[Hit]:
@@ -96,7 +92,7 @@ def untranslated_source_word(segment: Segment, ctx) -> Iterator[Hit]:
             continue  # other scripts: UT001 sees copied text by its script
         src_words = _src_words(src)
         hyp = segment.hyp[hs:he]
-        starts = _sentence_starts(hyp)
+        starts = sentence_starts(hyp)
         urlish = [m.span() for m in _URLISH_RE.finditer(hyp)]
         ref_words = {t.text.casefold() for r in segment.refs if r for t in words(r)}
         toks = words(hyp)

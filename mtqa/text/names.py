@@ -21,7 +21,7 @@ from anyascii import anyascii
 
 from mtqa import lexicons, wordfreq_data
 from mtqa.text.scripts import main_script
-from mtqa.text.sentences import sentences
+from mtqa.text.sentences import sentence_starts
 from mtqa.text.tokens import words
 
 _CLASSES = {**dict.fromkeys("bpfvw", "P"), **dict.fromkeys("ckgq", "K"), **dict.fromkeys("dt", "T"),
@@ -176,6 +176,11 @@ def _demonyms() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+@functools.lru_cache(maxsize=1)
+def _all_demonyms() -> frozenset[str]:
+    return frozenset(d for ds in _demonyms().values() for d in ds)
+
+
 def english_place_forms(pid: str) -> tuple[str, ...]:
     """English names, aliases and adjectives of a place (the French, Dutch, Chinese...)."""
     return english_place_names(pid) + _demonyms().get(pid, ())
@@ -281,15 +286,6 @@ def source_evidence(src: str, lang: str | None) -> SourceEvidence:
 
 # ----------------------------------------------------------------------------- names in English
 
-def _sentence_starts(text: str) -> set[int]:
-    out = set()
-    for s, _ in sentences(text):
-        out.add(s)
-        m = re.match(r"[\"'“‘«(\[]+", text[s:])
-        if m:
-            out.add(s + m.end())
-    return out
-
 
 #: Endings of English derived words (luminosity, meteorological, firefighting): dictionary
 #: words that a translation renders, never names a translation must keep.
@@ -301,7 +297,7 @@ _DERIVED_RE = re.compile(r"(?:ity|ical|ology|ologist|ism|ness|ment|tion|sion|ing
 def _demonym_like(low: str) -> bool:
     """Czech, Iranian, Chinese: an adjective of a place, translated rather than kept."""
     return any(_places().english.get(low[:-cut]) or _places().english.get(low[:-cut] + "a")
-               for cut in (1, 2, 3) if len(low) - cut >= 3) or low in {fold(d) for ds in _demonyms().values() for d in ds}
+               for cut in (1, 2, 3) if len(low) - cut >= 3) or low in _all_demonyms()
 
 
 @functools.lru_cache(maxsize=65536)
@@ -328,7 +324,7 @@ def english_name_tokens(text: str, broad: bool = False) -> tuple[tuple[int, int,
     names inside a sentence (Obama, Hamas) — capitalised words that are not dictionary words —
     for comparing with another English text, a reference.
     """
-    starts = _sentence_starts(text) if broad else set()
+    starts = sentence_starts(text) if broad else frozenset()
     function_words = lexicons.words("stopwords.txt", "en")
     common = lexicons.words("common_words.txt", "en")
     out = []
@@ -421,7 +417,7 @@ def source_names(src: str, lang: str | None) -> list[SourceName]:
                     out.append(SourceName(start, end, src[start:end], pids))
                     taken.append((start, end))
     if script in _CASED_SCRIPTS:
-        starts = _sentence_starts(src)
+        starts = sentence_starts(src)
         for tok in words(src):
             word = tok.text
             if len(word) < 3 or not word[0].isupper() or word.isupper() or tok.start in starts:

@@ -106,3 +106,19 @@ def _split_paragraph(text: str, start: int, end: int, lang: str | None) -> list[
     if s < e:
         spans.append((s, e))
     return spans
+
+
+_OPENING_RE = re.compile(r"[\"'“‘«(\[]+")
+
+
+@functools.lru_cache(maxsize=64)
+def sentence_starts(text: str, lang: str | None = "en") -> frozenset[int]:
+    """Offsets where a sentence starts, and where its first word starts after opening quotes
+    or brackets: a capital there says nothing about names."""
+    out = set()
+    for start, _ in sentences(text, lang):
+        out.add(start)
+        m = _OPENING_RE.match(text, start)
+        if m:
+            out.add(m.end())
+    return frozenset(out)
