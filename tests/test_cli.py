@@ -272,6 +272,26 @@ def test_terminal_report_at_fixed_width(cli):
     assert "\x1b[" not in out, "plain text when not a terminal"
 
 
+def test_terminal_header_fits_the_width_from_a_deep_checkout(cli, tmp_path):
+    # CI checkouts live under long paths: the header must cut the path, not overflow the terminal.
+    deep = tmp_path.joinpath(*["a-rather-long-directory-name"] * 4)
+    deep.mkdir(parents=True)
+    hyp = deep / SAMPLE_HYP.name
+    hyp.write_bytes(SAMPLE_HYP.read_bytes())
+    out = cli("check", "--doc", "--hyp", hyp, "--no-color", "--width", "80", "--tgt-lang", "en").out
+    title = out.splitlines()[0]
+    assert title.startswith("mtqa ") and "…" in title and "drones-alabuga.en.txt · document · en" in title
+    assert max(len(line) for line in out.splitlines()) <= 80
+
+
+def test_shorten_path_keeps_short_names_and_the_file_name():
+    from mtqa.reporters.common import shorten_path
+
+    assert shorten_path("a.txt", 20) == "a.txt"
+    cut = shorten_path("/x" * 40 + "/file.txt", 20)
+    assert len(cut) == 20 and cut.startswith("…") and cut.endswith("/file.txt")
+
+
 def test_default_run_checks_the_bundled_sample(cli):
     r = cli("check", "--no-color")
     assert r.code in (0, 1)

@@ -7,6 +7,7 @@ above `--fail-on` is an `error`; below it, a major finding is a `warning` and a 
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 from mtqa import scoring
@@ -113,6 +114,23 @@ def summary_sentence(summary: Summary, info: RunInfo) -> str:
 def input_names(info: RunInfo, default: str = "input") -> str:
     names = info.inputs.get("records") or info.inputs.get("hyp") or default
     return ", ".join(names) if isinstance(names, list) else names
+
+
+def shorten_path(name: str, room: int) -> str:
+    """A file name that fits in `room` columns of a terminal header: relative to the working
+    directory when it lies below it, then cut from the left (the file's own name is what a reader
+    needs), so a deep checkout path never pushes the header past the terminal's width."""
+    if len(name) <= room:
+        return name
+    try:
+        relative = os.path.relpath(name)
+    except ValueError:  # another drive on Windows
+        relative = name
+    if not relative.startswith(".."):
+        name = relative
+    if len(name) <= room:
+        return name
+    return "…" + name[-max(room - 1, 1):]
 
 
 _VISIBLE = str.maketrans({" ": "·", "\u00a0": "⍽", "\u202f": "⍽", "\t": "⇥", "\n": "↵"})

@@ -16,6 +16,7 @@ from rich.text import Text
 
 from mtqa.compare import CompareRun, Difference, MetricComparison
 from mtqa.model import Severity
+from mtqa.reporters.common import shorten_path
 from mtqa.reporters.terminal import INDENT, MARK_STYLE, VERDICT_STYLE, _fit, report_console
 
 SCHEMA_ID = "mtqa-compare/1"
@@ -111,7 +112,10 @@ def header(run: CompareRun, width: int) -> list[Text]:
     title = Text()
     title.append("mtqa ", "bold")
     title.append(f"{run.version} · compare · ", "dim")
-    title.append(f"{run.inputs.get('baseline')} → {run.inputs.get('candidate')} · {c.segments:,} segments")
+    tail = f" · {c.segments:,} segments"
+    room = max((width - len(title.plain) - len(tail) - 3) // 2, 8)
+    title.append(f"{shorten_path(str(run.inputs.get('baseline')), room)} → "
+                 f"{shorten_path(str(run.inputs.get('candidate')), room)}{tail}")
     line = Text()
     line.append(f" {run.verdict.upper()} ", VERDICT_STYLE[run.verdict])
     line.append("  ")
@@ -151,7 +155,7 @@ def render_terminal(run: CompareRun, out: TextIO, *, color: bool = False, width:
     c = run.comparison
     with report_console(out, color, width) as console:
         for line in header(run, width):
-            console.print(line, soft_wrap=True)
+            console.print(line)
         console.print()
         console.print(Text(f"Corpus metrics: sacrebleu paired bootstrap ({c.n_samples} resamples, seed {c.seed})",
                            "italic"))

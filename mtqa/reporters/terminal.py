@@ -23,6 +23,7 @@ from rich.text import Text
 from mtqa import metric_stats, rules as rules_mod
 from mtqa.model import Finding, SegmentResult, Severity
 from mtqa.report import Report
+from mtqa.reporters.common import shorten_path
 from mtqa.text.sentences import paragraphs
 
 SPAN_STYLE = {Severity.CRITICAL: "bold white on red3", Severity.MAJOR: "bold black on yellow3",
@@ -217,7 +218,9 @@ def header(report: Report, width: int) -> list:
     title.append("mtqa ", "bold")
     title.append(f"{info.version} · ", "dim")
     names = info.inputs.get("hyp") or info.inputs.get("records") or "input"
-    title.append(f"{names} · {info.mode} · {_languages(info)}")
+    names = ", ".join(names) if isinstance(names, list) else names
+    tail = f" · {info.mode} · {_languages(info)}"
+    title.append(shorten_path(names, width - len(title.plain) - len(tail)) + tail)
     line = Text()
     line.append(f" {s.verdict.upper()} ", VERDICT_STYLE[s.verdict])
     line.append("  ")
@@ -441,7 +444,7 @@ def render(report: Report, out: TextIO, *, color: bool = False, width: int = 80,
                 hidden += 1
     with report_console(out, color, width) as console:
         for line in header(report, width):
-            console.print(line, soft_wrap=True)
+            console.print(line)  # wrapped at the width: a long baseline path or gate must not overflow
         console.print()
         for line in body:
             console.print(line, soft_wrap=True, crop=False)
