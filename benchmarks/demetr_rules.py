@@ -65,6 +65,8 @@ def main(argv=None) -> int:
     ap.add_argument("--limit", type=int)
     ap.add_argument("--show", help="print false alarms (clean/reference) and misses of this rule code")
     ap.add_argument("--misses", help="print unflagged records of this perturbation (e.g. critical_id8_negation)")
+    ap.add_argument("--lang", help="print misses and false alarms of this source language only")
+    ap.add_argument("--by-lang", action="store_true", help="add a table of detection per source language")
     ap.add_argument("--level", default="major", choices=["minor", "major", "critical"])
     a = ap.parse_args(argv)
     level = Severity.parse(a.level)
@@ -73,6 +75,7 @@ def main(argv=None) -> int:
     ctx = Context(tgt_lang="en")
     t0 = time.perf_counter()
     flagged = collections.defaultdict(list)   # pert -> [bool]
+    per_lang = collections.defaultdict(list)  # (pert, lang) -> [bool]
     by_rule = collections.defaultdict(collections.Counter)  # pert -> rule -> n records
     shown = 0
     for i, rec in enumerate(records):
@@ -80,14 +83,16 @@ def main(argv=None) -> int:
         res = engine.check_segment(seg, selected, ctx)
         hits = [f for f in res.findings if f.severity >= level]
         flagged[rec[0]].append(bool(hits))
+        per_lang[rec[0], seg.src_lang].append(bool(hits))
         for code in {f.rule for f in hits}:
             by_rule[rec[0]][code] += 1
-        if a.misses and rec[0] == a.misses and not hits and shown < 40:
+        wanted = a.lang in (None, seg.src_lang)
+        if a.misses and rec[0] == a.misses and not hits and shown < 40 and wanted:
             shown += 1
             print(f"MISS [{seg.src_lang}]\n   mt:  {rec[2]['mt_sent']}\n   hyp: {seg.hyp}\n   src: {seg.src}")
         if a.show and shown < 40:
             mine = [f for f in hits if f.rule == a.show]
-            if mine and rec[0] in ("clean", "base_id35_reference"):
+            if mine and rec[0] in ("clean", "base_id35_reference") and wanted:
                 shown += 1
                 print(f"FA [{rec[0]} {seg.src_lang}] {[(f.field, f.text, f.message) for f in mine]}\n   hyp: {seg.hyp}\n   src: {seg.src}")
     dt = time.perf_counter() - t0
@@ -97,6 +102,12 @@ def main(argv=None) -> int:
         vals = flagged[name]
         top = ", ".join(f"{r}:{100 * c / len(vals):.0f}" for r, c in by_rule[name].most_common(5))
         print(f"{name:36} {len(vals):5} {100 * sum(vals) / len(vals):7.1f}%  {top}")
+    if a.by_lang:
+        langs = sorted({lang for _, lang in per_lang})
+        print(f"\n{'per language':36} " + " ".join(f"{lang:>5}" for lang in langs))
+        for name in sorted(flagged, key=lambda n: (n != "clean", n != "base_id35_reference", n)):
+            cells = [per_lang.get((name, lang)) for lang in langs]
+            print(f"{name:36} " + " ".join(f"{100 * sum(c) / len(c):5.0f}" if c else "    -" for c in cells))
     return 0
 
 

@@ -17,10 +17,13 @@ def name_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
     """Flags a name in the translation that nothing in the source supports.
 
     ## What it does
-    Takes the names of the English translation (capitalised words that are not common words,
-    and acronyms) and looks for each in the source: literally, inflected, transliterated
-    (compared by consonant skeleton after romanisation) or, for places, under its name in the
-    source language (CLDR names of countries, regions and major cities).
+    Takes the names of the English translation (capitalised words inside a sentence that
+    English does not also use as words or titles, and rare capitalised words) and looks for each
+    in the source: literally, inflected, spelt another way (Elisabeth, Konstantinopel),
+    transliterated (compared by consonant skeleton after romanisation) or, for places, under its
+    name in the source language (CLDR names of countries, regions and major cities). From a
+    Chinese or Japanese source only places can be declared missing: other names are left alone
+    unless a reference settles them.
 
     ## Why is this bad?
     A wrong name (another country, another person) misattributes facts, and a reader cannot
@@ -33,7 +36,7 @@ def name_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
     refs = [target_evidence(r) for r in segment.refs if r]
     for (hs, he), (ss, se) in pairs.source_pairs(segment):
         evidence = source_evidence(segment.src[ss:se], segment.src_lang)
-        for start, end, name in english_name_tokens(segment.hyp[hs:he], broad=bool(refs)):
+        for start, end, name in english_name_tokens(segment.hyp[hs:he], broad=True, names_only=not refs):
             in_source = evidence.supports(name)
             if in_source is True:
                 continue

@@ -12,6 +12,7 @@ than consonant places.
 """
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 import unicodedata
@@ -111,6 +112,29 @@ def _inflected(a: str, b: str) -> bool:
     return _common_prefix(a, b) >= need
 
 
+#: How alike two spellings of one name must be (Elizabeth/Elisabeth, Muhammad/Mohammeds,
+#: Constantinople/Konstantynopola) for a Latin-script source to support an English name.
+SPELLING_RATIO = 0.65
+
+
+def _spelled_alike(name: str, words: tuple[str, ...]) -> bool:
+    """A source word spelt like the name (an exonym or another language's spelling). Letters,
+    not consonant classes: classes would match unrelated names (France ~ Philippinen)."""
+    if len(name) < 5:
+        return False
+    for w in words:
+        if abs(len(w) - len(name)) > 3 or len(w) < 5 or w[0] not in _SAME_SOUND.get(name[0], name[0]):
+            continue
+        matcher = difflib.SequenceMatcher(a=name, b=w, autojunk=False)
+        if matcher.quick_ratio() >= SPELLING_RATIO and matcher.ratio() >= SPELLING_RATIO:
+            return True
+    return False
+
+
+#: Initials that spellings of one name swap between languages (Constantinople/Konstantynopol).
+_SAME_SOUND = {"c": "ck", "k": "kc", "f": "fp", "p": "pf", "j": "jy", "y": "yj", "i": "iy"}
+
+
 def _common_prefix(a: str, b: str) -> int:
     n = 0
     for x, y in zip(a, b):
@@ -133,19 +157,30 @@ def _places() -> _Places:
     english: dict[str, set[str]] = {}
     local: dict[str, dict[str, list[str]]] = {}
     rows = list(lexicons.table("places.tsv")) + list(lexicons.table("place_aliases.tsv"))
+    demonyms = {fold(d) for _pid, d in lexicons.table("demonyms.tsv", "en")}
+    full_names = {fold(name) for _pid, lang, name in rows if lang == "en"}
+    # Adjectives of another place: african (Africa), american (America).
+    demonyms |= {tok for name in full_names for tok in re.findall(r"\w+", name)
+                 if tok.endswith(("an", "ese")) and (tok[:-1] in full_names or tok[:-2] in full_names)}
     for pid, lang, name in rows:
         folded = fold(name)
         if lang == "en":
             english.setdefault(folded, set()).add(pid)
             for tok in re.findall(r"[\w.]+", folded):
-                # "America" stands for the Americas too; "City" and "South" stand for nothing.
-                if len(tok) >= 3 and wordfreq_data.zipf(tok, "en") < COMMON_WORD_ZIPF + 1 and tok not in _PLACE_WORDS:
+                # "America" stands for the Americas too; "City" and "South" stand for nothing;
+                # "African" in "Central African Republic" stands for Africa, not for that country.
+                if (len(tok) >= 3 and wordfreq_data.zipf(tok, "en") < COMMON_WORD_ZIPF + 1 and tok not in _PLACE_WORDS
+                        and tok not in demonyms):
                     english.setdefault(tok, set()).add(pid)
         local.setdefault(lang, {}).setdefault(pid, []).append(folded)
+        bare = _QUALIFIER_RE.sub("", folded).strip()
+        if bare and bare != folded:  # 刚果（金） is written 刚果 in running text
+            local[lang][pid].append(bare)
     return _Places({k: frozenset(v) for k, v in english.items()},
                    {lang: {pid: tuple(names) for pid, names in by_id.items()} for lang, by_id in local.items()})
 
 
+_QUALIFIER_RE = re.compile(r"\s*[（(][^）)]*[）)]")
 _PLACE_WORDS = {"city", "island", "islands", "republic", "south", "north", "east", "west", "northern",
                 "southern", "eastern", "western", "central", "united", "new", "saint", "san", "santa",
                 "the", "and", "of", "sar", "china", "america", "world", "great", "lord", "mount", "port"}
@@ -238,6 +273,13 @@ class SourceEvidence:
                 return True
         if any(_inflected(f, w) for w in self.words):
             return True
+        if self.script in ("Latin", None) and _spelled_alike(f, self.words):
+            return True
+        # A place whose name in the source language is known is settled by that name: the
+        # skeletons of every run of Chinese characters would match some place by chance.
+        known_place = bool(self.lang) and any(local_place_names(pid, self.lang) for pid in place_ids(name))
+        if known_place and self.script in ("Han", "Kana"):
+            return self._translated_place(name)
         # Consonant skeletons only bridge scripts: between Latin spellings they match too much.
         if self.script not in ("Latin", None):
             sk = skeleton(name)
@@ -247,7 +289,7 @@ class SourceEvidence:
             return True
         if self.script in RELIABLE_SCRIPTS:
             return False
-        if place_ids(name) and self.lang and any(local_place_names(pid, self.lang) for pid in place_ids(name)):
+        if known_place:
             return False
         return None
 
@@ -271,7 +313,9 @@ def source_evidence(src: str, lang: str | None) -> SourceEvidence:
     script = main_script(src)
     # anyascii writes soft signs as apostrophes (Тиньков -> Tin'kov): drop them.
     roman = src if script in (None, "Latin") else anyascii(src).replace("'", "")
-    toks = tuple(part for t in words(roman) for part in re.split(r"['’]", fold(t.text)) if part)
+    # Apostrophes split (d'Alembert); hyphenated compounds count whole and by parts (Kidawy-Błońskiej).
+    toks = tuple(piece for t in words(roman) for part in re.split(r"['’]", fold(t.text)) if part
+                 for piece in ((part, *part.split("-")) if "-" in part else (part,)) if piece)
     skels = [skeleton(t) for t in toks if len(t) >= 2]
     if _CJK_CHAR_RE.search(src):
         # Names in Chinese and Japanese are runs of characters: try every window of 2-6.
@@ -290,7 +334,7 @@ def source_evidence(src: str, lang: str | None) -> SourceEvidence:
 #: Endings of English derived words (luminosity, meteorological, firefighting): dictionary
 #: words that a translation renders, never names a translation must keep.
 _DERIVED_RE = re.compile(r"(?:ity|ical|ology|ologist|ism|ness|ment|tion|sion|ing|ive|ous|ful|less|able|ible|"
-                         r"ship|hood|wards?|woman|man|men|ist|ary|ory|ic|al|ian|ean|ese|ure)s?$")
+                         r"ship|hood|wards?|woman|man|men|ist|ary|ory|ic|al|ian|ean|ese|ish|ure)s?$")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -316,17 +360,23 @@ _CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday 
 
 
 @functools.lru_cache(maxsize=64)
-def english_name_tokens(text: str, broad: bool = False) -> tuple[tuple[int, int, str], ...]:
+def english_name_tokens(text: str, broad: bool = False, names_only: bool = False) -> tuple[tuple[int, int, str], ...]:
     """Capitalised words of an English text that are names, with offsets.
 
     By default only words that cannot be ordinary English words (rare, not derived) and known
-    places: what a source in another language can be asked to contain. `broad` adds frequent
-    names inside a sentence (Obama, Hamas) — capitalised words that are not dictionary words —
-    for comparing with another English text, a reference.
+    places. `broad` adds frequent names inside a sentence (Obama, Hamas) — capitalised words
+    that are not dictionary words — for comparing with another English text, a reference.
+    `names_only` narrows `broad` to what a source in another language can be asked to contain:
+    not the words English also writes capitalised as words or titles (Congress, President,
+    South), which a source translates.
     """
     starts = sentence_starts(text) if broad else frozenset()
     function_words = lexicons.words("stopwords.txt", "en")
     common = lexicons.words("common_words.txt", "en")
+    if names_only:
+        # Titles and their abbreviations (Dr, Mrs, Sept) are translated too.
+        common = (common | lexicons.words("dual_words.txt", "en") | lexicons.words("abbreviations.txt", "en")
+                  | _PLACE_WORDS)
     out = []
     for tok in words(text):
         word = tok.text.split("'")[0].split("’")[0]
@@ -337,6 +387,7 @@ def english_name_tokens(text: str, broad: bool = False) -> tuple[tuple[int, int,
             continue
         place = bool(place_ids(word))
         if (broad and tok.start not in starts and word[1:].islower() and low not in common
+                and not (names_only and "-" in word and not word.istitle())  # English-only
                 and not _DERIVED_RE.search(low) and (place or not _demonym_like(low))):
             out.append((tok.start, tok.start + len(word), word))  # Obama, Hamas, Snowden
             continue
@@ -383,6 +434,10 @@ _LATIN_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]")
 #: A capitalised source word this common in its language is a common noun (German) or an
 #: institution written with a capital (Gobierno); only rarer ones are taken for names.
 SOURCE_COMMON_ZIPF = 4.0
+#: Adjectival endings of Russian (and Ukrainian, Bulgarian): a capitalised adjective begins the
+#: name of an institution or a feature (Российской Федерации, Тихого океана), which a
+#: translation renders in words; names of people and places are nouns (Степанова, Сиэтле).
+_CYRILLIC_ADJECTIVE_RE = re.compile(r"(?:ая|яя|ое|ее|ые|ие|ых|их|ого|его|ому|ему|ую|юю|ый|ской|ском|ским|ских|цкой)$")
 GERMAN_COMMON_ZIPF = 3.0
 
 
@@ -428,7 +483,9 @@ def source_names(src: str, lang: str | None) -> list[SourceName]:
             limit = GERMAN_COMMON_ZIPF if lang == "de" else SOURCE_COMMON_ZIPF
             if lang and wordfreq_data.zipf(word.lower(), lang) >= limit:
                 continue
-            if not _attested_in_english(word):
+            if script == "Cyrillic" and (_CYRILLIC_ADJECTIVE_RE.search(word) or "-" in word):
+                continue  # Тихого океана, Центристская партия: institutions are translated, not kept
+            if script == "Latin" and not _attested_in_english(word):
                 continue
             out.append(SourceName(tok.start, tok.end, word, frozenset()))
     else:

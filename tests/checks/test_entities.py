@@ -12,6 +12,15 @@ FIRE = [
          src_lang="de"),
     Fire("Goods imported from Virat are duty free.", (("NE002", "中美洲"),), src="从中美洲进口的货物都是免关税的。",
          src_lang="zh"),
+    # A frequent name (a dictionary knows it, but not as a word) is still a name the source must have.
+    Fire("US President Obama arrived in Singapore on Monday.", (("NE001", "Obama"),),
+         src="Der US-Präsident Bush traf am Montag in Singapur ein.", src_lang="de"),
+    # A place known under its Chinese name settles the question, whatever other syllables match.
+    Fire("Comets may be the source of Austria's water.", (("NE001", "Austria"),),
+         src="彗星可能是地球上的水的来源。", src_lang="zh"),
+    # Russian names inflect and are not English words: the source's name is still demanded.
+    Fire("Psychologist, who has a million subscribers, spoke about the fighter.", (("NE002", "Степанова"),),
+         src="Психолог Вероника Степанова, у которой миллион подписчиков, рассказала о бойце.", src_lang="ru"),
 ]
 
 QUIET = [
@@ -31,6 +40,17 @@ QUIET = [
     Quiet("A UN expert and the ECHR spoke about Luminosity and the Northern Hemisphere.", ("NE001",),
           src="Un expert de l'ONU et la CEDH ont parlé de la luminosité et de l'hémisphère nord.", src_lang="fr",
           why="acronyms and capitalised dictionary words are translated, not kept"),
+    Quiet("Queen Elizabeth II met Dr. Décary and President Macron in Constantinople.", ("NE001",),
+          src="La reine Elisabeth II a rencontré la Dre Décary et le président Macron à Konstantinopel.",
+          src_lang="fr", why="titles are translated; another language's spelling of a name supports it"),
+    Quiet("Lech Wałęsa spoke to Małgorzata Kidawa-Błońska about English-only schools.", ("NE001",),
+          src="Lech Wałęsa rozmawiał z Małgorzatą Kidawą-Błońską o szkołach tylko po angielsku.", src_lang="pl",
+          why="a hyphenated name inflected in both parts; a compound of an English word"),
+    Quiet("Putin said the Center Party serves the Pacific Ocean fleet.", ("NE002",),
+          src="Путин сказал, что Центристская партия служит флоту Тихого океана.", src_lang="ru",
+          why="capitalised Russian adjectives begin institutions and features, which are translated"),
+    Quiet("Goma is a city in the Democratic Republic of Congo.", ("NE001",),
+          src="戈马是刚果民主共和国的一个城市。", src_lang="zh", why="CLDR's 刚果（金） is written 刚果 in text"),
 ]
 
 
