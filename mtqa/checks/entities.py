@@ -7,7 +7,8 @@ from typing import Iterator
 from mtqa.model import Hit, Segment, Severity
 from mtqa.rules import rule
 from mtqa.text import pairs
-from mtqa.text.names import english_name_tokens, mentions_name, source_evidence, source_names, target_evidence
+from mtqa.text.names import (english_name_tokens, mentions_name, source_evidence, source_names, target_evidence,
+                             translates_a_name)
 from mtqa.text.scripts import main_script
 
 
@@ -76,9 +77,15 @@ def source_name_missing(segment: Segment, ctx) -> Iterator[Hit]:
         src = segment.src[ss:se]
         script = main_script(src)
         evidence = target_evidence(segment.hyp[hs:he])
+        translated = None
         for name in source_names(src, segment.src_lang):
             if refs and not any(ev.keeps(name, script) for ev in refs):
                 continue  # the reference does not render it visibly either: our matching failed
+            if name.acronym and not refs:
+                if translated is None:
+                    translated = translates_a_name(segment.hyp[hs:he], source_evidence(src, segment.src_lang))
+                if translated:
+                    continue  # ONU may be there as "UN": only a reference could tell
             if not evidence.keeps(name, script):
                 yield Hit(ss + name.start, ss + name.end, f"the source's “{name.text}” is missing from the translation",
                           field="src")

@@ -199,6 +199,33 @@ def _local_index(lang: str) -> tuple[dict[str, frozenset[str]], re.Pattern | Non
     return {k: frozenset(v) for k, v in out.items()}, regex
 
 
+@functools.lru_cache(maxsize=None)
+def _place_stems(lang: str) -> dict[str, frozenset[str]]:
+    """One-word local place names without their final vowel (москв for Москва, polsk for
+    Polska), for the declined forms of inflected languages."""
+    out: dict[str, set[str]] = {}
+    for pid, names in _places().local.get(lang, {}).items():
+        for name in names:
+            if " " not in name and len(name) >= 5:
+                stem = name.rstrip("aeiouyаеёиоуыэюяйь")
+                if len(stem) >= 4:
+                    out.setdefault(stem, set()).add(pid)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _inflected_place(word: str, lang: str) -> frozenset[str]:
+    """Places a declined word names: its stem with up to three letters of ending (Москве,
+    России, Polsce is not found: its stem changes)."""
+    stems = _place_stems(lang)
+    for cut in range(0, 4):
+        if len(word) - cut < 4:
+            break
+        stem = word[:len(word) - cut]
+        if stem in stems and len(word) - len(stem) <= 3:
+            return stems[stem]
+    return frozenset()
+
+
 def english_place_names(pid: str) -> tuple[str, ...]:
     return _places().local.get("en", {}).get(pid, ())
 
@@ -249,6 +276,7 @@ RELIABLE_SCRIPTS = {"Latin", "Cyrillic", None}
 
 @dataclass(frozen=True)
 class SourceEvidence:
+    cased: str                    # the source as written, and romanised when not Latin
     folded: str                   # the source, folded
     words: tuple[str, ...]        # its words, folded (romanised when not Latin)
     skeletons: tuple[str, ...]    # consonant skeletons of words (and of CJK character windows)
@@ -325,7 +353,7 @@ def source_evidence(src: str, lang: str | None) -> SourceEvidence:
             for i in range(len(syll) - size + 1):
                 skels.append(skeleton("".join(syll[i:i + size])))
     folded = fold(src) + " " + fold(roman)
-    return SourceEvidence(folded, toks, tuple(s for s in set(skels) if s), lang, script)
+    return SourceEvidence(src + " " + roman, folded, toks, tuple(s for s in set(skels) if s), lang, script)
 
 
 # ----------------------------------------------------------------------------- names in English
@@ -405,6 +433,7 @@ class SourceName:
     end: int
     text: str
     place_ids: frozenset[str]
+    acronym: bool = False  # FOM, ISL: kept by English text, or translated (CEDH -> ECHR)
 
 
 _CASED_SCRIPTS = {"Latin", "Cyrillic"}
@@ -439,6 +468,22 @@ SOURCE_COMMON_ZIPF = 4.0
 #: translation renders in words; names of people and places are nouns (Степанова, Сиэтле).
 _CYRILLIC_ADJECTIVE_RE = re.compile(r"(?:ая|яя|ое|ее|ые|ие|ых|их|ого|его|ому|ему|ую|юю|ый|ской|ском|ским|ских|цкой)$")
 GERMAN_COMMON_ZIPF = 3.0
+#: How much rarer in English than in the source language a name may be and still be taken
+#: for an international one.
+INTERNATIONAL_MARGIN = 0.5
+
+
+_ACRONYM_RE = re.compile(r"(?![IVXLCDM]+$)[A-ZА-ЯЁ]{2,6}")  # not a Roman numeral (XX wieku)
+
+
+def _international(word: str, lang: str) -> bool:
+    """A name that travels unchanged between languages (Apple, Google, Obama) is as frequent in
+    English as in the source language; a capitalised word of the language (Gobierno, Parti) is
+    not, so a high frequency in the source language alone does not make a name a word."""
+    low = word.lower()
+    if lang == "de" and (low in lexicons.words("common_words.txt", "en") or low in lexicons.words("dual_words.txt", "en")):
+        return False  # German capitalises every noun, cognates included (Marine, Hotel)
+    return low.isascii() and wordfreq_data.zipf(low, "en") >= wordfreq_data.zipf(low, lang) - INTERNATIONAL_MARGIN
 
 
 def source_names(src: str, lang: str | None) -> list[SourceName]:
@@ -453,8 +498,8 @@ def source_names(src: str, lang: str | None) -> list[SourceName]:
         index, regex = _local_index(lang)
         for m in (regex.finditer(folded) if regex is not None else ()):
             name, pids = m.group(0), index[m.group(0)]
-            if len(name) < 4 and script in _CASED_SCRIPTS:
-                continue
+            if len(name) < 4 and script in _CASED_SCRIPTS and not src[m.start():m.end()].isupper():
+                continue  # short names only as abbreviations (ОАЭ, USA): "usa" is in "causa"
             if len(name) == 2 and script not in _CASED_SCRIPTS and name[-1] not in "国洲" and not _is_alias(name, lang):
                 continue  # 马里 (Mali) also spells a syllable pair of 波特马里恩 (Point Marion)
             if True:
@@ -475,13 +520,20 @@ def source_names(src: str, lang: str | None) -> list[SourceName]:
         starts = sentence_starts(src)
         for tok in words(src):
             word = tok.text
+            if _ACRONYM_RE.fullmatch(word) and not any(a <= tok.start < b for a, b in taken):
+                out.append(SourceName(tok.start, tok.end, word, frozenset(), acronym=True))
+                continue
             if len(word) < 3 or not word[0].isupper() or word.isupper() or tok.start in starts:
                 continue
             if any(a <= tok.start < b for a, b in taken) or any(ch.isdigit() for ch in word):
                 continue
+            pids = _inflected_place(fold(word), lang) if lang in _INFLECTED else frozenset()
+            if pids:  # Москве, Polsce: a place declined away from its dictionary form
+                out.append(SourceName(tok.start, tok.end, word, pids))
+                continue
             # German capitalises every noun: only a rare one may be a name.
             limit = GERMAN_COMMON_ZIPF if lang == "de" else SOURCE_COMMON_ZIPF
-            if lang and wordfreq_data.zipf(word.lower(), lang) >= limit:
+            if lang and wordfreq_data.zipf(word.lower(), lang) >= limit and not _international(word, lang):
                 continue
             if script == "Cyrillic" and (_CYRILLIC_ADJECTIVE_RE.search(word) or "-" in word):
                 continue  # Тихого океана, Центристская партия: institutions are translated, not kept
@@ -527,9 +579,38 @@ class TargetEvidence:
         if any(_inflected(f, w) for w in self.words):
             return True
         if script in ("Latin", None):
-            return False  # skeletons only bridge scripts
+            return _spelled_alike(f, self.words)  # skeletons only bridge scripts
         sk = skeleton(text)
         return len(sk) >= 2 and any(skeletons_match(sk, s) for s in self.skeletons)
+
+
+def translates_a_name(hyp: str, source: SourceEvidence) -> bool:
+    """Whether the translation has an acronym, a run of capitalised words or a place name of
+    several words that the source does not contain as such: the translation of a source acronym
+    (ONU -> UN, OMS -> World Health Organization, ОАЭ -> United Arab Emirates), so a source
+    acronym missing from it may have been translated, not dropped."""
+    starts = sentence_starts(hyp)
+    runs: list[list[str]] = [[]]
+    for tok in words(hyp):
+        word = tok.text
+        if word.isupper() and len(word) >= 2 and word.isalpha():
+            # Case matters: Spanish "un" does not explain "UN".
+            if not _mentions(word, source.cased):
+                return True
+            runs.append([])
+        elif word[:1].isupper() and tok.start not in starts:
+            runs[-1].append(word)
+        elif word.lower() not in _RUN_JOINERS or not runs[-1]:
+            runs.append([])
+    for run in runs:
+        if sum(source.supports(w) is not True for w in run) >= 2:
+            return True
+        if len(run) >= 2 and place_ids(" ".join(run)) and not source._translated_place(" ".join(run)):
+            return True
+    return False
+
+
+_RUN_JOINERS = frozenset({"of", "for", "and", "the", "de", "on", "to", "in", "at"})
 
 
 def mentions_name(evidence: TargetEvidence, name: str) -> bool:

@@ -19,6 +19,12 @@ FIRE = [
     Fire("Comets may be the source of Austria's water.", (("NE001", "Austria"),),
          src="彗星可能是地球上的水的来源。", src_lang="zh"),
     # Russian names inflect and are not English words: the source's name is still demanded.
+    # A source acronym the translation neither keeps nor renders as another name is dropped.
+    Fire("If the has chosen not to show these images, it is to protect its interests.", (("NE002", "FOM"),),
+         src="Si la FOM a choisi de ne pas montrer ces images, c'est pour protéger ses intérêts.", src_lang="fr"),
+    # A frequent place, declined: Москве is Moscow.
+    Fire("Rain is expected on Sunday.", (("NE002", "Москве"),),
+         src="В воскресенье в Москве ожидаются дожди.", src_lang="ru"),
     Fire("Psychologist, who has a million subscribers, spoke about the fighter.", (("NE002", "Степанова"),),
          src="Психолог Вероника Степанова, у которой миллион подписчиков, рассказала о бойце.", src_lang="ru"),
 ]
@@ -49,6 +55,14 @@ QUIET = [
     Quiet("Putin said the Center Party serves the Pacific Ocean fleet.", ("NE002",),
           src="Путин сказал, что Центристская партия служит флоту Тихого океана.", src_lang="ru",
           why="capitalised Russian adjectives begin institutions and features, which are translated"),
+    Quiet("The WHO and the UN peacekeepers arrived in the 15th century.", ("NE002",),
+          src="La OMS y los cascos azules de la ONU llegaron en el siglo XV.", src_lang="es",
+          why="acronyms translated into acronyms (case matters: Spanish 'un' is not 'UN'); Roman numerals"),
+    Quiet("Relations were severed by the United Arab Emirates and the World Health Organization.", ("NE002",),
+          src="Отношения разорвали ОАЭ и ВОЗ.", src_lang="ru",
+          why="an abbreviated place known to CLDR; an acronym translated into words"),
+    Quiet("Rain is expected in Moscow and across Russia on Sunday.", ("NE002",),
+          src="В воскресенье в Москве и по всей России ожидаются дожди.", src_lang="ru"),
     Quiet("Goma is a city in the Democratic Republic of Congo.", ("NE001",),
           src="戈马是刚果民主共和国的一个城市。", src_lang="zh", why="CLDR's 刚果（金） is written 刚果 in text"),
 ]
