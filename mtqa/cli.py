@@ -278,9 +278,10 @@ def cmd_rules(args) -> int:
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, title=f"mtqa {__version__}: {len(all_rules)} rules",
                   title_justify="left")
     for col in ("code", "name", "severity", "category", "needs"):
-        table.add_column(col, overflow="fold")
+        # Codes and names are what a reader types: never folded; the category may wrap.
+        table.add_column(col, overflow="fold", no_wrap=col != "category")
     for r in all_rules:
-        needs = "+".join(sorted(r.needs)) or "hyp"
+        needs = "+".join(sorted(r.needs, key=("src", "ref").index)) or "hyp"
         name = r.name + (" (preview)" if r.preview else "")
         table.add_row(r.code, name, r.severity.label, r.category, needs)
     Console(highlight=False, markup=False).print(table)

@@ -13,7 +13,7 @@ from typing import Iterator
 from mtqa.model import Hit, Segment, Severity
 from mtqa.rules import rule
 from mtqa.text import pairs
-from mtqa.text.negation import has_cues, negation_cues, reference_negations
+from mtqa.text.negation import has_cues, lexical_negations, negation_cues, reference_negations
 
 
 #: Languages whose cue count errs high (Czech ne- words, Chinese and Japanese substrings).
@@ -45,19 +45,64 @@ def negation_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
         hyp_cues = negation_cues(segment.hyp[hs:he], segment.tgt_lang)
         src_cues = negation_cues(segment.src[ss:se], segment.src_lang)
         refs = [r for r in segment.refs if r]
-        if refs:
-            # The reference is the better witness (same language); the source count still
-            # vetoes where it is reliable, i.e. not where it is generous by design.
+        extra = len(hyp_cues) - len(src_cues)
+        if refs and extra > 0 and max(len(negation_cues(r, segment.tgt_lang)) for r in refs) >= len(hyp_cues):
+            continue  # the reference negates as often, in the same language: the source count missed one
+        if refs and extra <= 0:
+            # The source count errs high by design (Czech ne- words, Chinese substrings), so
+            # it can hide an added negation: the reference, in the translation's language,
+            # then settles it, unless the source is reliable and has as many.
             ref_most = max(reference_negations(r, segment.tgt_lang, segment.hyp) for r in refs)
             extra = len(hyp_cues) - ref_most
-            if extra <= 0 or (len(src_cues) >= len(hyp_cues) and segment.src_lang not in GENEROUS_LANGS):
+            if len(src_cues) >= len(hyp_cues) and segment.src_lang not in GENEROUS_LANGS:
                 continue
-        else:
-            extra = len(hyp_cues) - len(src_cues)
-            if extra <= 0:
-                continue
+        if extra <= 0:
+            continue
         flagged = hyp_cues if not src_cues else hyp_cues[-extra:]
         for start, end in flagged:
             yield Hit(hs + start, hs + end,
                       f"negation “{segment.hyp[hs + start:hs + end]}” has no counterpart in the source "
                       f"({len(hyp_cues)} in the translation, {len(src_cues)} in the source)")
+
+
+@rule("NG002", "negation-missing", severity=Severity.CRITICAL, category="accuracy/mistranslation",
+      needs=("src", "ref"))
+def negation_missing(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags a negation of the source and the reference that the translation drops.
+
+    ## What it does
+    Needs both witnesses. Counts negation cues in the translation, the reference and the
+    source, and flags the reference's cue when the translation has fewer negations than the
+    reference *and* than the source. Negative prefixes count on the translation's side
+    (`unable` renders `could not`), and negative-concord words count once per chain
+    (`nikdo nic neřekl`, `nor ... nor`).
+
+    ## Why is this bad?
+    A dropped `not` turns `the demands could not be met` into `could be met`: the opposite
+    statement, fluent, and almost invisible to string metrics.
+
+    ## Example
+    Flagged: `The new demands could be met.` (source: `Die Forderungen könnten nicht erfüllt werden.`,
+    reference: `The demands could not be met.`)
+    Corrected: `The new demands could not be met.`
+    """
+    if not has_cues(segment.src_lang) or not has_cues(segment.tgt_lang):
+        return
+    src_pairs = pairs.source_pairs(segment)
+    for (hs, he), (rs, re_) in pairs.reference_pairs(segment):
+        hyp, ref = segment.hyp[hs:he], segment.ref[rs:re_]
+        hyp_cues = negation_cues(hyp, segment.tgt_lang)
+        ref_cues = negation_cues(ref, segment.tgt_lang)
+        # The translation may negate with a prefix where the reference has a word (unable).
+        hyp_count = len(hyp_cues) + lexical_negations(hyp, ref)
+        missing = len(ref_cues) - hyp_count
+        if missing <= 0:
+            continue
+        src = " ".join(segment.src[ss:se] for (a, b), (ss, se) in src_pairs if a < he and hs < b)
+        if len(negation_cues(src, segment.src_lang)) <= len(hyp_cues):
+            continue  # the source does not confirm: the reference may have paraphrased
+        for start, end in ref_cues[-missing:]:
+            yield Hit(rs + start, rs + end,
+                      f"the negation “{ref[start:end]}” of the source and the reference is missing from the "
+                      f"translation ({len(hyp_cues)} in the translation, {len(ref_cues)} in the reference)",
+                      field="ref")

@@ -13,10 +13,12 @@ import functools
 import re
 
 from mtqa import lexicons, wordfreq_data
+from mtqa.text.sentences import sentences
 from mtqa.text.tokens import words
 
 SUBSTRING_LANGS = {"zh", "ja"}
-_NOT_ONLY_RE = re.compile(r"\bnot\s+(?:only|just|merely)\b", re.I)
+#: "not only", and litotes that mean no negation: "not long after" is "shortly after".
+_NOT_ONLY_RE = re.compile(r"\bnot\s+(?:only|just|merely|least|long\s+(?:after|before|ago))\b", re.I)
 _NUMBER_ABBREVIATION_RE = re.compile(r"\bNo\.\s?\d")
 
 
@@ -76,10 +78,52 @@ def negation_cues(text: str, lang: str | None) -> tuple[tuple[int, int], ...]:
             out.append((tok.start, tok.start + 2))
         elif lang == "cs" and _is_czech_negated_verb(low):
             out.append((tok.start, tok.start + 2))
-    return tuple(out)
+    return tuple(_without_concord(text, out, lang))
 
 
-_PREFIXED_RE = re.compile(r"^(?:un|in|im|ir|il|dis|non)(?=[a-z]{4,})", re.I)
+#: How many words apart a concord word and the negation it repeats may stand.
+CONCORD_WINDOW = 6
+
+
+def _without_concord(text: str, spans: list[tuple[int, int]], lang: str) -> list[tuple[int, int]]:
+    """One negation per chain of negative-concord words: `nikdo nic neřekl`, `il n'a jamais
+    rien dit` and `didn't have corn, nor tomatoes` each negate once. A concord word within a
+    few words of a plain negator (or of a concord word already linked to one) in the same
+    sentence does not count; a sentence with concord words only counts its first chain
+    (`en aucun cas`, far from `ne pas`, counts on its own)."""
+    concord = lexicons.words("negation_concord.txt", lang)
+    if not concord or len(spans) < 2:
+        return spans
+    starts = [t.start for t in words(text)]
+    index = {sp: _token_index(starts, sp[0]) for sp in spans}
+    kept: list[tuple[int, int]] = []
+    for s_start, s_end in sentences(text, lang):
+        inside = [sp for sp in spans if s_start <= sp[0] < s_end]
+        anchors = [sp for sp in inside if text[sp[0]:sp[1]].lower() not in concord]
+        rest = [sp for sp in inside if sp not in anchors]
+        if not anchors and rest:
+            anchors, rest = rest[:1], rest[1:]
+        kept.extend(anchors)
+        linked = list(anchors)
+        changed = True
+        while changed:  # chains: nor ... nor ... nor
+            changed = False
+            for sp in list(rest):
+                if any(abs(index[sp] - index[a]) <= CONCORD_WINDOW for a in linked):
+                    rest.remove(sp)
+                    linked.append(sp)
+                    changed = True
+        kept.extend(rest)
+    return sorted(kept)
+
+
+def _token_index(starts: list[int], pos: int) -> int:
+    import bisect
+
+    return bisect.bisect_right(starts, pos) - 1
+
+
+_PREFIXED_RE = re.compile(r"^(?:(?:un|in|im|ir|il|dis|non)(?=[a-z]{4,})|(?:ill|non|un)-(?=[a-z]{4,}))", re.I)
 
 
 def lexical_negations(text: str, besides: str = "") -> int:
