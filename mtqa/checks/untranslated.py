@@ -26,6 +26,13 @@ MARGIN = 2.0
 COMMON = 4.0
 CAPITALISED_COMMON = 4.5
 REF_EN_COMMON = 3.0
+#: A part of an inflected or compound source word, copied: only flagged when it is no English word.
+REF_STEM_EN_RARE = 2.5
+STEM_MIN = 5
+#: A source-language function word (und, que, že, pour) copied into the English: very frequent
+#: in the source language, much rarer in English.
+FUNCTION_WORD_ZIPF = 6.0
+FUNCTION_WORD_EN_MAX = 5.0
 _LATIN_WORD_RE = re.compile(r"^[^\W\d_]+$")
 _URLISH_RE = re.compile(r"\S*[./@]\w\S*")
 
@@ -61,7 +68,22 @@ def foreign_script_text(segment: Segment, ctx) -> Iterator[Hit]:
 
 
 def _src_words(src: str) -> set[str]:
-    return {t.text.casefold() for t in words(src)}
+    """The source's words, elided articles split off (l'affaire gives affaire too)."""
+    out = set()
+    for t in words(src):
+        w = t.text.casefold()
+        out.add(w)
+        for part in re.split(r"['’]", w):
+            if len(part) >= 2:
+                out.add(part)
+    return out
+
+
+def _stem_in_source(word: str, src_words: set[str]) -> bool:
+    """An inflected or compounded source word starts with this one: potenciál in potenciálem,
+    Fleisch in Fleischbranche, historique in historiques."""
+    w = word.casefold()
+    return len(w) >= STEM_MIN and any(s.startswith(w) and len(s) > len(w) for s in src_words)
 
 
 @rule("UT002", "untranslated-source-word", severity=Severity.CRITICAL, category="accuracy/untranslated",
@@ -73,7 +95,10 @@ def untranslated_source_word(segment: Segment, ctx) -> Iterator[Hit]:
     Finds words of the translation that also occur in the source and that are common words of
     the source language but rare in English, according to word-frequency data (wordfreq):
     `comportement`, `Verhandlungen`, `ciudad`. Names (rare in both languages), words shared by
-    both languages and numbers are left alone. Needs the source language.
+    both languages and numbers are left alone. Needs the source language. With a reference
+    as a second witness it also flags short function words of the source (`que`, `že`) and
+    parts of inflected or compound source words (`potenciál` from `potenciálem`) that the
+    reference does not use.
 
     ## Why is this bad?
     MT copies words it cannot translate; the English reader loses them, and a fluent sentence
@@ -98,7 +123,13 @@ def untranslated_source_word(segment: Segment, ctx) -> Iterator[Hit]:
         toks = words(hyp)
         for k, tok in enumerate(toks):
             word = tok.text
-            if len(word) < 3 or not _LATIN_WORD_RE.match(word) or word.casefold() not in src_words:
+            if not _LATIN_WORD_RE.match(word) or len(word) < 2:
+                continue
+            copied = word.casefold() in src_words
+            if not copied and not (ref_words and _stem_in_source(word, src_words)
+                                   and (word[0].islower() or wordfreq_data.zipf(word, src_lang) >= COMMON)):
+                continue  # a name's inflected forms (Rydzyka for Rydzyk) are no copied stem
+            if len(word) < 3 and not ref_words:
                 continue
             if word.isupper() or any(a <= tok.start < b for a, b in urlish) or word.casefold() in ref_words:
                 continue  # acronyms, domain names (Aktuálně.cz), words the reference uses too
@@ -106,8 +137,11 @@ def untranslated_source_word(segment: Segment, ctx) -> Iterator[Hit]:
             en_z = wordfreq_data.zipf(word, "en")
             if ref_words:
                 # Copied from the source and absent from the reference (which keeps names):
-                # untranslated unless it is an ordinary English word.
-                untranslated = en_z < REF_EN_COMMON
+                # untranslated unless it is an ordinary English word. A function word of the
+                # source language (und, que, že) is far more frequent there than in English.
+                name_like = word[0].isupper() and tok.start not in starts and src_z < COMMON
+                untranslated = not name_like and (en_z < REF_EN_COMMON if copied else en_z < REF_STEM_EN_RARE) or (
+                    copied and src_z >= FUNCTION_WORD_ZIPF and en_z < FUNCTION_WORD_EN_MAX and src_z - en_z >= MARGIN)
             elif word[0].islower():
                 untranslated = en_z < EN_UNKNOWN or (src_z >= COMMON and src_z - en_z >= MARGIN)
             elif k + 1 < len(toks) and toks[k + 1].text[:1].isupper() and hyp[tok.end:toks[k + 1].start] == " ":

@@ -11,6 +11,18 @@ FIRE = [
          src="Der Mann arbeitet für die Diözese und war dafür verantwortlich.", src_lang="de"),
     Fire("Traffic continues throughout the rok.", (("UT002", "rok"),),
          src="Provoz pokračuje po celý rok.", src_lang="cs"),
+    # With a reference, a short function word of the source (que, že) and a part of an
+    # inflected or compound source word (potenciál in potenciálem) are caught too.
+    Fire("Investigators found que crystals had formed in the urine.", (("UT002", "que"),),
+         src="Les enquêteurs ont découvert que des cristaux s'étaient formés dans l'urine.", src_lang="fr",
+         ref="Investigators found that crystals had formed in the urine."),
+    Fire("Rafaj reported že the flats were used, with the potenciál to cause damage.",
+         (("UT002", "že"), ("UT002", "potenciál")),
+         src="Rafaj upozornil, že byty byly užívány, s potenciálem způsobit škodu.", src_lang="cs",
+         ref="Rafaj reported that the flats were used, with the potential to cause damage."),
+    Fire("A lawyer will take the affaire to the court.", (("UT002", "affaire"),),
+         src="Un avocat va porter l'affaire devant la cour.", src_lang="fr",
+         ref="A lawyer will take the case to the court."),
     Fire("Le gouvernement a démissionné hier soir.", (("UT003", "Le gouvernement a démissionné hier soir."),),
          src="Le gouvernement a démissionné hier soir.", src_lang="fr"),
 ]
@@ -26,6 +38,13 @@ QUIET = [
     Quiet("Werth had already won the status quo in Achleiten.", ("UT002",),
           src="Werth hatte den Status quo in Achleiten schon gewonnen.", src_lang="de"),
     Quiet("OK", ("UT003",), src="OK", src_lang="fr", why="too short to be a copy"),
+    Quiet("The team of coach Miłosz Stępiński and the critic Rydzyk met Dmitri.", ("UT002",),
+          src="Zespół trenera Miłosza Stępińskiego i krytyk Rydzyka spotkali Dmitri.", src_lang="pl",
+          ref="Coach Miłosz Stępiński's team and the critic Rydzyk met Dmitry.",
+          why="names, inflected in the source or spelt otherwise in the reference"),
+    Quiet("He will pour the water and it will rain in Europe.", ("UT002",),
+          src="Il va verser l'eau pour la pluie en Europe.", src_lang="fr",
+          ref="He will pour water and it will rain in Europe.", why="an English word the reference uses"),
 ]
 
 
