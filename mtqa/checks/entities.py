@@ -2,14 +2,56 @@
 invented (see mtqa.text.names for how a name is matched across scripts)."""
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
+from mtqa import wordfreq_data
 from mtqa.model import Hit, Segment, Severity
 from mtqa.rules import rule
 from mtqa.text import pairs
-from mtqa.text.names import (english_name_tokens, mentions_name, source_evidence, source_names, target_evidence,
+from mtqa.text.names import (english_name_tokens, fold, mentions_name, source_evidence, source_names, target_evidence,
                              translates_a_name)
 from mtqa.text.scripts import main_script
+from mtqa.text.tokens import words
+
+
+#: An acronym: 2-6 capitals, optionally with a plural s (NGOs), as a whole word.
+_ACRONYM_RE = re.compile(r"\b[A-Z]{2,6}(?=s?\b)")
+
+
+#: An acronym this frequent in English is a word of the language (TV, US, UK), not a name to verify.
+ACRONYM_WORD_ZIPF = 5.0
+
+
+def _acronym_supported(acronym: str, src: str, refs) -> bool:
+    """Whether the source or a reference has this acronym: written alike (ČEZ for CEZ), as a
+    place (the United States for US), or spelt out (European Union, non-governmental
+    organisation)."""
+    if wordfreq_data.zipf(acronym.lower(), "en") >= ACRONYM_WORD_ZIPF:
+        return True
+    if _mentions_folded(acronym, src):
+        return True
+    for ref in refs:
+        if not ref:
+            continue
+        if _mentions_folded(acronym, ref) or mentions_name(target_evidence(ref), acronym) or _spelt_out(acronym, ref):
+            return True
+    return False
+
+
+def _mentions_folded(acronym: str, text: str) -> bool:
+    return re.search(rf"\b{acronym.lower()}", fold(text)) is not None
+
+
+_FILLERS = frozenset({"of", "the", "and", "for", "on", "in", "de", "&"})
+
+
+def _spelt_out(acronym: str, text: str) -> bool:
+    """Words of `text` whose initials spell the acronym (hyphenated parts count)."""
+    toks = [w for t in words(text) for w in t.text.split("-") if w and w.lower() not in _FILLERS]
+    initials = "".join(w[0].upper() for w in toks)
+    return acronym.rstrip("s") in initials and len(acronym) >= 2 and any(
+        initials[i:i + len(acronym)] == acronym for i in range(len(initials)))
 
 
 @rule("NE001", "name-not-in-source", severity=Severity.MAJOR, category="accuracy/mistranslation",
@@ -24,7 +66,8 @@ def name_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
     transliterated (compared by consonant skeleton after romanisation) or, for places, under its
     name in the source language (CLDR names of countries, regions and major cities). From a
     Chinese or Japanese source only places can be declared missing: other names are left alone
-    unless a reference settles them.
+    unless a reference settles them. With a reference, acronyms are checked too: one that
+    neither the source nor a reference writes, as a place or spelt out, is flagged.
 
     ## Why is this bad?
     A wrong name (another country, another person) misattributes facts, and a reader cannot
@@ -50,6 +93,14 @@ def name_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
                 continue
             yield Hit(hs + start, hs + end, f"“{name}” matches no name in the source"
                       + (" or the reference" if refs else ""))
+        if refs:
+            # Acronyms are often translated (CEDH -> ECHR), so the source alone cannot judge
+            # them; one that neither the source nor any reference writes is an invented name.
+            src = segment.src[ss:se]
+            for m in _ACRONYM_RE.finditer(segment.hyp, hs, he):
+                acronym = m.group(0)
+                if not _acronym_supported(acronym, src, segment.refs):
+                    yield Hit(m.start(), m.end(), f"“{acronym}” is in neither the source nor the reference")
 
 
 @rule("NE002", "source-name-missing", severity=Severity.MAJOR, category="accuracy/omission",

@@ -15,6 +15,10 @@ FIRE = [
     # A frequent name (a dictionary knows it, but not as a word) is still a name the source must have.
     Fire("US President Obama arrived in Singapore on Monday.", (("NE001", "Obama"),),
          src="Der US-Präsident Bush traf am Montag in Singapur ein.", src_lang="de"),
+    # With a reference, an acronym that neither witness writes (nor spells out) is invented.
+    Fire("Agreements between the state and NHL will be signed on Tuesday.", (("NE001", "NHL"),),
+         src="Smlouvy mezi státem a ČEZ budou podepsány v úterý.", src_lang="cs",
+         ref="Agreements between the state and CEZ will be signed on Tuesday."),
     # A place known under its Chinese name settles the question, whatever other syllables match.
     Fire("Comets may be the source of Austria's water.", (("NE001", "Austria"),),
          src="彗星可能是地球上的水的来源。", src_lang="zh"),
@@ -63,6 +67,10 @@ QUIET = [
           why="an abbreviated place known to CLDR; an acronym translated into words"),
     Quiet("Rain is expected in Moscow and across Russia on Sunday.", ("NE002",),
           src="В воскресенье в Москве и по всей России ожидаются дожди.", src_lang="ru"),
+    Quiet("The state, CEZ, the EU and the US signed; TV showed it.", ("NE001",),
+          src="Stát, ČEZ, EU a USA podepsaly; televize to ukázala.", src_lang="cs",
+          ref="The state, ČEZ, the European Union and the United States signed; television showed it.",
+          why="acronyms written alike, spelt out, or common words"),
     Quiet("Goma is a city in the Democratic Republic of Congo.", ("NE001",),
           src="戈马是刚果民主共和国的一个城市。", src_lang="zh", why="CLDR's 刚果（金） is written 刚果 in text"),
 ]
