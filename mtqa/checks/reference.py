@@ -162,22 +162,42 @@ def opposite_of_reference_word(segment: Segment, ctx) -> Iterator[Hit]:
     Flagged: `Prices rose sharply in May.` (reference: `Prices fell sharply in May.`)
     Corrected: `Prices fell sharply in May.`
     """
-    hyp_words = {t.text.lower() for t in words(segment.hyp)}
+    hyp_toks = words(segment.hyp)
+    hyp_words = {t.text.lower() for t in hyp_toks}
     for ref in refs_of(segment):
-        ref_words = {t.text.lower() for t in words(ref)}
+        ref_toks = words(ref)
+        ref_words = {t.text.lower() for t in ref_toks}
+        # A negated word means its opposite: "not managed" is "failed", "not long" is "shortly".
+        negated_ref = _negated_words(ref_toks)
         only_ref = [w for w in ref_words - hyp_words if _WORD_RE.match(w)]
         if not only_ref:
             return
         targets = antonyms.opposites_of(only_ref)
-        for tok in words(segment.hyp):
+        negated_hyp = _negated_words(hyp_toks)
+        for tok in hyp_toks:
             low = tok.text.lower()
             if low in ref_words or not _WORD_RE.match(tok.text) or not (antonyms.base_forms(low) & targets):
                 continue
             opposite = next((w for w in only_ref if antonyms.are_opposites(low, w)), None)
+            if opposite and (low in negated_hyp) != (opposite in negated_ref):
+                continue  # one side negated: the pair says the same thing
             if opposite:
                 yield Hit(tok.start, tok.end, f"“{tok.text}” is the opposite of the reference's “{opposite}”",
                           suggestion=opposite)
         return  # the first reference is the one findings refer to
+
+
+_NEGATORS = frozenset({"not", "no", "never", "n't", "without", "hardly"})
+
+
+def _negated_words(toks) -> frozenset[str]:
+    """Words within two words after a negation: their opposite is what they mean."""
+    out = set()
+    for k, tok in enumerate(toks):
+        low = tok.text.lower()
+        if low in _NEGATORS or low.endswith(("n't", "n’t")):
+            out.update(t.text.lower() for t in toks[k + 1:k + 3])
+    return frozenset(out)
 
 
 @rule("RF005", "name-misspelled-vs-ref", severity=Severity.MINOR, category="fluency/spelling",

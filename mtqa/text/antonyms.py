@@ -1,6 +1,7 @@
 """Opposite words, for comparing a translation with its reference.
 
-Two words are opposites when a listed pair (mtqa/data/en/antonyms.tsv) links their base forms,
+Two words are opposites when a listed pair (mtqa/data/en/antonyms.tsv, and WordNet's direct
+antonyms in antonyms_wordnet.tsv) links their base forms,
 or when one is the other with a negative prefix (responsible / irresponsible, harmed /
 unharmed). Inflections are undone by a few suffix rules, enough for news vocabulary: the
 point is to recognise `smaller` against `larger`, not to lemmatise English.
@@ -51,7 +52,13 @@ def opposites_of(words) -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 def _pairs() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
-    for row in lexicons.table("antonyms.tsv", "en"):
+    # Our own list of news antonyms, and WordNet's direct antonyms of common words.
+    function_words = lexicons.words("stopwords.txt", "en")
+    # WordNet pairs of function words (on/off, no/some) oppose senses a sentence rarely means.
+    wordnet = [row for row in lexicons.table("antonyms_wordnet.tsv", "en")
+               if len(row) >= 2 and row[0] not in function_words and row[1] not in function_words]
+    rows = list(lexicons.table("antonyms.tsv", "en")) + wordnet
+    for row in rows:
         if len(row) >= 2:
             a, b = row[0].lower(), row[1].lower()
             out.setdefault(a, set()).add(b)
