@@ -268,6 +268,40 @@ def local_place_names(pid: str, lang: str) -> tuple[str, ...]:
     return _places().local.get(lang, {}).get(pid, ())
 
 
+# ----------------------------------------------------------------------------- given names
+
+@functools.lru_cache(maxsize=1)
+def _given_names() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """English given name -> its forms in other languages, and form -> English names."""
+    forward: dict[str, set[str]] = {}
+    backward: dict[str, set[str]] = {}
+    for english, forms in lexicons.table("given_names.tsv"):
+        english = fold(english)
+        for form in forms.split(","):
+            form = fold(form.strip())
+            if form:
+                forward.setdefault(english, set()).add(form)
+                backward.setdefault(form, set()).add(english)
+    return ({k: frozenset(v) for k, v in forward.items()}, {k: frozenset(v) for k, v in backward.items()})
+
+
+def _given_name_in(english: str, words: tuple[str, ...]) -> bool:
+    """Whether `words` hold a form of this English given name (John: Jan, Janowi, Иван)."""
+    forms = _given_names()[0].get(english)
+    return bool(forms) and any(w in forms or any(_inflected(form, w) for form in forms if len(form) >= 4)
+                               for w in words)
+
+
+@functools.lru_cache(maxsize=4096)
+def _english_given_names(word: str) -> frozenset[str]:
+    """English forms of a given name, the word inflected or not (Elżbietę, Janowi)."""
+    backward = _given_names()[1]
+    if word in backward:
+        return backward[word]
+    return frozenset(e for form, englishes in backward.items() if len(form) >= 4 and _inflected(form, word)
+                     for e in englishes)
+
+
 # ----------------------------------------------------------------------------- source evidence
 
 #: Scripts whose romanisation is faithful enough to say that a name is absent.
@@ -302,6 +336,8 @@ class SourceEvidence:
         if any(_inflected(f, w) for w in self.words):
             return True
         if self.script in ("Latin", None) and _spelled_alike(f, self.words):
+            return True
+        if _given_name_in(f, self.words):  # John in "Jan Paweł II"
             return True
         # A place whose name in the source language is known is settled by that name: the
         # skeletons of every run of Chinese characters would match some place by chance.
@@ -574,6 +610,8 @@ class TargetEvidence:
             return False
         text = name.text if script in ("Latin", None) else anyascii(name.text)
         f = fold(text)
+        if any(english in self.words for english in _english_given_names(fold(name.text))):
+            return True  # Jan as John, Иван as Ivan
         if f in self.words or (len(f) >= 4 and f in self.folded) or _mentions(f, self.folded):
             return True
         if any(_inflected(f, w) for w in self.words):
