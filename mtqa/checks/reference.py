@@ -11,6 +11,7 @@ finding. RF004-RF006 have no source-side twin and always run.
 """
 from __future__ import annotations
 
+import collections
 import re
 from typing import Iterator
 
@@ -303,3 +304,59 @@ def reference_name_missing(segment: Segment, ctx) -> Iterator[Hit]:
         if src_ev is not None and src_ev.supports(name) is False:
             continue
         yield Hit(start, end, f"the reference's “{name}” is missing from the translation", field="ref")
+
+
+#: A translation is scrambled when it shares at least this share of its words with the
+#: reference ...
+SCRAMBLED_MIN_SHARED = 0.5
+#: ... but its word pairs (bigrams) match the reference's less than this fraction as often as
+#: its words do. Clean MT that paraphrases keeps most local word order; a word salad does not.
+SCRAMBLED_ORDER_RATIO = 0.2
+SCRAMBLED_MIN_WORDS = 5
+
+
+def _order_agreement(hyp: list[str], ref: list[str]) -> tuple[float, float]:
+    """(share of the translation's words found in the reference, share of its word pairs)."""
+    ref_words = collections.Counter(ref)
+    shared = sum(min(n, ref_words[w]) for w, n in collections.Counter(hyp).items()) / len(hyp)
+    ref_pairs = collections.Counter(zip(ref, ref[1:]))
+    pairs_ = collections.Counter(zip(hyp, hyp[1:]))
+    shared_pairs = sum(min(n, ref_pairs[p]) for p, n in pairs_.items()) / max(1, len(hyp) - 1)
+    return shared, shared_pairs
+
+
+@rule("RF008", "scrambled-word-order", severity=Severity.MAJOR, category="fluency/grammar",
+      needs=("ref",))
+def scrambled_word_order(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags a translation whose words are the reference's words in a scrambled order.
+
+    ## What it does
+    Compares each sentence with its reference: when most of its words are the reference's
+    but almost none of its adjacent word pairs are, the words are there and the order is
+    lost (a word salad from a broken decoder or a tokenisation bug).
+
+    ## Why is this bad?
+    A sentence in scrambled order cannot be read, or reads as something else; chrF, which
+    compares characters, scores it almost as well as the real sentence.
+
+    ## Example
+    Flagged: `Cyanuric both pet of died acid after contaminated and food were found.` (reference: `Cyanuric acid and melamine were found in the urine of pets that died after eating contaminated food.`)
+    Corrected: `Cyanuric acid and melamine were found in the urine of pets that died after eating contaminated food.`
+    """
+    for (hs, he), (rs, re_) in pairs.reference_pairs(segment):
+        hyp = [t.text.lower() for t in words(segment.hyp[hs:he])]
+        if len(hyp) < SCRAMBLED_MIN_WORDS:
+            continue
+        refs = [segment.ref[rs:re_]] if segment.is_document else refs_of(segment)
+        scrambled = True
+        for ref in refs:
+            shared, shared_pairs = _order_agreement(hyp, [t.text.lower() for t in words(ref)])
+            if shared < SCRAMBLED_MIN_SHARED or shared_pairs >= SCRAMBLED_ORDER_RATIO * shared:
+                scrambled = False
+                break
+        if scrambled and refs:
+            text = segment.hyp[hs:he]
+            start = hs + len(text) - len(text.lstrip())
+            yield Hit(start, hs + len(text.rstrip()),
+                      f"the words are the reference's, in a scrambled order ({shared_pairs:.0%} of word pairs "
+                      f"match against {shared:.0%} of words)")
