@@ -360,3 +360,42 @@ def scrambled_word_order(segment: Segment, ctx) -> Iterator[Hit]:
             yield Hit(start, hs + len(text.rstrip()),
                       f"the words are the reference's, in a scrambled order ({shared_pairs:.0%} of word pairs "
                       f"match against {shared:.0%} of words)")
+
+
+_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+_GENDER_WORD = {"m": "he/his", "f": "she/her"}
+
+
+@rule("RF009", "pronoun-gender-differs-from-ref", severity=Severity.MAJOR, category="accuracy/mistranslation",
+      needs=("ref",), languages=("en",))
+def pronoun_gender_differs(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags he/his where the reference says she/her, or the reverse.
+
+    ## What it does
+    Counts the gendered pronouns of each sentence and its reference. When the translation
+    has more pronouns of one gender than the reference and fewer of the other, its extra
+    pronouns are flagged: the person changed sex between reference and translation.
+
+    ## Why is this bad?
+    MT guesses gender where the source does not mark it and flips it where it does: the
+    sentence then speaks of another person, or misgenders the one it names.
+
+    ## Example
+    Flagged: `Here he overlooked the motorcyclist.` (reference: `In this case, she overlooked the motorcyclist.`)
+    Corrected: `Here she overlooked the motorcyclist.`
+    """
+    for (hs, he), (rs, re_) in pairs.reference_pairs(segment):
+        hyp_toks = [t for t in words(segment.hyp[hs:he]) if t.text.lower() in _PRONOUNS]
+        if not hyp_toks:
+            continue
+        refs = [segment.ref[rs:re_]] if segment.is_document else refs_of(segment)
+        hyp_count = collections.Counter(_PRONOUNS[t.text.lower()] for t in hyp_toks)
+        for gender, other in (("m", "f"), ("f", "m")):
+            ref_counts = [collections.Counter(_PRONOUNS[t.text.lower()] for t in words(r) if t.text.lower() in _PRONOUNS)
+                          for r in refs]
+            extra = min(hyp_count[gender] - c[gender] for c in ref_counts)
+            if extra <= 0 or not all(c[other] > hyp_count[other] for c in ref_counts):
+                continue
+            for tok in [t for t in hyp_toks if _PRONOUNS[t.text.lower()] == gender][-extra:]:
+                yield Hit(hs + tok.start, hs + tok.end,
+                          f"“{tok.text}”: the reference says {_GENDER_WORD[other]} here")
