@@ -22,6 +22,8 @@ FIRE = [
     # A place known under its Chinese name settles the question, whatever other syllables match.
     Fire("Comets may be the source of Austria's water.", (("NE001", "Austria"),),
          src="彗星可能是地球上的水的来源。", src_lang="zh"),
+    # A run of Chinese transliteration characters is a foreign name: 卡特里 is Catri.
+    Fire("He said that new cases fell.", (("NE002", "卡特里"),), src="卡特里说，新增病例减少了。", src_lang="zh"),
     # Russian names inflect and are not English words: the source's name is still demanded.
     # A source acronym the translation neither keeps nor renders as another name is dropped.
     Fire("If the has chosen not to show these images, it is to protect its interests.", (("NE002", "FOM"),),
@@ -70,6 +72,9 @@ QUIET = [
           why="an abbreviated place known to CLDR; an acronym translated into words"),
     Quiet("Rain is expected in Moscow and across Russia on Sunday.", ("NE002",),
           src="В воскресенье в Москве и по всей России ожидаются дожди.", src_lang="ru"),
+    Quiet("The document was first read by John Nixon; Catri said so.", ("NE002",),
+          src="约翰·尼克松 (John Nixon) 首次宣读了这份文件；卡特里说。", src_lang="zh",
+          why="transliterations kept (pinyin -ng for -n); the Latin gloss stands for the name"),
     Quiet("The state, CEZ, the EU and the US signed; TV showed it.", ("NE001",),
           src="Stát, ČEZ, EU a USA podepsaly; televize to ukázala.", src_lang="cs",
           ref="The state, ČEZ, the European Union and the United States signed; television showed it.",
