@@ -423,6 +423,15 @@ _CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday 
                       "may june july august september october november december inc ltd corp co plc llc".split())
 
 
+@functools.lru_cache(maxsize=1)
+def _not_source_names() -> frozenset[str]:
+    """Capitalised English words a source in another language translates rather than keeps:
+    common words, words that are names as often as words (Congress, South), titles and their
+    abbreviations (Dr, Mrs, Sept), and the generic words of place names."""
+    return (lexicons.words("common_words.txt", "en") | lexicons.words("dual_words.txt", "en")
+            | lexicons.words("abbreviations.txt", "en") | _PLACE_WORDS)
+
+
 @functools.lru_cache(maxsize=64)
 def english_name_tokens(text: str, broad: bool = False, names_only: bool = False) -> tuple[tuple[int, int, str], ...]:
     """Capitalised words of an English text that are names, with offsets.
@@ -436,11 +445,7 @@ def english_name_tokens(text: str, broad: bool = False, names_only: bool = False
     """
     starts = sentence_starts(text) if broad else frozenset()
     function_words = lexicons.words("stopwords.txt", "en")
-    common = lexicons.words("common_words.txt", "en")
-    if names_only:
-        # Titles and their abbreviations (Dr, Mrs, Sept) are translated too.
-        common = (common | lexicons.words("dual_words.txt", "en") | lexicons.words("abbreviations.txt", "en")
-                  | _PLACE_WORDS)
+    common = _not_source_names() if names_only else lexicons.words("common_words.txt", "en")
     out = []
     for tok in words(text):
         word = tok.text.split("'")[0].split("’")[0]
