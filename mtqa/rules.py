@@ -41,6 +41,7 @@ FAMILIES = {
     "QT": "quotes",
     "SP": "spacing",
     "CA": "casing",
+    "GR": "grammar",
     "BP": "boilerplate",
     "RP": "repetition",
     "CO": "consistency",

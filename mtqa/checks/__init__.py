@@ -7,6 +7,7 @@ from mtqa.checks import (  # noqa: F401
     casing,
     consistency,
     entities,
+    grammar,
     language,
     negation,
     numbers,
@@ -19,5 +20,5 @@ from mtqa.checks import (  # noqa: F401
     untranslated,
 )
 
-FAMILY_MODULES = (quotes, spacing, casing, boilerplate, repetition, consistency, numbers, entities, negation,
-                  untranslated, language, omission, reference, project)
+FAMILY_MODULES = (quotes, spacing, casing, grammar, boilerplate, repetition, consistency, numbers, entities,
+                  negation, untranslated, language, omission, reference, project)

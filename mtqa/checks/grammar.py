@@ -1,0 +1,63 @@
+"""GR: English word sequences that grammar rules out, where a word of the translation was lost."""
+from __future__ import annotations
+
+import functools
+import re
+from typing import Iterator
+
+from mtqa import lexicons
+from mtqa.model import Hit, Segment, Severity
+from mtqa.rules import rule
+from mtqa.text.sentences import sentences
+
+#: Words with their hyphens and apostrophes (on-board, don't), and sentence punctuation.
+_TOKEN_RE = re.compile(r"[\w’'][\w’'-]*|[.,;:?!]")
+#: What an article or possessive cannot stand right before: it has lost its noun.
+_NOT_AFTER_DETERMINER = frozenset({"preposition", "conjunction", "auxiliary", "determiner"})
+
+
+@functools.lru_cache(maxsize=1)
+def _classes() -> dict[str, str]:
+    return {word: cls for word, cls in lexicons.table("word_classes.tsv", "en")}
+
+
+@rule("GR001", "missing-word", severity=Severity.MAJOR, category="accuracy/omission", languages=("en",))
+def missing_word(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags an English sentence that a lost word left ungrammatical.
+
+    ## What it does
+    Looks for two patterns that English grammar rules out and that a dropped word leaves
+    behind: an article or possessive directly before a preposition, an auxiliary, a conjunction,
+    another article or punctuation (`the of confirmed cases`, `the has reported`, `a of 64,847
+    people`), and a statement (no question mark) that opens on an auxiliary not followed by a
+    subject (`Has really just demonstrated that...`).
+
+    ## Why is this bad?
+    The lost word is usually the one that mattered (the subject, the noun: who or what); the
+    sentence still looks finished at a glance.
+
+    ## Example
+    Flagged: `The has reported a total of 4.1 million cases.`
+    Corrected: `The ministry has reported a total of 4.1 million cases.`
+    """
+    classes = _classes()
+    text = segment.hyp
+    for s_start, s_end in sentences(text, segment.tgt_lang):
+        sentence = text[s_start:s_end]
+        toks = list(_TOKEN_RE.finditer(sentence))
+        if len(toks) < 4:
+            continue
+        first, second = toks[0].group(0), toks[1].group(0)
+        if (classes.get(first.lower()) == "auxiliary" and first[0].isupper() and "?" not in sentence
+                and classes.get(second.lower()) != "subject" and second not in ",.;:"):
+            yield Hit(s_start + toks[0].start(), s_start + toks[1].end(),
+                      f"the statement opens on “{first}”: its subject is missing")
+            continue
+        for a, b in zip(toks, toks[1:]):
+            word, nxt = a.group(0), b.group(0)
+            if classes.get(word.lower()) != "determiner" or (word == "A" and nxt == "."):
+                continue  # "Franco A." is an initial
+            if classes.get(nxt.lower()) in _NOT_AFTER_DETERMINER or nxt in ",;:" or (nxt == "." and word.islower()):
+                yield Hit(s_start + a.start(), s_start + b.end(),
+                          f"“{word}” is followed by “{nxt}”: the word between them is missing")
+                break

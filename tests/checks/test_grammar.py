@@ -1,0 +1,23 @@
+"""GR: word sequences English grammar rules out, left by a lost word."""
+from tests.checks.cases import Fire, Quiet, family_tests
+
+FIRE = [
+    Fire("The has reported a total of 4.1 million confirmed cases.", (("GR001", "The has"),)),
+    Fire("On July 23, the of confirmed cases exceeded 4 million.", (("GR001", "the of"),)),
+    Fire("The latest data shows that a of 64,847 people have been infected.", (("GR001", "a of"),)),
+    Fire("Has really just demonstrated that he is at the very top.", (("GR001", "Has really"),)),
+]
+
+QUIET = [
+    Quiet("Franco A. illegally obtained four firearms.", ("GR001",), why="an initial"),
+    Quiet("The on-board camera registered numerous fragments.", ("GR001",), why="a hyphenated compound"),
+    Quiet("Has the ministry reported any new cases?", ("GR001",), why="a question"),
+    Quiet("Had I known, I would have come. Should you need help, call us.", ("GR001",),
+          why="inversions with a subject"),
+    Quiet("This is what they told her in May, and that was all.", ("GR001",),
+          why="this/that/her are pronouns too"),
+    Quiet("Cases rose by a third in a week, the ministry said.", ("GR001",)),
+]
+
+
+test_fires, test_quiet = family_tests(FIRE, QUIET)
