@@ -13,7 +13,8 @@ from mtqa.text.sentences import sentences
 #: Words with their hyphens and apostrophes (on-board, don't), and sentence punctuation.
 _TOKEN_RE = re.compile(r"[\w’'][\w’'-]*|[.,;:?!]")
 #: What an article or possessive cannot stand right before: it has lost its noun.
-_NOT_AFTER_DETERMINER = frozenset({"preposition", "conjunction", "auxiliary", "determiner"})
+_NOT_AFTER_DETERMINER = frozenset({"preposition", "conjunction", "auxiliary", "modal", "determiner"})
+_VERBLESS_BEFORE_DETERMINER = frozenset({"pronoun", "modal"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -26,11 +27,12 @@ def missing_word(segment: Segment, ctx) -> Iterator[Hit]:
     """Flags an English sentence that a lost word left ungrammatical.
 
     ## What it does
-    Looks for two patterns that English grammar rules out and that a dropped word leaves
-    behind: an article or possessive directly before a preposition, an auxiliary, a conjunction,
+    Looks for patterns that English grammar rules out and that a dropped word leaves behind:
+    an article or possessive directly before a preposition, an auxiliary, a conjunction,
     another article or punctuation (`the of confirmed cases`, `the has reported`, `a of 64,847
-    people`), and a statement (no question mark) that opens on an auxiliary not followed by a
-    subject (`Has really just demonstrated that...`).
+    people`); a personal pronoun or a modal directly before an article, in a statement
+    (`they the contract`, `will the contract`); and a statement that opens on an auxiliary not
+    followed by a subject (`Has really just demonstrated that...`).
 
     ## Why is this bad?
     The lost word is usually the one that mattered (the subject, the noun: who or what); the
@@ -48,13 +50,18 @@ def missing_word(segment: Segment, ctx) -> Iterator[Hit]:
         if len(toks) < 4:
             continue
         first, second = toks[0].group(0), toks[1].group(0)
-        if (classes.get(first.lower()) == "auxiliary" and first[0].isupper() and "?" not in sentence
-                and classes.get(second.lower()) != "subject" and second not in ",.;:"):
+        if (classes.get(first.lower()) in ("auxiliary", "modal") and first[0].isupper() and "?" not in sentence
+                and classes.get(second.lower()) not in ("subject", "pronoun") and second not in ",.;:"):
             yield Hit(s_start + toks[0].start(), s_start + toks[1].end(),
                       f"the statement opens on “{first}”: its subject is missing")
             continue
         for a, b in zip(toks, toks[1:]):
             word, nxt = a.group(0), b.group(0)
+            if (classes.get(word.lower()) in _VERBLESS_BEFORE_DETERMINER and classes.get(nxt.lower()) == "determiner"
+                    and word.islower() and "?" not in sentence):
+                yield Hit(s_start + a.start(), s_start + b.end(),
+                          f"“{word}” is followed by “{nxt}”: the verb between them is missing")
+                break
             if classes.get(word.lower()) != "determiner" or (word == "A" and nxt == "."):
                 continue  # "Franco A." is an initial
             if classes.get(nxt.lower()) in _NOT_AFTER_DETERMINER or nxt in ",;:" or (nxt == "." and word.islower()):

@@ -6,6 +6,8 @@ FIRE = [
     Fire("On July 23, the of confirmed cases exceeded 4 million.", (("GR001", "the of"),)),
     Fire("The latest data shows that a of 64,847 people have been infected.", (("GR001", "a of"),)),
     Fire("Has really just demonstrated that he is at the very top.", (("GR001", "Has really"),)),
+    Fire("Last week they the contract with the city.", (("GR001", "they the"),)),
+    Fire("The ministry said it will the new rules next year.", (("GR001", "will the"),)),
 ]
 
 QUIET = [
@@ -17,6 +19,7 @@ QUIET = [
     Quiet("This is what they told her in May, and that was all.", ("GR001",),
           why="this/that/her are pronouns too"),
     Quiet("Cases rose by a third in a week, the ministry said.", ("GR001",)),
+    Quiet("Will the ministry publish the figures? It may, in May.", ("GR001",), why="a question; May the month"),
 ]
 
 
