@@ -13,7 +13,7 @@ from mtqa.text.sentences import sentences
 #: Words with their hyphens and apostrophes (on-board, don't), and sentence punctuation.
 _TOKEN_RE = re.compile(r"[\w’'][\w’'-]*|[.,;:?!]")
 #: What an article or possessive cannot stand right before: it has lost its noun.
-_NOT_AFTER_DETERMINER = frozenset({"preposition", "conjunction", "auxiliary", "modal", "determiner"})
+_NOT_AFTER_DETERMINER = frozenset({"preposition", "conjunction", "auxiliary", "modal", "determiner", "relative"})
 _VERBLESS_BEFORE_DETERMINER = frozenset({"pronoun", "modal"})
 
 
@@ -62,9 +62,13 @@ def missing_word(segment: Segment, ctx) -> Iterator[Hit]:
                 yield Hit(s_start + a.start(), s_start + b.end(),
                           f"“{word}” is followed by “{nxt}”: the verb between them is missing")
                 break
+            if word.lower() == "as" and nxt in ",;:." and a.start() >= 5 and sentence[:a.start()].rstrip().lower().endswith("such"):
+                yield Hit(s_start + a.start(), s_start + b.end(), "“such as” is followed by nothing: the example is missing")
+                break
             if classes.get(word.lower()) != "determiner" or (word == "A" and nxt == "."):
                 continue  # "Franco A." is an initial
-            if classes.get(nxt.lower()) in _NOT_AFTER_DETERMINER or nxt in ",;:" or (nxt == "." and word.islower()):
+            if (classes.get(nxt.lower()) in _NOT_AFTER_DETERMINER or nxt in ",;:" or (nxt == "." and word.islower())
+                    or (nxt.lower() == "that" and word.lower() in ("the", "a", "an"))):
                 yield Hit(s_start + a.start(), s_start + b.end(),
                           f"“{word}” is followed by “{nxt}”: the word between them is missing")
                 break

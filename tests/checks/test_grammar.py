@@ -7,6 +7,8 @@ FIRE = [
     Fire("The latest data shows that a of 64,847 people have been infected.", (("GR001", "a of"),)),
     Fire("Has really just demonstrated that he is at the very top.", (("GR001", "Has really"),)),
     Fire("Last week they the contract with the city.", (("GR001", "they the"),)),
+    Fire("This is the tenth time since the start of the that the toll has passed 100.", (("GR001", "the that"),)),
+    Fire("They feed on small prey such as, rodents, lizards and birds.", (("GR001", "as,"),)),
     Fire("The ministry said it will the new rules next year.", (("GR001", "will the"),)),
 ]
 
@@ -19,6 +21,8 @@ QUIET = [
     Quiet("This is what they told her in May, and that was all.", ("GR001",),
           why="this/that/her are pronouns too"),
     Quiet("Cases rose by a third in a week, the ministry said.", ("GR001",)),
+    Quiet("It is the question of who wins, and of which way the vote goes, as such.", ("GR001",),
+          why="a relative after a preposition; 'as such'"),
     Quiet("Will the ministry publish the figures? It may, in May.", ("GR001",), why="a question; May the month"),
 ]
 
