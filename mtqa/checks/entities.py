@@ -2,6 +2,7 @@
 invented (see mtqa.text.names for how a name is matched across scripts)."""
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterator
 
@@ -19,6 +20,7 @@ from mtqa.text.tokens import words
 _ACRONYM_RE = re.compile(r"\b[A-Z]{2,6}(?=s?\b)")
 
 
+_SOURCE_ACRONYM_RE = re.compile(r"\b[A-ZА-ЯЁ]{2,6}\b")
 #: An acronym this frequent in English is a word of the language (TV, US, UK), not a name to verify.
 ACRONYM_WORD_ZIPF = 5.0
 
@@ -40,7 +42,25 @@ def _acronym_supported(acronym: str, src: str, refs) -> bool:
 
 
 def _mentions_folded(acronym: str, text: str) -> bool:
-    return re.search(rf"\b{acronym.lower()}", fold(text)) is not None
+    """The acronym in the text, whatever its case and dots (K.o. for KO)."""
+    return re.search(rf"\b{acronym.lower()}", fold(text).replace(".", "")) is not None
+
+
+#: Without a reference, acronyms this frequent in English (CEO, NATO) may render a source's
+#: words as easily as its acronym, and currency codes render currency names (zł as PLN).
+SOURCE_ONLY_ACRONYM_ZIPF = 4.0
+
+
+@functools.lru_cache(maxsize=1)
+def _currency_codes() -> frozenset[str]:
+    from babel.numbers import list_currencies
+
+    return frozenset(list_currencies())
+
+
+def _generic_acronym(acronym: str) -> bool:
+    return (acronym in _currency_codes()
+            or wordfreq_data.zipf(acronym.lower(), "en") >= SOURCE_ONLY_ACRONYM_ZIPF)
 
 
 _FILLERS = frozenset({"of", "the", "and", "for", "on", "in", "de", "&"})
@@ -91,14 +111,19 @@ def name_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
                 continue
             yield Hit(hs + start, hs + end, f"“{name}” matches no name in the source"
                       + (" or the reference" if refs else ""))
-        if refs:
-            # Acronyms are often translated (CEDH -> ECHR), so the source alone cannot judge
-            # them; one that neither the source nor any reference writes is an invented name.
-            src = segment.src[ss:se]
+        # Acronyms are often translated (CEDH -> ECHR): the source alone judges them only when
+        # it has no acronym of its own to be their original, and its script spells acronyms
+        # in capitals (a Chinese source writes 北约 for NATO).
+        src = segment.src[ss:se]
+        if refs or (evidence.script in ("Latin", "Cyrillic") and not _SOURCE_ACRONYM_RE.search(src)):
             for m in _ACRONYM_RE.finditer(segment.hyp, hs, he):
                 acronym = m.group(0)
-                if not _acronym_supported(acronym, src, segment.refs):
-                    yield Hit(m.start(), m.end(), f"“{acronym}” is in neither the source nor the reference")
+                if _acronym_supported(acronym, src, segment.refs):
+                    continue
+                if not refs and (evidence.supports(acronym) is True or _generic_acronym(acronym)):
+                    continue
+                where = "neither in the source nor in the reference" if refs else "not in the source, which has no acronym"
+                yield Hit(m.start(), m.end(), f"“{acronym}” is {where}")
 
 
 @rule("NE002", "source-name-missing", severity=Severity.MAJOR, category="accuracy/omission",

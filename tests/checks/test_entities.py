@@ -19,6 +19,9 @@ FIRE = [
     Fire("Agreements between the state and NHL will be signed on Tuesday.", (("NE001", "NHL"),),
          src="Smlouvy mezi státem a ČEZ budou podepsány v úterý.", src_lang="cs",
          ref="Agreements between the state and CEZ will be signed on Tuesday."),
+    # Without a reference, an acronym is judged when the source has none of its own.
+    Fire("According to VAR, the missile test is going as planned.", (("NE001", "VAR"),),
+         src="По данным Минобороны, испытания ракеты идут в плановом порядке.", src_lang="ru"),
     # A place known under its Chinese name settles the question, whatever other syllables match.
     Fire("Comets may be the source of Austria's water.", (("NE001", "Austria"),),
          src="彗星可能是地球上的水的来源。", src_lang="zh"),
@@ -79,6 +82,12 @@ QUIET = [
           src="Stát, ČEZ, EU a USA podepsaly; televize to ukázala.", src_lang="cs",
           ref="The state, ČEZ, the European Union and the United States signed; television showed it.",
           why="acronyms written alike, spelt out, or common words"),
+    Quiet("The budget is PLN 103bn; the CEO said the KO round is next.", ("NE001",),
+          src="Budżet to 103 mld zł; prezes powiedział, że runda K.o. jest następna.", src_lang="pl",
+          why="currency codes, frequent acronyms, dotted forms"),
+    Quiet("A lawyer will take the case to the ECHR.", ("NE001",),
+          src="Un avocat va porter l'affaire devant la CEDH.", src_lang="fr",
+          why="the source has an acronym of its own, which the translation's may render"),
     Quiet("Goma is a city in the Democratic Republic of Congo.", ("NE001",),
           src="戈马是刚果民主共和国的一个城市。", src_lang="zh", why="CLDR's 刚果（金） is written 刚果 in text"),
 ]
