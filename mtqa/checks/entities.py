@@ -84,8 +84,10 @@ def name_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
     transliterated (compared by consonant skeleton after romanisation) or, for places, under its
     name in the source language (CLDR names of countries, regions and major cities). From a
     Chinese or Japanese source only places can be declared missing: other names are left alone
-    unless a reference settles them. With a reference, acronyms are checked too: one that
-    neither the source nor a reference writes, as a place or spelt out, is flagged.
+    unless a reference settles them. Acronyms are checked too: with a reference, one that
+    neither the source nor a reference writes (as a place or spelt out) is flagged; without
+    one, only when the source (Latin or Cyrillic script) has no acronym of its own that the
+    translation's could render, and not for currency codes or very frequent acronyms.
 
     ## Why is this bad?
     A wrong name (another country, another person) misattributes facts, and a reader cannot
