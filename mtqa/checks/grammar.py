@@ -22,6 +22,12 @@ def _classes() -> dict[str, str]:
     return {word: cls for word, cls in lexicons.table("word_classes.tsv", "en")}
 
 
+def _past_reporting_verb(word: str) -> bool:
+    """said, told, announced: a reporting verb in the past tense (`Said that...` lost its subject;
+    `Says` may open a headline)."""
+    return word in lexicons.words("reporting_verbs.txt", "en") and (word.endswith("ed") or word in ("said", "told", "wrote"))
+
+
 @rule("GR001", "missing-word", severity=Severity.MAJOR, category="accuracy/omission", languages=("en",))
 def missing_word(segment: Segment, ctx) -> Iterator[Hit]:
     """Flags an English sentence that a lost word left ungrammatical.
@@ -32,7 +38,8 @@ def missing_word(segment: Segment, ctx) -> Iterator[Hit]:
     another article or punctuation (`the of confirmed cases`, `the has reported`, `a of 64,847
     people`); a personal pronoun or a modal directly before an article, in a statement
     (`they the contract`, `will the contract`); and a statement that opens on an auxiliary not
-    followed by a subject (`Has really just demonstrated that...`).
+    followed by a subject (`Has really just demonstrated that...`) or on a reporting verb in
+    the past tense followed by `that` or an article (`Said that 85 % of the cases...`).
 
     ## Why is this bad?
     The lost word is usually the one that mattered (the subject, the noun: who or what); the
@@ -54,6 +61,11 @@ def missing_word(segment: Segment, ctx) -> Iterator[Hit]:
                 and classes.get(second.lower()) not in ("subject", "pronoun") and second not in ",.;:"):
             yield Hit(s_start + toks[0].start(), s_start + toks[1].end(),
                       f"the statement opens on “{first}”: its subject is missing")
+            continue
+        if (first[0].isupper() and _past_reporting_verb(first.lower()) and "?" not in sentence
+                and (second.lower() == "that" or classes.get(second.lower()) == "determiner")):
+            yield Hit(s_start + toks[0].start(), s_start + toks[1].end(),
+                      f"the statement opens on “{first}”: who {first.lower()} it is missing")
             continue
         for a, b in zip(toks, toks[1:]):
             word, nxt = a.group(0), b.group(0)

@@ -27,6 +27,11 @@ FIRE = [
          src="彗星可能是地球上的水的来源。", src_lang="zh"),
     # A run of Chinese transliteration characters is a foreign name: 卡特里 is Catri.
     Fire("He said that new cases fell.", (("NE002", "卡特里"),), src="卡特里说，新增病例减少了。", src_lang="zh"),
+    # A first name and surname opening the source sentence are a name too.
+    Fire("A UN expert on the disease noted that the outbreak was caused by peacekeepers.",
+         (("NE002", "Danielle Lantagne"),),
+         src="Danielle Lantagne, ein UN-Experte für die Krankheit, stellte fest, dass der Ausbruch von Blauhelmen "
+             "verursacht wurde.", src_lang="de"),
     # Russian names inflect and are not English words: the source's name is still demanded.
     # A source acronym the translation neither keeps nor renders as another name is dropped.
     Fire("If the has chosen not to show these images, it is to protect its interests.", (("NE002", "FOM"),),
@@ -85,6 +90,9 @@ QUIET = [
     Quiet("The budget is PLN 103bn; the CEO said the KO round is next.", ("NE001",),
           src="Budżet to 103 mld zł; prezes powiedział, że runda K.o. jest następna.", src_lang="pl",
           why="currency codes, frequent acronyms, dotted forms"),
+    Quiet("The new demands could not be met, the ministry said.", ("NE002",),
+          src="Die neuen Forderungen könnten nicht erfüllt werden, teilte das Ministerium mit.", src_lang="de",
+          why="capitalised words opening a sentence are common words"),
     Quiet("A lawyer will take the case to the ECHR.", ("NE001",),
           src="Un avocat va porter l'affaire devant la CEDH.", src_lang="fr",
           why="the source has an acronym of its own, which the translation's may render"),
