@@ -10,17 +10,15 @@ from mtqa import wordfreq_data
 from mtqa.model import Hit, Segment, Severity
 from mtqa.rules import rule
 from mtqa.text import pairs
-from mtqa.text.names import (english_name_tokens, fold, mentions_name, source_evidence, source_names, target_evidence,
-                             translates_a_name)
+from mtqa.text.names import (NAME_JOINERS, SOURCE_ACRONYM_RE, english_name_tokens, fold, mentions_name,
+                             source_evidence, source_names, target_evidence, translates_a_name)
 from mtqa.text.scripts import main_script
 from mtqa.text.tokens import words
 
 
-#: An acronym: 2-6 capitals, optionally with a plural s (NGOs), as a whole word.
-_ACRONYM_RE = re.compile(r"\b[A-Z]{2,6}(?=s?\b)")
-
-
-_SOURCE_ACRONYM_RE = re.compile(r"\b[A-ZА-ЯЁ]{2,6}\b")
+#: An acronym of the English translation: 2-6 capitals, optionally with a plural s (NGOs), as a
+#: whole word; not a Roman numeral of centuries and monarchs (World War II, Louis XIV).
+_ACRONYM_RE = re.compile(r"\b(?![IVX]+s?\b)[A-Z]{2,6}(?=s?\b)")
 #: An acronym this frequent in English is a word of the language (TV, US, UK), not a name to verify.
 ACRONYM_WORD_ZIPF = 5.0
 
@@ -63,12 +61,9 @@ def _generic_acronym(acronym: str) -> bool:
             or wordfreq_data.zipf(acronym.lower(), "en") >= SOURCE_ONLY_ACRONYM_ZIPF)
 
 
-_FILLERS = frozenset({"of", "the", "and", "for", "on", "in", "de", "&"})
-
-
 def _spelt_out(acronym: str, text: str) -> bool:
     """Words of `text` whose initials spell the acronym (hyphenated parts count)."""
-    toks = [w for t in words(text) for w in t.text.split("-") if w and w.lower() not in _FILLERS]
+    toks = [w for t in words(text) for w in t.text.split("-") if w and w.lower() not in NAME_JOINERS]
     return acronym in "".join(w[0].upper() for w in toks)
 
 
@@ -117,7 +112,7 @@ def name_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
         # it has no acronym of its own to be their original, and its script spells acronyms
         # in capitals (a Chinese source writes 北约 for NATO).
         src = segment.src[ss:se]
-        if refs or (evidence.script in ("Latin", "Cyrillic") and not _SOURCE_ACRONYM_RE.search(src)):
+        if refs or (evidence.script in ("Latin", "Cyrillic") and not SOURCE_ACRONYM_RE.search(src)):
             for m in _ACRONYM_RE.finditer(segment.hyp, hs, he):
                 acronym = m.group(0)
                 if _acronym_supported(acronym, src, segment.refs):

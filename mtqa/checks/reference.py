@@ -15,6 +15,7 @@ import collections
 import re
 from typing import Iterator
 
+from mtqa import lexicons
 from mtqa.model import Hit, Segment, Severity
 from mtqa.rules import rule
 from mtqa.text import antonyms, pairs
@@ -188,15 +189,14 @@ def opposite_of_reference_word(segment: Segment, ctx) -> Iterator[Hit]:
         return  # the first reference is the one findings refer to
 
 
-_NEGATORS = frozenset({"not", "no", "never", "n't", "without", "hardly"})
-
-
 def _negated_words(toks) -> frozenset[str]:
-    """Words within two words after a negation: their opposite is what they mean."""
+    """Words within two words after a negation word (the English negation list, litotes
+    included: "not long after" is "shortly after"): their opposite is what they mean."""
+    negators = lexicons.words("negation.txt", "en")
     out = set()
     for k, tok in enumerate(toks):
         low = tok.text.lower()
-        if low in _NEGATORS or low.endswith(("n't", "n’t")):
+        if low in negators or low.endswith(("n't", "n’t")):
             out.update(t.text.lower() for t in toks[k + 1:k + 3])
     return frozenset(out)
 
@@ -306,6 +306,12 @@ def reference_name_missing(segment: Segment, ctx) -> Iterator[Hit]:
         yield Hit(start, end, f"the reference's “{name}” is missing from the translation", field="ref")
 
 
+def _pair_references(segment: Segment, rs: int, re_: int) -> list[str]:
+    """The references to compare one aligned sentence with: in a document, the aligned sentence
+    of the reference; otherwise every reference of the segment."""
+    return [segment.ref[rs:re_]] if segment.is_document else refs_of(segment)
+
+
 #: A translation is scrambled when it shares at least this share of its words with the
 #: reference ...
 SCRAMBLED_MIN_SHARED = 0.5
@@ -347,7 +353,7 @@ def scrambled_word_order(segment: Segment, ctx) -> Iterator[Hit]:
         hyp = [t.text.lower() for t in words(segment.hyp[hs:he])]
         if len(hyp) < SCRAMBLED_MIN_WORDS:
             continue
-        refs = [segment.ref[rs:re_]] if segment.is_document else refs_of(segment)
+        refs = _pair_references(segment, rs, re_)
         scrambled = True
         for ref in refs:
             shared, shared_pairs = _order_agreement(hyp, [t.text.lower() for t in words(ref)])
@@ -388,11 +394,11 @@ def pronoun_gender_differs(segment: Segment, ctx) -> Iterator[Hit]:
         hyp_toks = [t for t in words(segment.hyp[hs:he]) if t.text.lower() in _PRONOUNS]
         if not hyp_toks:
             continue
-        refs = [segment.ref[rs:re_]] if segment.is_document else refs_of(segment)
+        refs = _pair_references(segment, rs, re_)
         hyp_count = collections.Counter(_PRONOUNS[t.text.lower()] for t in hyp_toks)
+        ref_counts = [collections.Counter(_PRONOUNS[t.text.lower()] for t in words(r) if t.text.lower() in _PRONOUNS)
+                      for r in refs]
         for gender, other in (("m", "f"), ("f", "m")):
-            ref_counts = [collections.Counter(_PRONOUNS[t.text.lower()] for t in words(r) if t.text.lower() in _PRONOUNS)
-                          for r in refs]
             extra = min(hyp_count[gender] - c[gender] for c in ref_counts)
             if extra <= 0 or not all(c[other] > hyp_count[other] for c in ref_counts):
                 continue

@@ -424,12 +424,17 @@ _CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday 
 
 
 @functools.lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """Frequent English words, including those that are names as often as words (Congress, South)."""
+    return lexicons.words("common_words.txt", "en") | lexicons.words("dual_words.txt", "en")
+
+
+@functools.lru_cache(maxsize=1)
 def _not_source_names() -> frozenset[str]:
     """Capitalised English words a source in another language translates rather than keeps:
-    common words, words that are names as often as words (Congress, South), titles and their
+    frequent words (those that are names as often as words too), titles and their
     abbreviations (Dr, Mrs, Sept), and the generic words of place names."""
-    return (lexicons.words("common_words.txt", "en") | lexicons.words("dual_words.txt", "en")
-            | lexicons.words("abbreviations.txt", "en") | _PLACE_WORDS)
+    return _english_words() | lexicons.words("abbreviations.txt", "en") | _PLACE_WORDS
 
 
 @functools.lru_cache(maxsize=64)
@@ -522,7 +527,16 @@ _TRANSLITERATION_CHARS = ("阿埃艾爱安奥巴班邦保贝本比彼波伯博�
                           "汤特提托瓦万威韦维温沃乌西希谢辛休雅亚扬耶伊因尤约泽扎詹")
 _GLOSS_RE = re.compile(r"\s*[（(]\s*[A-Za-z]")
 _TRANSLITERATION_RUN_RE = re.compile(f"[{_TRANSLITERATION_CHARS}]{{3,}}")
-_ACRONYM_RE = re.compile(r"(?![IVXLCDM]+$)[A-ZА-ЯЁ]{2,6}")  # not a Roman numeral (XX wieku)
+#: An acronym in a Latin or Cyrillic text, as a whole word; not a Roman numeral of centuries
+#: and monarchs (XX wieku, Elisabeth II; CD and DC are acronyms more often than numbers).
+SOURCE_ACRONYM_RE = re.compile(r"\b(?![IVX]+\b)[A-ZА-ЯЁ]{2,6}\b")
+
+
+def _common_in_source(word: str, lang: str | None) -> bool:
+    """A common word of the source language, though capitalised (German capitalises every
+    noun, so only a rarer one may be a name there)."""
+    limit = GERMAN_COMMON_ZIPF if lang == "de" else SOURCE_COMMON_ZIPF
+    return bool(lang) and wordfreq_data.zipf(word.lower(), lang) >= limit
 
 
 def _international(word: str, lang: str) -> bool:
@@ -530,7 +544,7 @@ def _international(word: str, lang: str) -> bool:
     English as in the source language; a capitalised word of the language (Gobierno, Parti) is
     not, so a high frequency in the source language alone does not make a name a word."""
     low = word.lower()
-    if lang == "de" and (low in lexicons.words("common_words.txt", "en") or low in lexicons.words("dual_words.txt", "en")):
+    if lang == "de" and low in _english_words():
         return False  # German capitalises every noun, cognates included (Marine, Hotel)
     return low.isascii() and wordfreq_data.zipf(low, "en") >= wordfreq_data.zipf(low, lang) - INTERNATIONAL_MARGIN
 
@@ -551,20 +565,19 @@ def source_names(src: str, lang: str | None) -> list[SourceName]:
                 continue  # short names only as abbreviations (ОАЭ, USA): "usa" is in "causa"
             if len(name) == 2 and script not in _CASED_SCRIPTS and name[-1] not in "国洲" and not _is_alias(name, lang):
                 continue  # 马里 (Mali) also spells a syllable pair of 波特马里恩 (Point Marion)
-            if True:
-                start, end = m.start(), m.end()
-                if script in _CASED_SCRIPTS:
-                    boundary = ((start == 0 or not folded[start - 1].isalnum())
-                                and src[start:start + 1].isupper()  # "la paz" is peace, "La Paz" a city
-                                and (end >= len(folded) or not folded[end].isalnum() or lang in _INFLECTED))
-                elif script in ("Han", "Kana"):
-                    boundary = True  # no spaces between words
-                else:  # Devanagari and others: whole words ("रोम" is not in "रोमांचक")
-                    boundary = ((start == 0 or not _is_word_char(folded[start - 1]))
-                                and (end >= len(folded) or not _is_word_char(folded[end])))
-                if boundary and not any(a < end and start < b for a, b in taken):
-                    out.append(SourceName(start, end, src[start:end], pids))
-                    taken.append((start, end))
+            start, end = m.start(), m.end()
+            if script in _CASED_SCRIPTS:
+                boundary = ((start == 0 or not folded[start - 1].isalnum())
+                            and src[start:start + 1].isupper()  # "la paz" is peace, "La Paz" a city
+                            and (end >= len(folded) or not folded[end].isalnum() or lang in _INFLECTED))
+            elif script in ("Han", "Kana"):
+                boundary = True  # no spaces between words
+            else:  # Devanagari and others: whole words ("रोम" is not in "रोमांचक")
+                boundary = ((start == 0 or not _is_word_char(folded[start - 1]))
+                            and (end >= len(folded) or not _is_word_char(folded[end])))
+            if boundary and not any(a < end and start < b for a, b in taken):
+                out.append(SourceName(start, end, src[start:end], pids))
+                taken.append((start, end))
     if script in _CASED_SCRIPTS:
         starts = sentence_starts(src)
         toks = words(src)
@@ -576,7 +589,7 @@ def source_names(src: str, lang: str | None) -> list[SourceName]:
                     out.append(pair)
                     taken.append((pair.start, pair.end))
                     continue
-            if _ACRONYM_RE.fullmatch(word) and not any(a <= tok.start < b for a, b in taken):
+            if SOURCE_ACRONYM_RE.fullmatch(word) and not any(a <= tok.start < b for a, b in taken):
                 out.append(SourceName(tok.start, tok.end, word, frozenset(), acronym=True))
                 continue
             if len(word) < 3 or not word[0].isupper() or word.isupper() or tok.start in starts:
@@ -587,9 +600,7 @@ def source_names(src: str, lang: str | None) -> list[SourceName]:
             if pids:  # Москве, Polsce: a place declined away from its dictionary form
                 out.append(SourceName(tok.start, tok.end, word, pids))
                 continue
-            # German capitalises every noun: only a rare one may be a name.
-            limit = GERMAN_COMMON_ZIPF if lang == "de" else SOURCE_COMMON_ZIPF
-            if lang and wordfreq_data.zipf(word.lower(), lang) >= limit and not _international(word, lang):
+            if _common_in_source(word, lang) and not _international(word, lang):
                 continue
             if script == "Cyrillic" and (_CYRILLIC_ADJECTIVE_RE.search(word) or "-" in word):
                 continue  # Тихого океана, Центристская партия: institutions are translated, not kept
@@ -622,8 +633,7 @@ def _sentence_initial_name(src: str, first, second, lang: str | None, script: st
         return None
     if len(a) < 3 or len(b) < 3 or any(ch.isdigit() for ch in a + b):
         return None
-    limit = GERMAN_COMMON_ZIPF if lang == "de" else SOURCE_COMMON_ZIPF
-    if lang and any(wordfreq_data.zipf(w.lower(), lang) >= limit for w in (a, b)):
+    if any(_common_in_source(w, lang) for w in (a, b)):
         return None
     # Latin script only: in Cyrillic, pairs opening a sentence were institutions as often as
     # people (measured: more false alarms, no detection).
@@ -644,10 +654,18 @@ TRANSLITERATION_SHARE = 0.75
 
 @dataclass(frozen=True)
 class TargetEvidence:
+    text: str
     folded: str
     words: tuple[str, ...]
     skeletons: tuple[str, ...]
-    name_skeletons: tuple[str, ...] = ()  # of every word and of adjacent capitalised pairs
+
+    @functools.cached_property
+    def name_skeletons(self) -> frozenset[str]:
+        """Skeletons of every word and of every two adjacent capitalised words (Point Marion):
+        needed only for transliterated source names, so built only then."""
+        raw = words(self.text)
+        joined = {skeleton(a.text + b.text) for a, b in zip(raw, raw[1:]) if a.text[:1].isupper() and b.text[:1].isupper()}
+        return frozenset(self.skeletons) | (joined - {""})
 
     def keeps(self, name: SourceName, script: str | None) -> bool:
         """Whether the English translation renders this source name."""
@@ -700,7 +718,7 @@ def translates_a_name(hyp: str, source: SourceEvidence) -> bool:
             runs.append([])
         elif word[:1].isupper() and tok.start not in starts:
             runs[-1].append(word)
-        elif word.lower() not in _RUN_JOINERS or not runs[-1]:
+        elif word.lower() not in NAME_JOINERS or not runs[-1]:
             runs.append([])
     for run in runs:
         if sum(source.supports(w) is not True for w in run) >= 2:
@@ -710,7 +728,8 @@ def translates_a_name(hyp: str, source: SourceEvidence) -> bool:
     return False
 
 
-_RUN_JOINERS = frozenset({"of", "for", "and", "the", "de", "on", "to", "in", "at"})
+#: Small words inside a multi-word name or its spelt-out acronym (Ministry of the Interior).
+NAME_JOINERS = frozenset({"of", "for", "and", "the", "de", "on", "to", "in", "at", "&"})
 
 
 def mentions_name(evidence: TargetEvidence, name: str) -> bool:
@@ -747,9 +766,5 @@ def closest_name(evidence: TargetEvidence, name: str, text: str) -> str | None:
 
 @functools.lru_cache(maxsize=64)
 def target_evidence(hyp: str) -> TargetEvidence:
-    raw = words(hyp)
-    toks = tuple(fold(t.text) for t in raw)
-    skeletons = {skeleton(t) for t in toks if len(t) >= 2} - {""}
-    joined = {skeleton(a.text + b.text) for a, b in zip(raw, raw[1:]) if a.text[:1].isupper() and b.text[:1].isupper()}
-    names = skeletons | joined
-    return TargetEvidence(fold(hyp), toks, tuple(skeletons), tuple(names - {""}))
+    toks = tuple(fold(t.text) for t in words(hyp))
+    return TargetEvidence(hyp, fold(hyp), toks, tuple({skeleton(t) for t in toks if len(t) >= 2} - {""}))

@@ -9,6 +9,7 @@ can only hide such an error, never invent one.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -118,8 +119,6 @@ def _without_concord(text: str, spans: list[tuple[int, int]], lang: str) -> list
 
 
 def _token_index(starts: list[int], pos: int) -> int:
-    import bisect
-
     return bisect.bisect_right(starts, pos) - 1
 
 
