@@ -23,7 +23,7 @@ from rich.text import Text
 from mtqa import metric_stats, rules as rules_mod
 from mtqa.model import Finding, SegmentResult, Severity
 from mtqa.report import Report
-from mtqa.reporters.common import shorten_path
+from mtqa.reporters.common import input_names, shorten_path
 from mtqa.text.sentences import paragraphs
 
 SPAN_STYLE = {Severity.CRITICAL: "bold white on red3", Severity.MAJOR: "bold black on yellow3",
@@ -217,10 +217,8 @@ def header(report: Report, width: int) -> list:
     title = Text()
     title.append("mtqa ", "bold")
     title.append(f"{info.version} · ", "dim")
-    names = info.inputs.get("hyp") or info.inputs.get("records") or "input"
-    names = ", ".join(names) if isinstance(names, list) else names
     tail = f" · {info.mode} · {_languages(info)}"
-    title.append(shorten_path(names, width - len(title.plain) - len(tail)) + tail)
+    title.append(shorten_path(input_names(info), width - len(title.plain) - len(tail)) + tail)
     line = Text()
     line.append(f" {s.verdict.upper()} ", VERDICT_STYLE[s.verdict])
     line.append("  ")

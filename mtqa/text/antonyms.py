@@ -52,9 +52,9 @@ def opposites_of(words) -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 def _pairs() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
-    # Our own list of news antonyms, and WordNet's direct antonyms of common words.
+    # Our own list of news antonyms, and WordNet's direct antonyms of common words without its
+    # pairs of function words (on/off, no/some), which oppose senses a sentence rarely means.
     function_words = lexicons.words("stopwords.txt", "en")
-    # WordNet pairs of function words (on/off, no/some) oppose senses a sentence rarely means.
     wordnet = [row for row in lexicons.table("antonyms_wordnet.tsv", "en")
                if len(row) >= 2 and row[0] not in function_words and row[1] not in function_words]
     rows = list(lexicons.table("antonyms.tsv", "en")) + wordnet
