@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from anyascii import anyascii
 
 from mtqa import lexicons, wordfreq_data
+from mtqa.text import phonetic
 from mtqa.text.scripts import main_script
 from mtqa.text.sentences import sentence_starts
 from mtqa.text.tokens import words
@@ -84,22 +85,12 @@ def skeleton(text: str) -> str:
     return "".join(out)
 
 
-def _lcs(a: str, b: str) -> int:
-    prev = [0] * (len(b) + 1)
-    for ca in a:
-        cur = [0]
-        for j, cb in enumerate(b):
-            cur.append(prev[j] + 1 if ca == cb else max(prev[j + 1], cur[j]))
-        prev = cur
-    return prev[-1]
-
-
 def skeletons_match(a: str, b: str) -> bool:
     if not a or not b:
         return False
     if min(len(a), len(b)) < 2:
         return a == b
-    ratio = _lcs(a, b) / max(len(a), len(b))
+    ratio = phonetic.lcs_length(a, b) / max(len(a), len(b))
     return ratio >= 0.66 if a[0] == b[0] else ratio >= 0.8
 
 
@@ -305,7 +296,12 @@ def _english_given_names(word: str) -> frozenset[str]:
 # ----------------------------------------------------------------------------- source evidence
 
 #: Scripts whose romanisation is faithful enough to say that a name is absent.
-RELIABLE_SCRIPTS = {"Latin", "Cyrillic", None}
+RELIABLE_SCRIPTS = {"Latin", "Cyrillic", "Devanagari", None}
+
+
+#: Share of a foreign name's consonant classes that a run of Chinese or Japanese characters
+#: must have for the name to be possibly there.
+LOOSE_SKELETON_SHARE = 0.6
 
 
 @dataclass(frozen=True)
@@ -314,6 +310,7 @@ class SourceEvidence:
     folded: str                   # the source, folded
     words: tuple[str, ...]        # its words, folded (romanised when not Latin)
     skeletons: tuple[str, ...]    # consonant skeletons of words (and of CJK character windows)
+    sound_keys: tuple[str, ...]   # phonetic keys of words, for a Devanagari source
     lang: str | None
     script: str | None
 
@@ -345,7 +342,15 @@ class SourceEvidence:
         if known_place and self.script in ("Han", "Kana"):
             return self._translated_place(name)
         # Consonant skeletons only bridge scripts: between Latin spellings they match too much.
-        if self.script not in ("Latin", None):
+        if self.sound_keys:
+            # Devanagari spells sounds: letters compare, where consonant classes alone would
+            # match Szabo with जवाब (javab) and Bailey with पर (par).
+            alike = phonetic.sounds_alike(phonetic.english_key(f), self.sound_keys)
+            if alike is None and not self._translated_place(name):
+                return None
+            if alike:
+                return True
+        elif self.script not in ("Latin", None):
             sk = skeleton(name)
             if len(sk) >= 2 and any(skeletons_match(sk, s) for s in self.skeletons):
                 return True
@@ -354,6 +359,14 @@ class SourceEvidence:
         if self.script in RELIABLE_SCRIPTS:
             return False
         if known_place:
+            return False
+        if self.script in ("Han", "Kana") and not phonetic.romanises_east_asian(f):
+            # A foreign name, written by sound: its skeleton would have matched, give or take
+            # the final consonants that Chinese drops (杜伊斯堡, Duisburg: TSP for TSPRK).
+            sk = skeleton(name)
+            if any(s[0] == sk[0] and len(s) <= len(sk) + 1
+                   and phonetic.lcs_length(sk, s) >= LOOSE_SKELETON_SHARE * len(sk) for s in self.skeletons if s):
+                return None
             return False
         return None
 
@@ -376,7 +389,12 @@ class SourceEvidence:
 def source_evidence(src: str, lang: str | None) -> SourceEvidence:
     script = main_script(src)
     # anyascii writes soft signs as apostrophes (Тиньков -> Tin'kov): drop them.
-    roman = src if script in (None, "Latin") else anyascii(src).replace("'", "")
+    if script in (None, "Latin"):
+        roman = src
+    elif script == "Devanagari":
+        roman = phonetic.romanize_devanagari(src)
+    else:
+        roman = anyascii(src).replace("'", "")
     # Apostrophes split (d'Alembert); hyphenated compounds count whole and by parts (Kidawy-Błońskiej).
     toks = tuple(piece for t in words(roman) for part in re.split(r"['’]", fold(t.text)) if part
                  for piece in ((part, *part.split("-")) if "-" in part else (part,)) if piece)
@@ -389,7 +407,8 @@ def source_evidence(src: str, lang: str | None) -> SourceEvidence:
             for i in range(len(syll) - size + 1):
                 skels.append(skeleton("".join(syll[i:i + size])))
     folded = fold(src) + " " + fold(roman)
-    return SourceEvidence(src + " " + roman, folded, toks, tuple(s for s in set(skels) if s), lang, script)
+    sound_keys = tuple({phonetic.source_key(t) for t in toks}) if script == "Devanagari" else ()
+    return SourceEvidence(src + " " + roman, folded, toks, tuple(s for s in set(skels) if s), sound_keys, lang, script)
 
 
 # ----------------------------------------------------------------------------- names in English
@@ -698,7 +717,7 @@ class TargetEvidence:
             # 波特马里恩): most of its consonants, in order, within one name of the translation
             # (two adjacent capitalised words count as one).
             sk = skeleton(text.lower().replace("ng", "n"))  # pinyin song for -son, long for -lon
-            return len(sk) >= 2 and any(_lcs(sk, s) >= TRANSLITERATION_SHARE * len(sk) for s in self.name_skeletons)
+            return len(sk) >= 2 and any(phonetic.lcs_length(sk, s) >= TRANSLITERATION_SHARE * len(sk) for s in self.name_skeletons)
         return False
 
 

@@ -41,6 +41,15 @@ FIRE = [
          src="В воскресенье в Москве ожидаются дожди.", src_lang="ru"),
     Fire("Psychologist, who has a million subscribers, spoke about the fighter.", (("NE002", "Степанова"),),
          src="Психолог Вероника Степанова, у которой миллион подписчиков, рассказала о бойце.", src_lang="ru"),
+    # Hindi spells names by sound: a name whose sounds no word of the source has is not there.
+    Fire("The minister Pavel Novak met the farmers.", (("NE001", "Pavel"), ("NE001", "Novak")),
+         src="मंत्री राहुल शर्मा ने किसानों से मुलाकात की।", src_lang="hi"),
+    # A name that pinyin, Hepburn and Korean cannot spell is written by sound in Chinese or
+    # Japanese; no run of characters sounds like it here.
+    Fire("Pitcher Dmitry Orlov started the game.", (("NE001", "Dmitry"), ("NE001", "Orlov")),
+         src="投手の勝野が先発した。", src_lang="ja"),
+    Fire("Melbourne will have rain for three days.", (("NE001", "Melbourne"),),
+         src="未来三天，北京多阴雨天气。", src_lang="zh"),
 ]
 
 QUIET = [
@@ -96,6 +105,14 @@ QUIET = [
     Quiet("A lawyer will take the case to the ECHR.", ("NE001",),
           src="Un avocat va porter l'affaire devant la CEDH.", src_lang="fr",
           why="the source has an acronym of its own, which the translation's may render"),
+    Quiet("Minister Rahul Sharma met farmers in Meerut; Howie and Huawei agreed, the Oscars too.", ("NE001",),
+          src="मंत्री राहुल शर्मा ने मेरठ में किसानों से मुलाकात की; हॉवी और हुवाई सहमत थे, आस्कर भी।", src_lang="hi",
+          why="Devanagari read with its inherent vowel (मेरठ is Meerut); vowels spelt many ways; a plural"),
+    Quiet("Prosecutors in Duisburg met Xiaoping in Hong Kong.", ("NE001",),
+          src="杜伊斯堡检方在香港与小平会面。", src_lang="zh",
+          why="Chinese drops final consonants (杜伊斯堡); pinyin names may be any characters"),
+    Quiet("Ohtani and Park were the last batters.", ("NE001",), src="大谷と朴は最後の打者だった。", src_lang="ja",
+          why="Japanese and Korean names are written in characters whose reading we cannot check"),
     Quiet("Goma is a city in the Democratic Republic of Congo.", ("NE001",),
           src="戈马是刚果民主共和国的一个城市。", src_lang="zh", why="CLDR's 刚果（金） is written 刚果 in text"),
 ]
@@ -109,3 +126,18 @@ def test_transliterations_share_a_skeleton():
     for form in ("Хьюстон", "hyusuton", "XiuSiDun"):
         from anyascii import anyascii
         assert skeletons_match(skeleton("Houston"), skeleton(anyascii(form))), form
+
+
+def test_devanagari_is_read_with_its_inherent_vowel():
+    from mtqa.text.phonetic import romanize_devanagari
+    assert romanize_devanagari("जवाब") == "javab"
+    assert romanize_devanagari("मेरठ") == "merath"
+    assert romanize_devanagari("ज़िला") == "zila"
+
+
+def test_east_asian_romanisations():
+    from mtqa.text.phonetic import romanises_east_asian
+    for name in ("xiaoping", "katsuno", "ohtani", "park", "zhang"):
+        assert romanises_east_asian(name), name
+    for name in ("dmitry", "melbourne", "christopher", "buddha"):
+        assert not romanises_east_asian(name), name

@@ -1,0 +1,162 @@
+"""Phonetic keys for telling whether an English name is a Devanagari word of the source.
+
+Hindi writes foreign names by sound (ह्यूस्टन for Houston), so a name of the translation can be
+looked for in a Hindi source by comparing sounds. anyascii drops the vowel that a Devanagari
+consonant carries when no vowel sign follows it (जवाब -> "jvab"), which makes short words look
+alike by their consonants alone; `romanize_devanagari` writes that vowel (-> "javab"), so that
+letters, not only consonant classes, can be compared.
+
+The key merges what the two writing systems do not tell apart: aspiration and h (भ/ब, "Thomas"),
+v/w, y/i, z/j, m/n (anusvara), k/c/q for the English hard c, and doubled letters.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from anyascii import anyascii
+
+_NUKTA = "\u093c"
+_VIRAMA = "\u094d"
+# Dependent vowel signs: a consonant followed by one does not carry its own "a".
+_VOWEL_SIGNS = frozenset(chr(c) for c in range(0x093E, 0x094D)) | {"\u0962", "\u0963"}
+_WITH_NUKTA = {"j": "z", "ph": "f", "kh": "kh", "g": "g", "k": "q"}
+#: Sound groups common to both sides, applied in order (digraphs before single letters).
+_SHARED = (("ph", "f"), ("th", "t"), ("kh", "k"), ("gh", "g"), ("bh", "b"), ("dh", "d"), ("jh", "j"),
+           ("sh", "s"), ("q", "k"), ("w", "v"), ("z", "j"), ("x", "ks"), ("m", "n"), ("h", ""))
+_DOUBLED_RE = re.compile(r"(.)\1+")
+_VOWELS = "aeiouy"
+_VOWELS_RE = re.compile(f"[{_VOWELS}]+")
+_SOFT_C_RE = re.compile(r"c(?=[eiy])")
+#: A source word is the name when their consonants agree and the whole keys are this alike
+#: (vowels are spelt many ways: Huawei/हुवाई, Thauss/थॉस) ...
+SAME_CONSONANTS_RATIO = 0.55
+#: ... or when their consonants nearly agree (Singh/सिंह, Schlegel/श्लेगल) and the whole keys
+#: are this alike.
+NEAR_CONSONANTS = 0.7
+NEAR_CONSONANTS_RATIO = 0.75
+
+
+def _is_consonant(ch: str) -> bool:
+    return "\u0915" <= ch <= "\u0939" or "\u0958" <= ch <= "\u095f"
+
+
+def romanize_devanagari(text: str) -> str:
+    """anyascii's romanisation with the inherent vowel written inside words."""
+    out = []
+    n = len(text)
+    i = 0
+    while i < n:
+        ch = text[i]
+        roman = anyascii(ch)
+        if _is_consonant(ch):
+            if i + 1 < n and text[i + 1] == _NUKTA:
+                roman = _WITH_NUKTA.get(roman, roman)
+                i += 1
+            out.append(roman)
+            nxt = text[i + 1] if i + 1 < n else ""
+            # The inherent vowel is silent at the end of a word, absent before a vowel sign
+            # or a virama: written only before another letter of the word.
+            if nxt and (_is_consonant(nxt) or nxt in "\u0901\u0902\u0903"):
+                out.append("a")
+        elif ch != _NUKTA:
+            out.append(roman)
+        i += 1
+    return "".join(out)
+
+
+def _key(text: str) -> str:
+    for a, b in _SHARED:
+        text = text.replace(a, b)
+    return _DOUBLED_RE.sub(r"\1", text)
+
+
+@functools.lru_cache(maxsize=8192)
+def english_key(folded_name: str) -> str:
+    """Key of an English name, folded: ch is one sound, c soft before e, i and y and hard
+    otherwise (Colchester -> kolcester, Greece -> grese)."""
+    name = _SOFT_C_RE.sub("s", folded_name.replace("ck", "k").replace("ch", "C"))
+    return _key(name.replace("c", "k").replace("C", "c"))
+
+
+def source_key(romanized_word: str) -> str:
+    """Key of a romanised Devanagari word, where c is already the ch sound (च) and ch its aspirate."""
+    return _key(romanized_word.replace("ch", "c"))
+
+
+def lcs_length(a: str, b: str) -> int:
+    """Length of the longest common subsequence (difflib's blocks miss scattered agreements)."""
+    prev = [0] * (len(b) + 1)
+    for ca in a:
+        cur = [0]
+        for j, cb in enumerate(b):
+            cur.append(prev[j] + 1 if ca == cb else max(prev[j + 1], cur[j]))
+        prev = cur
+    return prev[-1]
+
+
+def _ratio(a: str, b: str) -> float:
+    return 2 * lcs_length(a, b) / (len(a) + len(b)) if a or b else 1.0
+
+
+def _candidates(key: str, consonants: int):
+    """The word, and for a longer compound its start and end with as many consonants as the
+    name (Hong and Kong in हांगकांग)."""
+    yield key
+    places = [i for i, ch in enumerate(key) if ch not in _VOWELS]
+    if consonants and len(places) > consonants:
+        yield key[:places[consonants]]
+        yield key[places[-consonants]:]
+
+
+def sounds_alike(name_key: str, keys: tuple[str, ...]) -> bool | None:
+    """Whether one of the source keys is the name; None when the name has too few consonants
+    to tell (Hui, Gaya) and no word matches it closely. An English plural may stand for a
+    singular in the source (Oscars, आस्कर)."""
+    found = _alike(name_key, keys)
+    if not found and len(name_key) > 4 and name_key.endswith("s") and _alike(name_key[:-1], keys):
+        return True
+    return found
+
+
+def _alike(name_key: str, keys: tuple[str, ...]) -> bool | None:
+    name_consonants = _VOWELS_RE.sub("", name_key)
+    if len(name_consonants) < 2:
+        return True if any(_ratio(name_key, key) >= NEAR_CONSONANTS_RATIO for key in keys) else None
+    for key in keys:
+        for candidate in _candidates(key, len(name_consonants)):
+            consonants = _VOWELS_RE.sub("", candidate)
+            if consonants == name_consonants:
+                if _ratio(name_key, candidate) >= SAME_CONSONANTS_RATIO:
+                    return True
+            elif (_ratio(name_consonants, consonants) >= NEAR_CONSONANTS
+                  and _ratio(name_key, candidate) >= NEAR_CONSONANTS_RATIO):
+                return True
+    return False
+
+
+# Syllables of the romanisations of Chinese (pinyin, Cantonese), Japanese (Hepburn) and Korean names (whose
+# Chinese characters a Chinese source uses: 朴 for Park). A name that
+# neither can spell (Kalmanovich, Buddha, Melbourne) is not a Chinese or Japanese name: a
+# Chinese or Japanese source writes it by sound, in characters whose romanisation shows it.
+_PINYIN_SYLLABLE = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+                    r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ao|an|ei|en|er|ia|ie|in|iu|"
+                    r"ou|ua|uo|ui|un|ue|a|o|e|i|u)")
+_HEPBURN_SYLLABLE = r"(?:kk|ss|tt|pp|tch)?(?:ky|gy|sh|ch|ts|ny|hy|by|py|my|ry|[kgsztdnhbpmyrwfj])?[aiueo](?:h(?![aiueo]))?n?"
+_KOREAN_SYLLABLE = (r"(?:kk|tt|pp|ss|jj|ch|[gkndtrlmbpsjhy])?(?:yae|yeo|wae|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|ee|oo|"
+                    r"a|e|i|o|u)(?:ng|rk|k|n|t|l|m|p)?")
+_KOREAN_RE = re.compile(f"(?:{_KOREAN_SYLLABLE})+")
+# Hong Kong's spellings of Cantonese (Kowloon, Cheung, Tsim Sha Tsui).
+_CANTONESE_SYLLABLE = (r"(?:kw|gw|ng|ch|ts|sh|[bpmfdtnlgkhjswy])?(?:eung|euk|aai|aau|oo|ow|oy|ee|ew|ai|au|ei|eu|oi|ou|ui|"
+                       r"iu|a|e|i|o|u)(?:ng|k|t|p|m|n)?")
+_CANTONESE_RE = re.compile(f"(?:{_CANTONESE_SYLLABLE})+")
+_PINYIN_RE = re.compile(f"(?:{_PINYIN_SYLLABLE})+")
+_HEPBURN_RE = re.compile(f"(?:{_HEPBURN_SYLLABLE})+")
+
+
+@functools.lru_cache(maxsize=8192)
+def romanises_east_asian(folded_name: str) -> bool:
+    """Whether pinyin, Hepburn or a Korean romanisation can spell the name (Xiaoping, Katsuno,
+    Park, Anna: yes; Dmitry: no)."""
+    letters = re.sub(r"[^a-z]", "", folded_name)
+    return any(regex.fullmatch(letters) for regex in (_PINYIN_RE, _HEPBURN_RE, _KOREAN_RE, _CANTONESE_RE))
