@@ -41,6 +41,12 @@ FIRE = [
          src="В воскресенье в Москве ожидаются дожди.", src_lang="ru"),
     Fire("Psychologist, who has a million subscribers, spoke about the fighter.", (("NE002", "Степанова"),),
          src="Психолог Вероника Степанова, у которой миллион подписчиков, рассказала о бойце.", src_lang="ru"),
+    # A declined surname whose base form English writes without accents (Drahoš, Drahos).
+    Fire("He supported Zeman's opponent in the elections.", (("NE002", "Drahoše"),),
+         src="Ve volbách podpořil Zemanova protikandidáta Jiřího Drahoše.", src_lang="cs"),
+    # A word the source language hardly uses, opening a sentence, is a name there.
+    Fire("He has been mayor since 2014.", (("NE002", "Macura"),),
+         src="Macura je primátorem od roku 2014.", src_lang="cs"),
     # Hindi spells names by sound: a name whose sounds no word of the source has is not there.
     Fire("The minister Pavel Novak met the farmers.", (("NE001", "Pavel"), ("NE001", "Novak")),
          src="मंत्री राहुल शर्मा ने किसानों से मुलाकात की।", src_lang="hi"),
@@ -99,6 +105,9 @@ QUIET = [
     Quiet("The budget is PLN 103bn; the CEO said the KO round is next.", ("NE001",),
           src="Budżet to 103 mld zł; prezes powiedział, że runda K.o. jest następna.", src_lang="pl",
           why="currency codes, frequent acronyms, dotted forms"),
+    Quiet("The mayor said the budget would be cut.", ("NE002",),
+          src="Primátor uvedl, že rozpočet bude snížen.", src_lang="cs",
+          why="a common word opening the sentence is a word, not a name"),
     Quiet("The new demands could not be met, the ministry said.", ("NE002",),
           src="Die neuen Forderungen könnten nicht erfüllt werden, teilte das Ministerium mit.", src_lang="de",
           why="capitalised words opening a sentence are common words"),
