@@ -311,6 +311,7 @@ class SourceEvidence:
     words: tuple[str, ...]        # its words, folded (romanised when not Latin)
     skeletons: tuple[str, ...]    # consonant skeletons of words (and of CJK character windows)
     sound_keys: tuple[str, ...]   # phonetic keys of words, for a Devanagari source
+    sound_skeletons: tuple[str, ...] | None  # skeletons of katakana words, for a Japanese source
     lang: str | None
     script: str | None
 
@@ -352,7 +353,7 @@ class SourceEvidence:
                 return True
         elif self.script not in ("Latin", None):
             sk = skeleton(name)
-            if len(sk) >= 2 and any(skeletons_match(sk, s) for s in self.skeletons):
+            if len(sk) >= 2 and any(skeletons_match(sk, s) for s in self._skeletons_for(f)):
                 return True
         if self._translated_place(name):
             return True
@@ -365,10 +366,17 @@ class SourceEvidence:
             # the final consonants that Chinese drops (杜伊斯堡, Duisburg: TSP for TSPRK).
             sk = skeleton(name)
             if any(s[0] == sk[0] and len(s) <= len(sk) + 1
-                   and phonetic.lcs_length(sk, s) >= LOOSE_SKELETON_SHARE * len(sk) for s in self.skeletons if s):
+                   and phonetic.lcs_length(sk, s) >= LOOSE_SKELETON_SHARE * len(sk) for s in self._skeletons_for(f) if s):
                 return None
             return False
         return None
+
+    def _skeletons_for(self, folded_name: str) -> tuple[str, ...]:
+        """A foreign name in Japanese is written in katakana: only katakana words can hold it.
+        Every window of every run of characters would match some foreign name by chance."""
+        if self.sound_skeletons is not None and not phonetic.romanises_east_asian(folded_name):
+            return self.sound_skeletons
+        return self.skeletons
 
     def _translated_place(self, name: str) -> bool:
         if not self.lang:
@@ -383,6 +391,17 @@ class SourceEvidence:
                 if len(stem) >= 4 and stem in self.folded:
                     return True
         return False
+
+
+def _katakana_skeletons(src: str) -> tuple[str, ...] | None:
+    """Skeletons of the katakana words of a Japanese text (None for a text without kana:
+    Chinese writes foreign names with characters that also write words, so no subset of
+    its characters can be trusted to hold them all)."""
+    if not _KANA_RE.search(src):
+        return None
+    out = {skeleton(anyascii(part)) for m in _KATAKANA_RE.finditer(src) for part in m.group(0).split("・")}
+    out.discard("")
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=64)
@@ -408,7 +427,8 @@ def source_evidence(src: str, lang: str | None) -> SourceEvidence:
                 skels.append(skeleton("".join(syll[i:i + size])))
     folded = fold(src) + " " + fold(roman)
     sound_keys = tuple({phonetic.source_key(t) for t in toks}) if script == "Devanagari" else ()
-    return SourceEvidence(src + " " + roman, folded, toks, tuple(s for s in set(skels) if s), sound_keys, lang, script)
+    sound_skels = _katakana_skeletons(src) if _CJK_CHAR_RE.search(src) else None
+    return SourceEvidence(src + " " + roman, folded, toks, tuple(s for s in set(skels) if s), sound_keys, sound_skels, lang, script)
 
 
 # ----------------------------------------------------------------------------- names in English
@@ -548,6 +568,8 @@ _TRANSLITERATION_CHARS = ("阿埃艾爱安奥巴班邦保贝本比彼波伯博�
                           "汤特提托瓦万威韦维温沃乌西希谢辛休雅亚扬耶伊因尤约泽扎詹")
 _GLOSS_RE = re.compile(r"\s*[（(]\s*[A-Za-z]")
 _TRANSLITERATION_RUN_RE = re.compile(f"[{_TRANSLITERATION_CHARS}]{{3,}}")
+_KANA_RE = re.compile(r"[\u3041-\u30ff]")
+_KATAKANA_RE = re.compile(r"[\u30a1-\u30fa][\u30a1-\u30fc・]*")
 #: An acronym in a Latin or Cyrillic text, as a whole word; not a Roman numeral of centuries
 #: and monarchs (XX wieku, Elisabeth II; CD and DC are acronyms more often than numbers).
 SOURCE_ACRONYM_RE = re.compile(r"\b(?![IVX]+\b)[A-ZА-ЯЁ]{2,6}\b")

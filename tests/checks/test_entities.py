@@ -54,6 +54,10 @@ FIRE = [
     # Japanese; no run of characters sounds like it here.
     Fire("Pitcher Dmitry Orlov started the game.", (("NE001", "Dmitry"), ("NE001", "Orlov")),
          src="投手の勝野が先発した。", src_lang="ja"),
+    # In Japanese, a foreign name is a katakana word: kanji that happen to share its consonants
+    # do not support it.
+    Fire("Last season Srivastava scored eight goals as a specially designated player.",
+         (("NE001", "Srivastava"),), src="唐山は昨季、特別指定選手として出場したＪ３で１０試合８ゴール。", src_lang="ja"),
     Fire("Melbourne will have rain for three days.", (("NE001", "Melbourne"),),
          src="未来三天，北京多阴雨天气。", src_lang="zh"),
 ]
@@ -120,6 +124,9 @@ QUIET = [
     Quiet("Prosecutors in Duisburg met Xiaoping in Hong Kong.", ("NE001",),
           src="杜伊斯堡检方在香港与小平会面。", src_lang="zh",
           why="Chinese drops final consonants (杜伊斯堡); pinyin names may be any characters"),
+    Quiet("Pitcher Ohtani met Jack Drury at the Nagoya Dome.", ("NE001",),
+          src="大谷投手はナゴヤドームでジャック・ドゥルーリーに会った。", src_lang="ja",
+          why="a foreign name written in katakana, split at its middle dot"),
     Quiet("Ohtani and Park were the last batters.", ("NE001",), src="大谷と朴は最後の打者だった。", src_lang="ja",
           why="Japanese and Korean names are written in characters whose reading we cannot check"),
     Quiet("Goma is a city in the Democratic Republic of Congo.", ("NE001",),
