@@ -9,7 +9,7 @@ from typing import Iterator
 from mtqa import wordfreq_data
 from mtqa.model import Hit, Segment, Severity
 from mtqa.rules import rule
-from mtqa.text import pairs
+from mtqa.text import acronyms, pairs
 from mtqa.text.names import (NAME_JOINERS, SOURCE_ACRONYM_RE, english_name_tokens, fold, mentions_name,
                              source_evidence, source_names, target_evidence, translates_a_name)
 from mtqa.text.scripts import main_script
@@ -112,14 +112,18 @@ def name_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
         # it has no acronym of its own to be their original, and its script spells acronyms
         # in capitals (a Chinese source writes 北约 for NATO).
         src = segment.src[ss:se]
-        if refs or (evidence.script in ("Latin", "Cyrillic") and not SOURCE_ACRONYM_RE.search(src)):
+        src_acronyms = SOURCE_ACRONYM_RE.findall(src)
+        if refs or evidence.script in ("Latin", "Cyrillic"):
             for m in _ACRONYM_RE.finditer(segment.hyp, hs, he):
                 acronym = m.group(0)
                 if _acronym_supported(acronym, src, segment.refs):
                     continue
-                if not refs and (evidence.supports(acronym) is True or _generic_acronym(acronym)):
+                if not refs and (evidence.supports(acronym) is True or _generic_acronym(acronym)
+                                 or acronyms.renders_any(acronym, src_acronyms)):
                     continue
-                where = "neither in the source nor in the reference" if refs else "not in the source, which has no acronym"
+                where = ("neither in the source nor in the reference" if refs
+                         else "not in the source and renders none of its acronyms" if src_acronyms
+                         else "not in the source, which has no acronym")
                 yield Hit(m.start(), m.end(), f"“{acronym}” is {where}")
 
 
@@ -148,15 +152,12 @@ def source_name_missing(segment: Segment, ctx) -> Iterator[Hit]:
         src = segment.src[ss:se]
         script = main_script(src)
         evidence = target_evidence(segment.hyp[hs:he])
-        translated = None
         for name in source_names(src, segment.src_lang):
             if refs and not any(ev.keeps(name, script) for ev in refs):
                 continue  # the reference does not render it visibly either: our matching failed
             if name.acronym and not refs:
-                if translated is None:
-                    translated = translates_a_name(segment.hyp[hs:he], source_evidence(src, segment.src_lang))
-                if translated:
-                    continue  # ONU may be there as "UN": only a reference could tell
+                if translates_a_name(segment.hyp[hs:he], source_evidence(src, segment.src_lang), name.text):
+                    continue  # ONU may be there as "UN", OMS as "World Health Organization"
             if not evidence.keeps(name, script):
                 yield Hit(ss + name.start, ss + name.end, f"the source's “{name.text}” is missing from the translation",
                           field="src")

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from anyascii import anyascii
 
 from mtqa import lexicons, wordfreq_data
-from mtqa.text import phonetic
+from mtqa.text import acronyms, phonetic
 from mtqa.text.scripts import main_script
 from mtqa.text.sentences import sentence_starts
 from mtqa.text.tokens import words
@@ -572,7 +572,7 @@ _KANA_RE = re.compile(r"[\u3041-\u30ff]")
 _KATAKANA_RE = re.compile(r"[\u30a1-\u30fa][\u30a1-\u30fc・]*")
 #: An acronym in a Latin or Cyrillic text, as a whole word; not a Roman numeral of centuries
 #: and monarchs (XX wieku, Elisabeth II; CD and DC are acronyms more often than numbers).
-SOURCE_ACRONYM_RE = re.compile(r"\b(?![IVX]+\b)[A-ZА-ЯЁ]{2,6}\b")
+SOURCE_ACRONYM_RE = re.compile(r"\b(?![IVX]+\b)[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŘŚŠŤŮŹŻŽА-ЯЁ]{2,6}\b")
 
 
 def _common_in_source(word: str, lang: str | None) -> bool:
@@ -757,18 +757,19 @@ class TargetEvidence:
         return False
 
 
-def translates_a_name(hyp: str, source: SourceEvidence) -> bool:
-    """Whether the translation has an acronym, a run of capitalised words or a place name of
-    several words that the source does not contain as such: the translation of a source acronym
-    (ONU -> UN, OMS -> World Health Organization, ОАЭ -> United Arab Emirates), so a source
-    acronym missing from it may have been translated, not dropped."""
+@functools.lru_cache(maxsize=256)
+def translates_a_name(hyp: str, source: SourceEvidence, acronym: str) -> bool:
+    """Whether the translation has an acronym that may render the source's `acronym` (ONU ->
+    UN, OMS -> WHO), or a run of capitalised words or a place name of several words that the
+    source does not contain as such (OMS -> World Health Organization, ОАЭ -> United Arab
+    Emirates): the source acronym missing from it may have been translated, not dropped."""
     starts = sentence_starts(hyp)
     runs: list[list[str]] = [[]]
     for tok in words(hyp):
         word = tok.text
         if word.isupper() and len(word) >= 2 and word.isalpha():
             # Case matters: Spanish "un" does not explain "UN".
-            if not _mentions(word, source.cased):
+            if not _mentions(word, source.cased) and acronyms.corresponds(word, acronym):
                 return True
             runs.append([])
         elif word[:1].isupper() and tok.start not in starts:

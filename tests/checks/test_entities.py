@@ -36,6 +36,11 @@ FIRE = [
     # A source acronym the translation neither keeps nor renders as another name is dropped.
     Fire("If the has chosen not to show these images, it is to protect its interests.", (("NE002", "FOM"),),
          src="Si la FOM a choisi de ne pas montrer ces images, c'est pour protéger ses intérêts.", src_lang="fr"),
+    # An acronym that renders none of the source's (CEDH would be ECHR) is another body.
+    Fire("A lawyer will take the case to the NSA.", (("NE001", "NSA"),),
+         src="Un avocat va porter l'affaire devant la CEDH.", src_lang="fr"),
+    Fire("The WHO and the ministry reported new cases.", (("NE002", "ČEZ"),),
+         src="ČEZ a ministerstvo hlásily nové případy.", src_lang="cs"),
     # A frequent place, declined: Москве is Moscow.
     Fire("Rain is expected on Sunday.", (("NE002", "Москве"),),
          src="В воскресенье в Москве ожидаются дожди.", src_lang="ru"),
@@ -115,6 +120,11 @@ QUIET = [
     Quiet("The new demands could not be met, the ministry said.", ("NE002",),
           src="Die neuen Forderungen könnten nicht erfüllt werden, teilte das Ministerium mit.", src_lang="de",
           why="capitalised words opening a sentence are common words"),
+    Quiet("The WHO, NATO, the UN and the ECHR met; GDP fell.", ("NE001", "NE002"),
+          src="L'OMS, l'OTAN, l'ONU et la CEDH se sont réunies ; le PIB a baissé.", src_lang="fr",
+          why="acronyms written with other letters (a table of international bodies) or reordered"),
+    Quiet("WHO experts met the FSB.", ("NE001", "NE002"), src="Эксперты ВОЗ встретились с ФСБ.", src_lang="ru",
+          why="Cyrillic acronyms, romanised"),
     Quiet("A lawyer will take the case to the ECHR.", ("NE001",),
           src="Un avocat va porter l'affaire devant la CEDH.", src_lang="fr",
           why="the source has an acronym of its own, which the translation's may render"),
@@ -157,3 +167,9 @@ def test_east_asian_romanisations():
         assert romanises_east_asian(name), name
     for name in ("dmitry", "melbourne", "christopher", "buddha"):
         assert not romanises_east_asian(name), name
+
+
+def test_acronym_correspondence():
+    from mtqa.text.acronyms import corresponds
+    assert corresponds("ECHR", "CEDH") and corresponds("UN", "ONU") and corresponds("WHO", "ВОЗ")
+    assert not corresponds("NSA", "CEDH") and not corresponds("NATO", "РИА")
