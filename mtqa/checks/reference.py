@@ -176,17 +176,46 @@ def opposite_of_reference_word(segment: Segment, ctx) -> Iterator[Hit]:
             return
         targets = antonyms.opposites_of(only_ref)
         negated_hyp = _negated_words(hyp_toks)
-        for tok in hyp_toks:
+        for k, tok in enumerate(hyp_toks):
             low = tok.text.lower()
-            if low in ref_words or not _WORD_RE.match(tok.text) or not (antonyms.base_forms(low) & targets):
+            if low in ref_words or not _WORD_RE.match(tok.text):
+                continue
+            if not (antonyms.base_forms(low) & targets) and not _has_loose_opposite_slot(hyp_toks, k, ref_toks):
                 continue
             opposite = next((w for w in only_ref if antonyms.are_opposites(low, w)), None)
+            if opposite is None:
+                opposite = _aligned_loose_opposite(hyp_toks, k, ref_toks, ref_words - hyp_words)
             if opposite and (low in negated_hyp) != (opposite in negated_ref):
                 continue  # one side negated: the pair says the same thing
             if opposite:
                 yield Hit(tok.start, tok.end, f"“{tok.text}” is the opposite of the reference's “{opposite}”",
                           suggestion=opposite)
         return  # the first reference is the one findings refer to
+
+
+def _same_slot(hyp_toks, k: int, ref_toks, j: int) -> bool:
+    """Word k of the translation and word j of the reference stand between the same two words,
+    not both function words ("the ... of" is everywhere)."""
+    def low(toks, i):
+        return toks[i].text.lower() if 0 <= i < len(toks) else None
+    left, right = low(hyp_toks, k - 1), low(hyp_toks, k + 1)
+    same_left = left is not None and left == low(ref_toks, j - 1)
+    same_right = right is not None and right == low(ref_toks, j + 1)
+    function_words = lexicons.words("stopwords.txt", "en")
+    return same_left and same_right and not (left in function_words and right in function_words)
+
+
+def _has_loose_opposite_slot(hyp_toks, k, ref_toks) -> bool:
+    return any(_same_slot(hyp_toks, k, ref_toks, j) for j in range(len(ref_toks)))
+
+
+def _aligned_loose_opposite(hyp_toks, k, ref_toks, only_ref) -> str | None:
+    low = hyp_toks[k].text.lower()
+    for j, rt in enumerate(ref_toks):
+        w = rt.text.lower()
+        if w in only_ref and _same_slot(hyp_toks, k, ref_toks, j) and antonyms.are_loose_opposites(low, w):
+            return w
+    return None
 
 
 def _negated_words(toks) -> frozenset[str]:

@@ -84,3 +84,30 @@ def are_opposites(a: str, b: str) -> bool:
         if pairs.get(x, frozenset()) & bases_b:
             return True
     return any(_prefixed(x, y) for x in bases_a for y in bases_b)
+
+
+@functools.lru_cache(maxsize=1)
+def _indirect_pairs() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    function_words = lexicons.words("stopwords.txt", "en")
+    for row in lexicons.table("antonyms_wordnet_indirect.tsv", "en"):
+        if len(row) >= 2 and row[0] not in function_words and row[1] not in function_words:
+            out.setdefault(row[0], set()).add(row[1])
+            out.setdefault(row[1], set()).add(row[0])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def are_loose_opposites(a: str, b: str) -> bool:
+    """Opposite senses through WordNet's synonyms and similar adjectives (giant/tiny through
+    large/small, recent/ancient): too many pairs to trust anywhere in two sentences, so only
+    for words in the same place."""
+    pairs = _indirect_pairs()
+    bases_a, bases_b = _inflections(a), _inflections(b)
+    if bases_a & bases_b:
+        return False
+    return any(pairs.get(x, frozenset()) & bases_b for x in bases_a)
+
+
+def _inflections(word: str) -> frozenset[str]:
+    """Base forms, but an adverb stays an adverb (fairly is not fair)."""
+    return frozenset({word.lower()}) if word.lower().endswith("ly") else base_forms(word)

@@ -22,6 +22,9 @@ FIRE = [
          suggestion="scarce"),
     # Both sides negated: still opposites.
     Fire("The bridge was not opened in May.", (("RF004", "opened"),), ref="The bridge was not closed in May."),
+    # An adjective similar to one side of an antonym pair (tiny ~ small, against big), in the
+    # reference's place for it.
+    Fire("A tiny crowd gathered in the square.", (("RF004", "tiny"),), ref="A big crowd gathered in the square."),
     Fire("He was irresponsible for the decision.", (("RF004", "irresponsible"),),
          ref="He was responsible for the decision."),
     Fire("from the Iranian port of Amirbad on the Caspian Sea", (("RF005", "Amirbad"),),
@@ -42,6 +45,9 @@ QUIET = [
           ref="Lech Wałęsa spoke to the United States and the European Union."),
     Quiet("The acid wasn't found.", ("RF003",), ref="No acid was found."),
     Quiet("Prices rose sharply, more than expected.", ("RF004",), ref="Prices rose steeply, more than forecast."),
+    Quiet("A tiny crowd gathered near the square.", ("RF004",),
+          ref="A crowd gathered near the big square.",
+          why="a loosely opposite word counts only in the reference's place for it"),
     Quiet("In urine samples of pets that died, both melamine and cyanuric acid were found.", ("RF008",),
           ref="Cyanuric acid and melamine were both found in urine samples of pets who died.",
           why="a paraphrase reorders phrases but keeps word pairs"),
