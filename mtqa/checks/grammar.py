@@ -39,7 +39,10 @@ def missing_word(segment: Segment, ctx) -> Iterator[Hit]:
     people`); a personal pronoun or a modal directly before an article, in a statement
     (`they the contract`, `will the contract`); and a statement that opens on an auxiliary not
     followed by a subject (`Has really just demonstrated that...`) or on a reporting verb in
-    the past tense followed by `that` or an article (`Said that 85 % of the cases...`).
+    the past tense followed by `that` or an article (`Said that 85 % of the cases...`); and the
+    holes a lost name leaves: a possessive after a function word (`the 's Internet program`),
+    a title before a lower-case word (`Mr. admitted`), a conjunction ending a sentence (`by
+    Berlin and .`), a preposition doubled (`in in a serious condition`).
 
     ## Why is this bad?
     The lost word is usually the one that mattered (the subject, the noun: who or what); the
@@ -67,8 +70,13 @@ def missing_word(segment: Segment, ctx) -> Iterator[Hit]:
             yield Hit(s_start + toks[0].start(), s_start + toks[1].end(),
                       f"the statement opens on “{first}”: who {first.lower()} it is missing")
             continue
-        for a, b in zip(toks, toks[1:]):
+        for k, (a, b) in enumerate(zip(toks, toks[1:])):
             word, nxt = a.group(0), b.group(0)
+            hole = _hole_between(word, nxt, toks[k + 2].group(0) if k + 2 < len(toks) else "", classes,
+                                 sentence[a.end():b.start()])
+            if hole:
+                yield Hit(s_start + a.start(), s_start + b.end(), hole)
+                break
             if (classes.get(word.lower()) in _VERBLESS_BEFORE_DETERMINER and classes.get(nxt.lower()) == "determiner"
                     and word.islower() and "?" not in sentence):
                 yield Hit(s_start + a.start(), s_start + b.end(),
@@ -84,3 +92,24 @@ def missing_word(segment: Segment, ctx) -> Iterator[Hit]:
                 yield Hit(s_start + a.start(), s_start + b.end(),
                           f"“{word}” is followed by “{nxt}”: the word between them is missing")
                 break
+
+
+#: Words that cannot own a possessive: `the 's Internet` has lost the name (`it 's` is "it is").
+_NOT_OWNERS = frozenset({"determiner", "preposition", "conjunction"})
+#: Titles that stand before a name: `Mr. admitted` has lost the name.
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof"})
+
+
+def _hole_between(word: str, nxt: str, after: str, classes: dict[str, str], gap: str) -> str | None:
+    """What a dropped word left between two tokens, if anything."""
+    low = word.lower()
+    # Tokenised text writes "Obama 's": only a function word cannot own the possessive.
+    if nxt in ("'s", "’s") and gap and (classes.get(low) in _NOT_OWNERS or not word[:1].isalnum()):
+        return f"“{nxt}” stands alone: the name or noun it belongs to is missing"
+    if low in _TITLES and nxt == "." and after[:1].islower() and classes.get(after) != "conjunction":
+        return f"“{word}.” is followed by “{after}”: the name is missing"
+    if classes.get(low) == "conjunction" and nxt in ".!?":
+        return f"“{word}” ends the sentence: what it joins is missing"
+    if classes.get(low) == "preposition" and nxt.lower() == low and gap == " ":
+        return f"“{word} {nxt}”: the words between them are missing"
+    return None

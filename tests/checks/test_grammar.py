@@ -11,9 +11,15 @@ FIRE = [
     Fire("This is the tenth time since the start of the that the toll has passed 100.", (("GR001", "the that"),)),
     Fire("They feed on small prey such as, rodents, lizards and birds.", (("GR001", "as,"),)),
     Fire("The ministry said it will the new rules next year.", (("GR001", "will the"),)),
+    Fire("Angered by the disclosure of the 's surveillance program, firms backed the bill.", (("GR001", "the 's"),)),
+    Fire("But after that Mr. admitted on television that he had taken bribes.", (("GR001", "Mr."),)),
+    Fire("The rules were imposed by Berlin and .", (("GR001", "and ."),)),
+    Fire("They admitted him to the hospital in in a serious condition.", (("GR001", "in in"),)),
 ]
 
 QUIET = [
+    Quiet("Mr. and Mrs. Smith said it 's the end of Obama 's term, in the U.S. and in Canada.", ("GR001",),
+          why="a title before a conjunction; tokenised possessives after a pronoun or a name"),
     Quiet("Franco A. illegally obtained four firearms.", ("GR001",), why="an initial"),
     Quiet("The on-board camera registered numerous fragments.", ("GR001",), why="a hyphenated compound"),
     Quiet("Has the ministry reported any new cases?", ("GR001",), why="a question"),
