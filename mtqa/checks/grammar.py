@@ -42,7 +42,9 @@ def missing_word(segment: Segment, ctx) -> Iterator[Hit]:
     the past tense followed by `that` or an article (`Said that 85 % of the cases...`); and the
     holes a lost name leaves: a possessive after a function word (`the 's Internet program`),
     a title before a lower-case word (`Mr. admitted`), a conjunction ending a sentence (`by
-    Berlin and .`), a preposition doubled (`in in a serious condition`).
+    Berlin and .`), a preposition doubled (`in in a serious condition`) or before `said`
+    (`The head of said`), a preposition of several words before punctuation (`According to,`),
+    two commas in a row, and a statement opening on a reporting verb and a comma (`Says, "...`).
 
     ## Why is this bad?
     The lost word is usually the one that mattered (the subject, the noun: who or what); the
@@ -65,15 +67,17 @@ def missing_word(segment: Segment, ctx) -> Iterator[Hit]:
             yield Hit(s_start + toks[0].start(), s_start + toks[1].end(),
                       f"the statement opens on “{first}”: its subject is missing")
             continue
-        if (first[0].isupper() and _past_reporting_verb(first.lower()) and "?" not in sentence
-                and (second.lower() == "that" or classes.get(second.lower()) == "determiner")):
+        if (first[0].isupper() and "?" not in sentence
+                and ((_past_reporting_verb(first.lower())
+                      and (second.lower() == "that" or classes.get(second.lower()) == "determiner"))
+                     or (first.lower() in lexicons.words("reporting_verbs.txt", "en") and second in ",:"))):
             yield Hit(s_start + toks[0].start(), s_start + toks[1].end(),
                       f"the statement opens on “{first}”: who {first.lower()} it is missing")
             continue
         for k, (a, b) in enumerate(zip(toks, toks[1:])):
             word, nxt = a.group(0), b.group(0)
             hole = _hole_between(word, nxt, toks[k + 2].group(0) if k + 2 < len(toks) else "", classes,
-                                 sentence[a.end():b.start()])
+                                 sentence[a.end():b.start()]) or _object_lost(sentence, a, nxt)
             if hole:
                 yield Hit(s_start + a.start(), s_start + b.end(), hole)
                 break
@@ -81,9 +85,6 @@ def missing_word(segment: Segment, ctx) -> Iterator[Hit]:
                     and word.islower() and "?" not in sentence):
                 yield Hit(s_start + a.start(), s_start + b.end(),
                           f"“{word}” is followed by “{nxt}”: the verb between them is missing")
-                break
-            if word.lower() == "as" and nxt in ",;:." and a.start() >= 5 and sentence[:a.start()].rstrip().lower().endswith("such"):
-                yield Hit(s_start + a.start(), s_start + b.end(), "“such as” is followed by nothing: the example is missing")
                 break
             if classes.get(word.lower()) != "determiner" or (word == "A" and nxt == "."):
                 continue  # "Franco A." is an initial
@@ -112,4 +113,21 @@ def _hole_between(word: str, nxt: str, after: str, classes: dict[str, str], gap:
         return f"“{word}” ends the sentence: what it joins is missing"
     if classes.get(low) == "preposition" and nxt.lower() == low and gap == " ":
         return f"“{word} {nxt}”: the words between them are missing"
+    # (A preposition before an auxiliary was tried: "swimming back in is" and "what it
+    # consists of is" are English.)
+    if classes.get(low) == "preposition" and low != "to" and nxt in ("said", "told"):
+        return f"“{word}” is followed by “{nxt}”: its object is missing"
+    if word in ",;:" and nxt in ",;:" and word + nxt != ";:":
+        return f"“{word}{nxt}”: the words between them are missing"
+    return None
+
+
+def _object_lost(sentence: str, tok, nxt: str) -> str | None:
+    """A preposition of several words (according to, because of) directly before punctuation."""
+    if nxt not in ",;:.)":
+        return None
+    before = sentence[:tok.end()].lower()
+    for phrase in lexicons.phrases("complex_prepositions.txt", "en"):
+        if before.endswith(phrase) and (len(before) == len(phrase) or not before[-len(phrase) - 1].isalnum()):
+            return f"“{sentence[tok.end() - len(phrase):tok.end()]}” is followed by “{nxt}”: its object is missing"
     return None

@@ -15,9 +15,16 @@ FIRE = [
     Fire("But after that Mr. admitted on television that he had taken bribes.", (("GR001", "Mr."),)),
     Fire("The rules were imposed by Berlin and .", (("GR001", "and ."),)),
     Fire("They admitted him to the hospital in in a serious condition.", (("GR001", "in in"),)),
+    Fire("According to, around 5,000 people have died in Texas alone.", (("GR001", "to,"),)),
+    Fire("Says, \"I spend a lot of time convincing parents.\"", (("GR001", "Says,"),)),
+    Fire("He supported the opponent,, in the elections.", (("GR001", ",,"),)),
+    Fire("The head of said the start of construction marked a beginning.", (("GR001", "of said"),)),
 ]
 
 QUIET = [
+    Quiet("Once you get out of the current, swimming back in is easy; what it consists of is water.", ("GR001",),
+          why="a particle or a stranded preposition before an auxiliary is English"),
+    Quiet("The number of confirmed cases rose, as well as deaths, according to officials.", ("GR001",)),
     Quiet("Mr. and Mrs. Smith said it 's the end of Obama 's term, in the U.S. and in Canada.", ("GR001",),
           why="a title before a conjunction; tokenised possessives after a pronoun or a name"),
     Quiet("Franco A. illegally obtained four firearms.", ("GR001",), why="an initial"),
