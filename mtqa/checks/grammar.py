@@ -44,7 +44,9 @@ def missing_word(segment: Segment, ctx) -> Iterator[Hit]:
     a title before a lower-case word (`Mr. admitted`), a conjunction ending a sentence (`by
     Berlin and .`), a preposition doubled (`in in a serious condition`) or before `said`
     (`The head of said`), a preposition of several words before punctuation (`According to,`),
-    two commas in a row, and a statement opening on a reporting verb and a comma (`Says, "...`).
+    two commas in a row, a statement opening on a reporting verb and a comma (`Says, "...`),
+    a conjunction directly before an auxiliary (`existed before was born`), a preposition
+    before a spaced-off final period (`its roots in .`) and a sentence opening on a comma.
 
     ## Why is this bad?
     The lost word is usually the one that mattered (the subject, the noun: who or what); the
@@ -62,6 +64,10 @@ def missing_word(segment: Segment, ctx) -> Iterator[Hit]:
         if len(toks) < 4:
             continue
         first, second = toks[0].group(0), toks[1].group(0)
+        if first in ",;":
+            yield Hit(s_start + toks[0].start(), s_start + toks[1].end(),
+                      f"the sentence opens on “{first}”: what came before it is missing")
+            continue
         if (classes.get(first.lower()) in ("auxiliary", "modal") and first[0].isupper() and "?" not in sentence
                 and classes.get(second.lower()) not in ("subject", "pronoun") and second not in ",.;:"):
             yield Hit(s_start + toks[0].start(), s_start + toks[1].end(),
@@ -97,6 +103,10 @@ def missing_word(segment: Segment, ctx) -> Iterator[Hit]:
 
 #: Words that cannot own a possessive: `the 's Internet` has lost the name (`it 's` is "it is").
 _NOT_OWNERS = frozenset({"determiner", "preposition", "conjunction"})
+#: Conjunctions that open a clause with its subject: `before was born` has lost it (not "as" or
+#: "than": `as was the case`, `more than was expected`).
+_SUBORDINATORS = frozenset({"before", "after", "because", "while", "although", "though", "whereas", "unless",
+                            "until", "if", "whether"})
 #: Titles that stand before a name: `Mr. admitted` has lost the name.
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof"})
 
@@ -117,6 +127,10 @@ def _hole_between(word: str, nxt: str, after: str, classes: dict[str, str], gap:
     # consists of is" are English.)
     if classes.get(low) == "preposition" and low != "to" and nxt in ("said", "told"):
         return f"“{word}” is followed by “{nxt}”: its object is missing"
+    if low in _SUBORDINATORS and classes.get(nxt) in ("auxiliary", "modal"):
+        return f"“{word}” is followed by “{nxt}”: the subject between them is missing"
+    if classes.get(low) == "preposition" and nxt == "." and gap == " " and not after:
+        return f"“{word}” ends the sentence: its object is missing"
     if word in ",;:" and nxt in ",;:" and word + nxt != ";:":
         return f"“{word}{nxt}”: the words between them are missing"
     return None

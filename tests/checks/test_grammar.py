@@ -19,12 +19,17 @@ FIRE = [
     Fire("Says, \"I spend a lot of time convincing parents.\"", (("GR001", "Says,"),)),
     Fire("He supported the opponent,, in the elections.", (("GR001", ",,"),)),
     Fire("The head of said the start of construction marked a beginning.", (("GR001", "of said"),)),
+    Fire("It was a ritual that existed before was born.", (("GR001", "before was"),)),
+    Fire("The West was cut off from its roots in .", (("GR001", "in ."),)),
+    Fire(", Huawei and HTC all make phones that run on Android.", (("GR001", ", Huawei"),)),
 ]
 
 QUIET = [
     Quiet("Once you get out of the current, swimming back in is easy; what it consists of is water.", ("GR001",),
           why="a particle or a stranded preposition before an auxiliary is English"),
     Quiet("The number of confirmed cases rose, as well as deaths, according to officials.", ("GR001",)),
+    Quiet("Prices rose more than was expected, as was the case before; come in.", ("GR001",),
+          why="as and than take an auxiliary; a particle ends a sentence without a space before the period"),
     Quiet("Mr. and Mrs. Smith said it 's the end of Obama 's term, in the U.S. and in Canada.", ("GR001",),
           why="a title before a conjunction; tokenised possessives after a pronoun or a name"),
     Quiet("Franco A. illegally obtained four firearms.", ("GR001",), why="an initial"),
