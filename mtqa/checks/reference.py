@@ -175,16 +175,19 @@ def opposite_of_reference_word(segment: Segment, ctx) -> Iterator[Hit]:
         if not only_ref:
             return
         targets = antonyms.opposites_of(only_ref)
+        slots = _ref_slots(ref_toks)
         negated_hyp = _negated_words(hyp_toks)
         for k, tok in enumerate(hyp_toks):
             low = tok.text.lower()
             if low in ref_words or not _WORD_RE.match(tok.text):
                 continue
-            if not (antonyms.base_forms(low) & targets) and not _has_loose_opposite_slot(hyp_toks, k, ref_toks):
+            in_slot = slots.get(_slot(hyp_toks, k), ())
+            if not (antonyms.base_forms(low) & targets) and not in_slot:
                 continue
             opposite = next((w for w in only_ref if antonyms.are_opposites(low, w)), None)
             if opposite is None:
-                opposite = _aligned_loose_opposite(hyp_toks, k, ref_toks, ref_words - hyp_words)
+                # WordNet's indirect antonyms only for the word the reference has in this place.
+                opposite = next((w for w in in_slot if w not in hyp_words and antonyms.are_loose_opposites(low, w)), None)
             if opposite and (low in negated_hyp) != (opposite in negated_ref):
                 continue  # one side negated: the pair says the same thing
             if opposite:
@@ -193,29 +196,22 @@ def opposite_of_reference_word(segment: Segment, ctx) -> Iterator[Hit]:
         return  # the first reference is the one findings refer to
 
 
-def _same_slot(hyp_toks, k: int, ref_toks, j: int) -> bool:
-    """Word k of the translation and word j of the reference stand between the same two words,
-    not both function words ("the ... of" is everywhere)."""
-    def low(toks, i):
-        return toks[i].text.lower() if 0 <= i < len(toks) else None
-    left, right = low(hyp_toks, k - 1), low(hyp_toks, k + 1)
-    same_left = left is not None and left == low(ref_toks, j - 1)
-    same_right = right is not None and right == low(ref_toks, j + 1)
+def _slot(toks, i: int) -> tuple[str | None, str | None]:
+    """The words on either side of word i, lower case (None at an edge)."""
+    return (toks[i - 1].text.lower() if i > 0 else None,
+            toks[i + 1].text.lower() if i + 1 < len(toks) else None)
+
+
+def _ref_slots(ref_toks) -> dict[tuple[str | None, str | None], list[str]]:
+    """Reference words by the two words around them, where those are not both function words
+    ("the ... of" is everywhere) and neither is an edge."""
     function_words = lexicons.words("stopwords.txt", "en")
-    return same_left and same_right and not (left in function_words and right in function_words)
-
-
-def _has_loose_opposite_slot(hyp_toks, k, ref_toks) -> bool:
-    return any(_same_slot(hyp_toks, k, ref_toks, j) for j in range(len(ref_toks)))
-
-
-def _aligned_loose_opposite(hyp_toks, k, ref_toks, only_ref) -> str | None:
-    low = hyp_toks[k].text.lower()
-    for j, rt in enumerate(ref_toks):
-        w = rt.text.lower()
-        if w in only_ref and _same_slot(hyp_toks, k, ref_toks, j) and antonyms.are_loose_opposites(low, w):
-            return w
-    return None
+    out: dict[tuple[str | None, str | None], list[str]] = collections.defaultdict(list)
+    for j, tok in enumerate(ref_toks):
+        left, right = _slot(ref_toks, j)
+        if left is not None and right is not None and not (left in function_words and right in function_words):
+            out[left, right].append(tok.text.lower())
+    return out
 
 
 def _negated_words(toks) -> frozenset[str]:
