@@ -46,7 +46,10 @@ def missing_word(segment: Segment, ctx) -> Iterator[Hit]:
     (`The head of said`), a preposition of several words before punctuation (`According to,`),
     two commas in a row, a statement opening on a reporting verb and a comma (`Says, "...`),
     a conjunction directly before an auxiliary (`existed before was born`), a preposition
-    before a spaced-off final period (`its roots in .`) and a sentence opening on a comma.
+    before a spaced-off final period (`its roots in .`), a sentence opening on a comma, and
+    adjectives that have lost their noun (`in terms of magnetic.`, `the previous with`: words
+    WordNet knows only as adjectives, between an article or a preposition and a full stop or
+    a preposition).
 
     ## Why is this bad?
     The lost word is usually the one that mattered (the subject, the noun: who or what); the
@@ -84,6 +87,12 @@ def missing_word(segment: Segment, ctx) -> Iterator[Hit]:
             word, nxt = a.group(0), b.group(0)
             hole = _hole_between(word, nxt, toks[k + 2].group(0) if k + 2 < len(toks) else "", classes,
                                  sentence[a.end():b.start()]) or _object_lost(sentence, a, nxt)
+            if not hole:
+                span = _noun_lost(toks, k, classes)
+                if span:
+                    yield Hit(s_start + toks[k + 1].start(), s_start + toks[span].end(),
+                              f"“{toks[k + 1].group(0)}” has lost its noun: the word after it is missing")
+                    break
             if hole:
                 yield Hit(s_start + a.start(), s_start + b.end(), hole)
                 break
@@ -145,3 +154,32 @@ def _object_lost(sentence: str, tok, nxt: str) -> str | None:
         if before.endswith(phrase) and (len(before) == len(phrase) or not before[-len(phrase) - 1].isalnum()):
             return f"“{sentence[tok.end() - len(phrase):tok.end()]}” is followed by “{nxt}”: its object is missing"
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _adjectives() -> tuple[frozenset[str], frozenset[str]]:
+    """Words English uses only as adjectives, and complete phrases of a preposition and one."""
+    entries = lexicons.words("adjectives_only.txt", "en")
+    return (frozenset(e for e in entries if " " not in e), frozenset(e for e in entries if " " in e))
+
+
+def _noun_lost(toks, k: int, classes: dict[str, str]) -> int | None:
+    """An article or preposition (token k), then words that are only adjectives, then a full
+    stop, a semicolon, a colon, a preposition or `as`: the adjectives have lost their noun
+    (`the previous with`, `in terms of magnetic.`). Returns the index of the last adjective."""
+    if classes.get(toks[k].group(0).lower()) not in ("determiner", "preposition"):
+        return None
+    adjectives, phrases = _adjectives()
+    j = k + 1
+    while j < len(toks) and toks[j].group(0).lower() in adjectives:
+        j += 1
+    if j == k + 1 or j >= len(toks):
+        return None
+    nxt = toks[j].group(0).lower()
+    # Not a comma: adjectives are listed with commas (`the previous, July ranking`) and one may
+    # stand for a noun before an aside (`his obsession is the timeless,`).
+    if nxt not in ".;:" and classes.get(nxt) != "preposition" and nxt != "as":
+        return None
+    if f"{toks[k].group(0).lower()} {toks[k + 1].group(0).lower()}" in phrases:
+        return None  # in vain, at random
+    return j - 1

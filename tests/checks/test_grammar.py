@@ -22,12 +22,19 @@ FIRE = [
     Fire("It was a ritual that existed before was born.", (("GR001", "before was"),)),
     Fire("The West was cut off from its roots in .", (("GR001", "in ."),)),
     Fire(", Huawei and HTC all make phones that run on Android.", (("GR001", ", Huawei"),)),
+    # Adjectives that have lost their noun.
+    Fire("The star is less active in terms of magnetic.", (("GR001", "magnetic"),)),
+    Fire("It is much faster than the previous with a throughput of 600 Mbit/s.", (("GR001", "previous"),)),
 ]
 
 QUIET = [
     Quiet("Once you get out of the current, swimming back in is easy; what it consists of is water.", ("GR001",),
           why="a particle or a stranded preposition before an auxiliary is English"),
     Quiet("The number of confirmed cases rose, as well as deaths, according to officials.", ("GR001",)),
+    Quiet("One marked the DNA and the other the protein; the previous, July ranking; the timeless, he said.",
+          ("GR001",), why="adjectives used as pronouns, listed with commas or standing for a noun"),
+    Quiet("They searched in vain. The injured were taken to hospital, the wounded to the magnetic resonance unit.",
+          ("GR001",), why="a fixed phrase; participles used as nouns; an adjective with its noun"),
     Quiet("Prices rose more than was expected, as was the case before; come in.", ("GR001",),
           why="as and than take an auxiliary; a particle ends a sentence without a space before the period"),
     Quiet("Mr. and Mrs. Smith said it 's the end of Obama 's term, in the U.S. and in Canada.", ("GR001",),

@@ -1,0 +1,54 @@
+#!/usr/bin/env python3
+"""Build mtqa/data/en/adjectives_only.txt: English words that WordNet knows only as adjectives.
+
+An adjective that has lost its noun (`the previous, with a throughput`, `in terms of magnetic.`)
+is a hole the missing-word check looks for; a word that may also be a noun (`the current`), a
+verb or an adverb stands on its own, so it is left out, and so are participles (`the injured`,
+which English uses as nouns). Also written: WordNet's fixed phrases of a preposition and such
+an adjective (`in vain`, `at random`), which are complete. It runs at development time only:
+`apt-get install wordnet-base`, then `python scripts/build_adjectives.py`.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import wordfreq
+
+WORDNET = Path("/usr/share/wordnet")
+OUT = Path(__file__).resolve().parent.parent / "mtqa" / "data" / "en" / "adjectives_only.txt"
+#: Only words in common use (Zipf scale): rare ones add nothing in news text.
+MIN_ZIPF = 3.0
+PREPOSITIONS = {"of", "in", "on", "at", "by", "for", "with", "from", "to", "into", "about", "as"}
+#: Adjectives that English also uses as pronouns (`the other`, `many of`): complete alone.
+STAND_ALONE = {"other", "many", "several", "certain", "various"}
+
+HEADER = """\
+# English words that Princeton WordNet 3.0 lists only as adjectives (not as nouns, verbs or
+# adverbs), of Zipf frequency >= {zipf} in English (wordfreq 3.1), without participles in -ed and
+# -ing (`the injured` is English) and those also used as pronouns (other, many, several); then WordNet's phrases of a preposition and such an adjective
+# (`in vain`), which are complete (the entries with a space). Built by
+# scripts/build_adjectives.py from Debian's wordnet-base 3.0. WordNet 3.0 Copyright 2006 by
+# Princeton University; licence: https://wordnet.princeton.edu/license-and-commercial-use
+"""
+
+
+def lemmas(name: str) -> set[str]:
+    return {line.split()[0] for line in (WORDNET / name).read_text(encoding="latin-1").splitlines()
+            if line and not line.startswith(" ")}
+
+
+def main() -> int:
+    adj, noun, verb, adv = (lemmas(f"index.{pos}") for pos in ("adj", "noun", "verb", "adv"))
+    only = sorted(w for w in adj - noun - verb - adv - STAND_ALONE
+                  if w.isalpha() and not w.endswith(("ed", "ing")) and wordfreq.zipf_frequency(w, "en") >= MIN_ZIPF)
+    fixed = sorted(w.replace("_", " ") for w in noun | adv | adj
+                   if w.count("_") == 1 and w.split("_")[0] in PREPOSITIONS and w.split("_")[1] in set(only))
+    OUT.write_text(HEADER.format(zipf=MIN_ZIPF) + "".join(f"{w}\n" for w in only)
+                   + "".join(f"{w}\n" for w in fixed), encoding="utf-8")
+    print(f"{OUT}: {len(only)} adjectives, {len(fixed)} fixed phrases", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
