@@ -312,7 +312,6 @@ class SourceEvidence:
     skeletons: tuple[str, ...]    # consonant skeletons of words (and of CJK character windows)
     sound_keys: tuple[str, ...]   # phonetic keys of words, for a Devanagari source
     sound_skeletons: tuple[str, ...] | None  # skeletons of katakana words, for a Japanese source
-    pinyin: str                   # the pinyin of a Chinese source's characters, run together
     lang: str | None
     script: str | None
 
@@ -352,9 +351,6 @@ class SourceEvidence:
                 return None
             if alike:
                 return True
-        elif self.pinyin and phonetic.pinyin_only(f):
-            # A mainland Chinese name is the pinyin of the source's characters, letter for letter.
-            return f.replace(" ", "").replace("-", "") in self.pinyin
         elif self.script not in ("Latin", None):
             sk = skeleton(name)
             if len(sk) >= 2 and any(skeletons_match(sk, s) for s in self._skeletons_for(f)):
@@ -432,9 +428,7 @@ def source_evidence(src: str, lang: str | None) -> SourceEvidence:
     folded = fold(src) + " " + fold(roman)
     sound_keys = tuple({phonetic.source_key(t) for t in toks}) if script == "Devanagari" else ()
     sound_skels = _katakana_skeletons(src) if _CJK_CHAR_RE.search(src) else None
-    # Chinese (characters without kana): anyascii writes a character's pinyin.
-    pinyin = "".join(anyascii(c).lower() for c in _CJK_CHAR_RE.findall(src)) if sound_skels is None else ""
-    return SourceEvidence(src + " " + roman, folded, toks, tuple(s for s in set(skels) if s), sound_keys, sound_skels, pinyin, lang, script)
+    return SourceEvidence(src + " " + roman, folded, toks, tuple(s for s in set(skels) if s), sound_keys, sound_skels, lang, script)
 
 
 # ----------------------------------------------------------------------------- names in English

@@ -160,12 +160,3 @@ def romanises_east_asian(folded_name: str) -> bool:
     Park, Anna: yes; Dmitry: no)."""
     letters = re.sub(r"[^a-z]", "", folded_name)
     return any(regex.fullmatch(letters) for regex in (_PINYIN_RE, _HEPBURN_RE, _KOREAN_RE, _CANTONESE_RE))
-
-
-@functools.lru_cache(maxsize=8192)
-def pinyin_only(folded_name: str) -> bool:
-    """Whether only pinyin spells the name (Zhang, Xinjiang, Qingdao): a Chinese name in its
-    mainland spelling, whose characters a Chinese source must have."""
-    letters = re.sub(r"[^a-z]", "", folded_name)
-    return bool(_PINYIN_RE.fullmatch(letters)) and not any(
-        regex.fullmatch(letters) for regex in (_HEPBURN_RE, _KOREAN_RE, _CANTONESE_RE))

@@ -63,8 +63,6 @@ FIRE = [
     # do not support it.
     Fire("Last season Srivastava scored eight goals as a specially designated player.",
          (("NE001", "Srivastava"),), src="唐山は昨季、特別指定選手として出場したＪ３で１０試合８ゴール。", src_lang="ja"),
-    # A name only pinyin spells is the pinyin of the source's characters, or it is not there.
-    Fire("The mayor met Zhou Enlai.", (("NE001", "Zhou"),), src="市长会见了李伟。", src_lang="zh"),
     Fire("Melbourne will have rain for three days.", (("NE001", "Melbourne"),),
          src="未来三天，北京多阴雨天气。", src_lang="zh"),
 ]
@@ -139,8 +137,6 @@ QUIET = [
     Quiet("Pitcher Ohtani met Jack Drury at the Nagoya Dome.", ("NE001",),
           src="大谷投手はナゴヤドームでジャック・ドゥルーリーに会った。", src_lang="ja",
           why="a foreign name written in katakana, split at its middle dot"),
-    Quiet("Xi Jinping met officials in Xinjiang and Qingdao.", ("NE001",), src="习近平在新疆和青岛会见了官员。",
-          src_lang="zh", why="pinyin names written with the source's characters"),
     Quiet("Ohtani and Park were the last batters.", ("NE001",), src="大谷と朴は最後の打者だった。", src_lang="ja",
           why="Japanese and Korean names are written in characters whose reading we cannot check"),
     Quiet("Goma is a city in the Democratic Republic of Congo.", ("NE001",),
