@@ -49,7 +49,9 @@ def missing_word(segment: Segment, ctx) -> Iterator[Hit]:
     before a spaced-off final period (`its roots in .`), a sentence opening on a comma, and
     adjectives that have lost their noun (`in terms of magnetic.`, `the previous with`: words
     WordNet knows only as adjectives, between an article or a preposition and a full stop or
-    a preposition).
+    a preposition, or an auxiliary); a statement opening on a relative pronoun (`Who preached
+    ...`) or on an opening phrase whose comma an auxiliary follows (`According to the forecast,
+    will be cloudy`).
 
     ## Why is this bad?
     The lost word is usually the one that mattered (the subject, the noun: who or what); the
@@ -71,6 +73,16 @@ def missing_word(segment: Segment, ctx) -> Iterator[Hit]:
             yield Hit(s_start + toks[0].start(), s_start + toks[1].end(),
                       f"the sentence opens on “{first}”: what came before it is missing")
             continue
+        if classes.get(first.lower()) == "relative" and first[0].isupper() and "?" not in sentence:
+            yield Hit(s_start + toks[0].start(), s_start + toks[0].end(),
+                      f"the statement opens on “{first}”: who or what it refers to is missing")
+            continue
+        subjectless = _subjectless_after_opening(toks, classes)
+        if subjectless is not None and "?" not in sentence:
+            tok = toks[subjectless]
+            yield Hit(s_start + tok.start(), s_start + tok.end(),
+                      f"“{tok.group(0)}” follows the opening phrase directly: the subject is missing")
+            continue
         if (classes.get(first.lower()) in ("auxiliary", "modal") and first[0].isupper() and "?" not in sentence
                 and classes.get(second.lower()) not in ("subject", "pronoun") and second not in ",.;:"):
             yield Hit(s_start + toks[0].start(), s_start + toks[1].end(),
@@ -78,7 +90,10 @@ def missing_word(segment: Segment, ctx) -> Iterator[Hit]:
             continue
         if (first[0].isupper() and "?" not in sentence
                 and ((_past_reporting_verb(first.lower())
-                      and (second.lower() == "that" or classes.get(second.lower()) == "determiner"))
+                      and (second.lower() == "that" or classes.get(second.lower()) == "determiner"
+                           # "Said France would...", not an inverted attribution ("Said Smith: ...")
+                           or (second[0].isupper() and classes.get(second.lower()) is None
+                               and toks[2].group(0) not in ",:")))
                      or (first.lower() in lexicons.words("reporting_verbs.txt", "en") and second in ",:"))):
             yield Hit(s_start + toks[0].start(), s_start + toks[1].end(),
                       f"the statement opens on “{first}”: who {first.lower()} it is missing")
@@ -178,8 +193,29 @@ def _noun_lost(toks, k: int, classes: dict[str, str]) -> int | None:
     nxt = toks[j].group(0).lower()
     # Not a comma: adjectives are listed with commas (`the previous, July ranking`) and one may
     # stand for a noun before an aside (`his obsession is the timeless,`).
-    if nxt not in ".;:" and classes.get(nxt) != "preposition" and nxt != "as":
+    if nxt not in ".;:" and classes.get(nxt) not in ("preposition", "auxiliary", "modal") and nxt != "as":
         return None
     if f"{toks[k].group(0).lower()} {toks[k + 1].group(0).lower()}" in phrases:
         return None  # in vain, at random
     return j - 1
+
+
+#: Words that open a sentence with a phrase before its subject (`According to the forecast,`,
+#: `Once the ancient city of Smyrna,`).
+_OPENERS = frozenset({"according", "during", "after", "before", "since", "despite", "once", "in", "on", "at",
+                      "for", "from", "with", "by", "under", "following"})
+
+
+def _subjectless_after_opening(toks, classes: dict[str, str]) -> int | None:
+    """A sentence that opens on a phrase and a comma, then goes on with an auxiliary or a modal
+    (`According to the forecast, will be cloudy`): the subject between them is missing.
+    Returns the index of the auxiliary."""
+    if toks[0].group(0).lower() not in _OPENERS:
+        return None
+    for i, tok in enumerate(toks[1:12], start=1):
+        if tok.group(0) == ",":
+            nxt = toks[i + 1].group(0) if i + 1 < len(toks) else ""
+            return i + 1 if classes.get(nxt) in ("auxiliary", "modal") else None
+        if tok.group(0) in ".;:":
+            return None
+    return None
