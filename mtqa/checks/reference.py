@@ -12,6 +12,7 @@ finding. RF004-RF006 have no source-side twin and always run.
 from __future__ import annotations
 
 import collections
+import functools
 import re
 from typing import Iterator
 
@@ -430,3 +431,45 @@ def pronoun_gender_differs(segment: Segment, ctx) -> Iterator[Hit]:
             for tok in [t for t in hyp_toks if _PRONOUNS[t.text.lower()] == gender][-extra:]:
                 yield Hit(hs + tok.start, hs + tok.end,
                           f"“{tok.text}”: the reference says {_GENDER_WORD[other]} here")
+
+
+@rule("RF010", "adjective-not-in-ref", severity=Severity.MAJOR, category="accuracy/addition",
+      needs=("ref",), languages=("en",))
+def adjective_not_in_reference(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags an adjective the translation adds between two words the reference has side by side.
+
+    ## What it does
+    For each word of the translation that English uses only as an adjective (WordNet's
+    adjectives that are not also nouns, verbs or adverbs) and that no reference has, looks
+    at its two neighbours: when every reference has them next to each other, the adjective
+    was put between them.
+
+    ## Why is this bad?
+    An added adjective changes what the sentence claims (`cheap advice`, `a deadly disease`)
+    while the rest reads exactly like the reference: every string metric barely moves.
+
+    ## Example
+    Flagged: `You can also seek cheap advice from other governments.` (reference: `You can also seek advice from other governments.`)
+    Corrected: `You can also seek advice from other governments.`
+    """
+    adjectives = _added_adjective_candidates()
+    for (hs, he), (rs, re_) in pairs.reference_pairs(segment):
+        hyp_toks = words(segment.hyp[hs:he])
+        found = [k for k in range(1, len(hyp_toks) - 1) if hyp_toks[k].text.lower() in adjectives]
+        if not found:
+            continue
+        refs = [[t.text.lower() for t in words(r)] for r in _pair_references(segment, rs, re_)]
+        ref_pairs = [set(zip(r, r[1:])) for r in refs]
+        for k in found:
+            word = hyp_toks[k].text.lower()
+            around = (hyp_toks[k - 1].text.lower(), hyp_toks[k + 1].text.lower())
+            if all(word not in r and around in p for r, p in zip(refs, ref_pairs)):
+                yield Hit(hs + hyp_toks[k].start, hs + hyp_toks[k].end,
+                          f"“{hyp_toks[k].text}” is added: the reference has “{around[0]} {around[1]}”")
+
+
+@functools.lru_cache(maxsize=1)
+def _added_adjective_candidates() -> frozenset[str]:
+    """Single adjectives (the list's entries without a space) that are not function words (both)."""
+    function_words = lexicons.words("stopwords.txt", "en") | {"both"}
+    return frozenset(w for w in lexicons.words("adjectives_only.txt", "en") if " " not in w and w not in function_words)

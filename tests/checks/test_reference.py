@@ -25,6 +25,8 @@ FIRE = [
     # An adjective similar to one side of an antonym pair (tiny ~ small, against big), in the
     # reference's place for it.
     Fire("A tiny crowd gathered in the square.", (("RF004", "tiny"),), ref="A big crowd gathered in the square."),
+    Fire("You can also seek cheap advice from other governments.", (("RF010", "cheap"),),
+         ref="You can also seek advice from other governments."),
     Fire("He was irresponsible for the decision.", (("RF004", "irresponsible"),),
          ref="He was responsible for the decision."),
     Fire("from the Iranian port of Amirbad on the Caspian Sea", (("RF005", "Amirbad"),),
@@ -45,6 +47,9 @@ QUIET = [
           ref="Lech Wałęsa spoke to the United States and the European Union."),
     Quiet("The acid wasn't found.", ("RF003",), ref="No acid was found."),
     Quiet("Prices rose sharply, more than expected.", ("RF004",), ref="Prices rose steeply, more than forecast."),
+    Quiet("You can seek cheap advice, or advice from both governments.", ("RF010",),
+          ref="You can seek inexpensive advice, or advice from the two governments.",
+          why="an adjective in the reference's place for another; a function word"),
     Quiet("A tiny crowd gathered near the square.", ("RF004",),
           ref="A crowd gathered near the big square.",
           why="a loosely opposite word counts only in the reference's place for it"),
