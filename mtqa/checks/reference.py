@@ -27,6 +27,11 @@ from mtqa.text.numbers import quantities
 from mtqa.text.tokens import words
 
 
+#: Words and single punctuation marks, with offsets: a comma between two words breaks their
+#: adjacency ("week, informed the Navy" is not "week the Navy").
+_SLOT_TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+|[^\w\s]")
+
+
 def refs_of(segment: Segment) -> list[str]:
     return [r for r in segment.refs if r and r.strip()]
 
@@ -454,18 +459,19 @@ def adjective_not_in_reference(segment: Segment, ctx) -> Iterator[Hit]:
     """
     adjectives = _added_adjective_candidates()
     for (hs, he), (rs, re_) in pairs.reference_pairs(segment):
-        hyp_toks = words(segment.hyp[hs:he])
-        found = [k for k in range(1, len(hyp_toks) - 1) if hyp_toks[k].text.lower() in adjectives]
+        hyp_toks = list(_SLOT_TOKEN_RE.finditer(segment.hyp, hs, he))
+        hyp_low = [t.group(0).lower() for t in hyp_toks]
+        found = [k for k in range(1, len(hyp_toks) - 1) if hyp_low[k] in adjectives
+                 and hyp_low[k - 1][0].isalnum() and hyp_low[k + 1][0].isalnum()]
         if not found:
             continue
-        refs = [[t.text.lower() for t in words(r)] for r in _pair_references(segment, rs, re_)]
+        refs = [[t.group(0).lower() for t in _SLOT_TOKEN_RE.finditer(r)] for r in _pair_references(segment, rs, re_)]
         ref_pairs = [set(zip(r, r[1:])) for r in refs]
         for k in found:
-            word = hyp_toks[k].text.lower()
-            around = (hyp_toks[k - 1].text.lower(), hyp_toks[k + 1].text.lower())
-            if all(word not in r and around in p for r, p in zip(refs, ref_pairs)):
-                yield Hit(hs + hyp_toks[k].start, hs + hyp_toks[k].end,
-                          f"“{hyp_toks[k].text}” is added: the reference has “{around[0]} {around[1]}”")
+            around = (hyp_low[k - 1], hyp_low[k + 1])
+            if all(hyp_low[k] not in r and around in p for r, p in zip(refs, ref_pairs)):
+                tok = hyp_toks[k]
+                yield Hit(tok.start(), tok.end(), f"“{tok.group(0)}” is added: the reference has “{around[0]} {around[1]}”")
 
 
 @functools.lru_cache(maxsize=1)
@@ -473,3 +479,46 @@ def _added_adjective_candidates() -> frozenset[str]:
     """Single adjectives (the list's entries without a space) that are not function words (both)."""
     function_words = lexicons.words("stopwords.txt", "en") | {"both"}
     return frozenset(w for w in lexicons.words("adjectives_only.txt", "en") if " " not in w and w not in function_words)
+
+
+@rule("RF011", "ref-verb-missing", severity=Severity.MAJOR, category="accuracy/omission",
+      needs=("ref",), languages=("en",))
+def reference_verb_missing(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags a verb of the reference that the translation drops between two words it keeps side by side (the finding points into the reference).
+
+    ## What it does
+    For each word of the first reference that English uses only as a verb (WordNet's verbs
+    that are not also nouns, adjectives or adverbs, in any inflection) and that the
+    translation lacks, looks at the words on either side: when the translation has them next
+    to each other, the verb was taken out from between them.
+
+    ## Why is this bad?
+    The verb is what happened: without it the sentence says something else, or nothing,
+    while it keeps nearly all the reference's words.
+
+    ## Example
+    Flagged: reference `The Post wrote that the plane collided with a balloon.`, translation `The Post that the plane collided with a balloon.`
+    Corrected: `The Post wrote that the plane collided with a balloon.`
+    """
+    refs = refs_of(segment)
+    if not refs or refs[0] is not segment.ref:
+        return
+    verbs = lexicons.words("verbs_only.txt", "en")
+    function_words = lexicons.words("stopwords.txt", "en")
+    for (hs, he), (rs, re_) in pairs.reference_pairs(segment):
+        ref_toks = list(_SLOT_TOKEN_RE.finditer(segment.ref, rs, re_))
+        ref_low = [t.group(0).lower() for t in ref_toks]
+        candidates = [j for j in range(1, len(ref_toks) - 1)
+                      if ref_low[j] not in function_words
+                      and (ref_low[j] in verbs or antonyms.base_forms(ref_low[j]) & verbs)]
+        if not candidates:
+            continue
+        hyp_low = [t.group(0).lower() for t in _SLOT_TOKEN_RE.finditer(segment.hyp, hs, he)]
+        hyp_words, hyp_pairs = set(hyp_low), set(zip(hyp_low, hyp_low[1:]))
+        for j in candidates:
+            around = (ref_low[j - 1], ref_low[j + 1])
+            if (ref_low[j] not in hyp_words and around in hyp_pairs
+                    and around[0][0].isalnum() and around[1][0].isalnum()):
+                tok = ref_toks[j]
+                yield Hit(tok.start(), tok.end(), f"the reference's verb “{tok.group(0)}” is missing: "
+                          f"the translation has “{around[0]} {around[1]}”", field="ref")

@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
-"""Build mtqa/data/en/adjectives_only.txt: English words that WordNet knows only as adjectives.
+"""Build mtqa/data/en/adjectives_only.txt and verbs_only.txt: English words that WordNet knows
+only as adjectives, or only as verbs.
 
 An adjective that has lost its noun (`the previous, with a throughput`, `in terms of magnetic.`)
 is a hole the missing-word check looks for; a word that may also be a noun (`the current`), a
 verb or an adverb stands on its own, so it is left out, and so are participles (`the injured`,
 which English uses as nouns). Also written: WordNet's fixed phrases of a preposition and such
-an adjective (`in vain`, `at random`), which are complete. It runs at development time only:
-`apt-get install wordnet-base`, then `python scripts/build_adjectives.py`.
+an adjective (`in vain`, `at random`), which are complete. A verb that is only a verb
+(`possess`, `inform`, and irregular forms such as `wrote`) tells a dropped verb from a dropped
+noun against a reference. It runs at development time only: `apt-get install wordnet-base`,
+then `python scripts/build_wordnet_classes.py`.
 """
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ import wordfreq
 
 WORDNET = Path("/usr/share/wordnet")
 OUT = Path(__file__).resolve().parent.parent / "mtqa" / "data" / "en" / "adjectives_only.txt"
+OUT_VERBS = OUT.with_name("verbs_only.txt")
 #: Only words in common use (Zipf scale): rare ones add nothing in news text.
 MIN_ZIPF = 3.0
 PREPOSITIONS = {"of", "in", "on", "at", "by", "for", "with", "from", "to", "into", "about", "as"}
@@ -28,8 +32,17 @@ HEADER = """\
 # adverbs), of Zipf frequency >= {zipf} in English (wordfreq 3.1), without participles in -ed and
 # -ing (`the injured` is English) and those also used as pronouns (other, many, several); then WordNet's phrases of a preposition and such an adjective
 # (`in vain`), which are complete (the entries with a space). Built by
-# scripts/build_adjectives.py from Debian's wordnet-base 3.0. WordNet 3.0 Copyright 2006 by
+# scripts/build_wordnet_classes.py from Debian's wordnet-base 3.0. WordNet 3.0 Copyright 2006 by
 # Princeton University; licence: https://wordnet.princeton.edu/license-and-commercial-use
+"""
+
+VERB_HEADER = """\
+# English verbs that Princeton WordNet 3.0 lists only as verbs (not as nouns, adjectives or
+# adverbs), of Zipf frequency >= {zipf} in English (wordfreq 3.1), and the irregular forms of
+# those verbs (WordNet's verb.exc: wrote, found). Regular inflections (-s, -ed, -ing) are undone
+# by the check. Built by scripts/build_wordnet_classes.py from Debian's wordnet-base 3.0.
+# WordNet 3.0 Copyright 2006 by Princeton University; licence:
+# https://wordnet.princeton.edu/license-and-commercial-use
 """
 
 
@@ -47,6 +60,15 @@ def main() -> int:
     OUT.write_text(HEADER.format(zipf=MIN_ZIPF) + "".join(f"{w}\n" for w in only)
                    + "".join(f"{w}\n" for w in fixed), encoding="utf-8")
     print(f"{OUT}: {len(only)} adjectives, {len(fixed)} fixed phrases", file=sys.stderr)
+    verbs = {w for w in verb - noun - adj - adv if w.isalpha() and wordfreq.zipf_frequency(w, "en") >= MIN_ZIPF}
+    irregular = set()
+    for line in (WORDNET / "verb.exc").read_text(encoding="latin-1").splitlines():
+        form, *bases = line.split()
+        if form.isalpha() and any(b in verbs for b in bases) and form not in noun | adj | adv:
+            irregular.add(form)
+    OUT_VERBS.write_text(VERB_HEADER.format(zipf=MIN_ZIPF) + "".join(f"{w}\n" for w in sorted(verbs | irregular)),
+                         encoding="utf-8")
+    print(f"{OUT_VERBS}: {len(verbs)} verbs, {len(irregular)} irregular forms", file=sys.stderr)
     return 0
 
 
