@@ -33,25 +33,21 @@ def missing_word(segment: Segment, ctx) -> Iterator[Hit]:
     """Flags an English sentence that a lost word left ungrammatical.
 
     ## What it does
-    Looks for patterns that English grammar rules out and that a dropped word leaves behind:
-    an article or possessive directly before a preposition, an auxiliary, a conjunction,
-    another article or punctuation (`the of confirmed cases`, `the has reported`, `a of 64,847
-    people`); a personal pronoun or a modal directly before an article, in a statement
-    (`they the contract`, `will the contract`); and a statement that opens on an auxiliary not
-    followed by a subject (`Has really just demonstrated that...`) or on a reporting verb in
-    the past tense followed by `that` or an article (`Said that 85 % of the cases...`); and the
-    holes a lost name leaves: a possessive after a function word (`the 's Internet program`),
-    a title before a lower-case word (`Mr. admitted`), a conjunction ending a sentence (`by
-    Berlin and .`), a preposition doubled (`in in a serious condition`) or before `said`
-    (`The head of said`), a preposition of several words before punctuation (`According to,`),
-    two commas in a row, a statement opening on a reporting verb and a comma (`Says, "...`),
-    a conjunction directly before an auxiliary (`existed before was born`), a preposition
-    before a spaced-off final period (`its roots in .`), a sentence opening on a comma, and
-    adjectives that have lost their noun (`in terms of magnetic.`, `the previous with`: words
-    WordNet knows only as adjectives, between an article or a preposition and a full stop or
-    a preposition, or an auxiliary); a statement opening on a relative pronoun (`Who preached
-    ...`) or on an opening phrase whose comma an auxiliary follows (`According to the forecast,
-    will be cloudy`).
+    Looks for word sequences that English grammar rules out and that a dropped word leaves
+    behind. At the start of a statement: an auxiliary not followed by a subject (`Has really
+    just demonstrated`), a past reporting verb before `that`, an article or a name (`Said that
+    85 %...`), a reporting verb before a comma, a relative pronoun (`Who preached...`), a
+    comma, or an opening phrase whose comma an auxiliary follows (`According to the forecast,
+    will be cloudy`). Inside it: an article or possessive before a preposition, an
+    auxiliary, a conjunction, another article or punctuation (`the of confirmed cases`); a
+    pronoun or modal before an article (`they the contract`); a possessive after a function
+    word (`the 's Internet program`); a title before a lower-case word (`Mr. admitted`); a
+    conjunction ending a sentence (`by Berlin and .`) or before an auxiliary (`existed before
+    was born`); a preposition doubled (`in in`), before `said` or before a spaced-off final
+    period (`its roots in .`); a preposition of several words before punctuation (`According
+    to,`); two commas in a row; and adjectives that have lost their noun (`in terms of
+    magnetic.`: words WordNet knows only as adjectives, between an article or a preposition
+    and a full stop, a preposition or an auxiliary).
 
     ## Why is this bad?
     The lost word is usually the one that mattered (the subject, the noun: who or what); the
@@ -68,61 +64,67 @@ def missing_word(segment: Segment, ctx) -> Iterator[Hit]:
         toks = list(_TOKEN_RE.finditer(sentence))
         if len(toks) < 4:
             continue
-        first, second = toks[0].group(0), toks[1].group(0)
-        if first in ",;":
-            yield Hit(s_start + toks[0].start(), s_start + toks[1].end(),
-                      f"the sentence opens on “{first}”: what came before it is missing")
-            continue
-        if classes.get(first.lower()) == "relative" and first[0].isupper() and "?" not in sentence:
-            yield Hit(s_start + toks[0].start(), s_start + toks[0].end(),
-                      f"the statement opens on “{first}”: who or what it refers to is missing")
-            continue
-        subjectless = _subjectless_after_opening(toks, classes)
-        if subjectless is not None and "?" not in sentence:
-            tok = toks[subjectless]
-            yield Hit(s_start + tok.start(), s_start + tok.end(),
-                      f"“{tok.group(0)}” follows the opening phrase directly: the subject is missing")
-            continue
-        if (classes.get(first.lower()) in ("auxiliary", "modal") and first[0].isupper() and "?" not in sentence
-                and classes.get(second.lower()) not in ("subject", "pronoun") and second not in ",.;:"):
-            yield Hit(s_start + toks[0].start(), s_start + toks[1].end(),
-                      f"the statement opens on “{first}”: its subject is missing")
-            continue
-        if (first[0].isupper() and "?" not in sentence
-                and ((_past_reporting_verb(first.lower())
-                      and (second.lower() == "that" or classes.get(second.lower()) == "determiner"
-                           # "Said France would...", not an inverted attribution ("Said Smith: ...")
-                           or (second[0].isupper() and classes.get(second.lower()) is None
-                               and toks[2].group(0) not in ",:")))
-                     or (first.lower() in lexicons.words("reporting_verbs.txt", "en") and second in ",:"))):
-            yield Hit(s_start + toks[0].start(), s_start + toks[1].end(),
-                      f"the statement opens on “{first}”: who {first.lower()} it is missing")
-            continue
-        for k, (a, b) in enumerate(zip(toks, toks[1:])):
-            word, nxt = a.group(0), b.group(0)
-            hole = _hole_between(word, nxt, toks[k + 2].group(0) if k + 2 < len(toks) else "", classes,
-                                 sentence[a.end():b.start()]) or _object_lost(sentence, a, nxt)
-            if not hole:
-                span = _noun_lost(toks, k, classes)
-                if span:
-                    yield Hit(s_start + toks[k + 1].start(), s_start + toks[span].end(),
-                              f"“{toks[k + 1].group(0)}” has lost its noun: the word after it is missing")
-                    break
-            if hole:
-                yield Hit(s_start + a.start(), s_start + b.end(), hole)
-                break
-            if (classes.get(word.lower()) in _VERBLESS_BEFORE_DETERMINER and classes.get(nxt.lower()) == "determiner"
-                    and word.islower() and "?" not in sentence):
-                yield Hit(s_start + a.start(), s_start + b.end(),
-                          f"“{word}” is followed by “{nxt}”: the verb between them is missing")
-                break
-            if classes.get(word.lower()) != "determiner" or (word == "A" and nxt == "."):
-                continue  # "Franco A." is an initial
-            if (classes.get(nxt.lower()) in _NOT_AFTER_DETERMINER or nxt in ",;:" or (nxt == "." and word.islower())
-                    or (nxt.lower() == "that" and word.lower() in ("the", "a", "an"))):
-                yield Hit(s_start + a.start(), s_start + b.end(),
-                          f"“{word}” is followed by “{nxt}”: the word between them is missing")
-                break
+        found = _opening_hole(sentence, toks, classes) or _inner_hole(sentence, toks, classes)
+        if found:
+            first, last, message = found
+            yield Hit(s_start + toks[first].start(), s_start + toks[last].end(), message)
+
+
+def _opening_hole(sentence: str, toks, classes: dict[str, str]) -> tuple[int, int, str] | None:
+    """A statement whose opening lost its subject or what came before: (first token, last
+    token, message), or None."""
+    first, second = toks[0].group(0), toks[1].group(0)
+    statement = "?" not in sentence
+    if first in ",;":
+        return 0, 1, f"the sentence opens on “{first}”: what came before it is missing"
+    if classes.get(first.lower()) == "relative" and first[0].isupper() and statement:
+        return 0, 0, f"the statement opens on “{first}”: who or what it refers to is missing"
+    subjectless = _subjectless_after_opening(toks, classes)
+    if subjectless is not None and statement:
+        return (subjectless, subjectless,
+                f"“{toks[subjectless].group(0)}” follows the opening phrase directly: the subject is missing")
+    if (classes.get(first.lower()) in ("auxiliary", "modal") and first[0].isupper() and statement
+            and classes.get(second.lower()) not in ("subject", "pronoun") and second not in ",.;:"):
+        return 0, 1, f"the statement opens on “{first}”: its subject is missing"
+    if first[0].isupper() and statement and _opens_on_reporting_verb(toks, classes):
+        return 0, 1, f"the statement opens on “{first}”: who {first.lower()} it is missing"
+    return None
+
+
+def _opens_on_reporting_verb(toks, classes: dict[str, str]) -> bool:
+    """`Said that...`, `Said the...`, `Said France would...` (not an inverted attribution,
+    `Said Smith: ...`), `Says, "...`."""
+    first, second = toks[0].group(0).lower(), toks[1].group(0)
+    if first in lexicons.words("reporting_verbs.txt", "en") and second in ",:":
+        return True
+    if not _past_reporting_verb(first):
+        return False
+    return (second.lower() == "that" or classes.get(second.lower()) == "determiner"
+            or (second[0].isupper() and classes.get(second.lower()) is None and toks[2].group(0) not in ",:"))
+
+
+def _inner_hole(sentence: str, toks, classes: dict[str, str]) -> tuple[int, int, str] | None:
+    """The first pair of tokens inside the sentence that a lost word left side by side."""
+    statement = "?" not in sentence
+    for k, (a, b) in enumerate(zip(toks, toks[1:])):
+        word, nxt = a.group(0), b.group(0)
+        hole = (_hole_between(word, nxt, toks[k + 2].group(0) if k + 2 < len(toks) else "", classes,
+                              sentence[a.end():b.start()])
+                or _object_lost(sentence, a, nxt))
+        if hole:
+            return k, k + 1, hole
+        last_adjective = _noun_lost(toks, k, classes)
+        if last_adjective:
+            return k + 1, last_adjective, f"“{toks[k + 1].group(0)}” has lost its noun: the word after it is missing"
+        if (classes.get(word.lower()) in _VERBLESS_BEFORE_DETERMINER and classes.get(nxt.lower()) == "determiner"
+                and word.islower() and statement):
+            return k, k + 1, f"“{word}” is followed by “{nxt}”: the verb between them is missing"
+        if classes.get(word.lower()) != "determiner" or (word == "A" and nxt == "."):
+            continue  # "Franco A." is an initial
+        if (classes.get(nxt.lower()) in _NOT_AFTER_DETERMINER or nxt in ",;:" or (nxt == "." and word.islower())
+                or (nxt.lower() == "that" and word.lower() in ("the", "a", "an"))):
+            return k, k + 1, f"“{word}” is followed by “{nxt}”: the word between them is missing"
+    return None
 
 
 #: Words that cannot own a possessive: `the 's Internet` has lost the name (`it 's` is "it is").
