@@ -77,7 +77,8 @@ def _opening_hole(sentence: str, toks, classes: dict[str, str]) -> tuple[int, in
     statement = "?" not in sentence
     if first in ",;":
         return 0, 1, f"the sentence opens on “{first}”: what came before it is missing"
-    if classes.get(first.lower()) == "relative" and first[0].isupper() and statement:
+    # Not "Which": quoted speech opens on it ("Which is why we left.").
+    if classes.get(first.lower()) == "relative" and first != "Which" and first[0].isupper() and statement:
         return 0, 0, f"the statement opens on “{first}”: who or what it refers to is missing"
     subjectless = _subjectless_after_opening(toks, classes)
     if subjectless is not None and statement:

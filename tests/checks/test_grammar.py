@@ -41,6 +41,7 @@ QUIET = [
     Quiet("Who knows what happens next? According to the forecast, it will rain. In Paris, as usual, it was cold.",
           ("GR001",), why="a question; opening phrases followed by their subject"),
     Quiet("Said Smith: the deal is done.", ("GR001",), why="an inverted attribution names its speaker"),
+    Quiet("\"Which is why we left the city,\" she said.", ("GR001",), why="speech opening on which"),
     Quiet("Prices rose more than was expected, as was the case before; come in.", ("GR001",),
           why="as and than take an auxiliary; a particle ends a sentence without a space before the period"),
     Quiet("Mr. and Mrs. Smith said it 's the end of Obama 's term, in the U.S. and in Canada.", ("GR001",),
