@@ -172,6 +172,8 @@ def _places() -> _Places:
 
 
 _QUALIFIER_RE = re.compile(r"\s*[（(][^）)]*[）)]")
+_CLDR_QUALIFIER_RE = re.compile(r"\s+-\s+.*$|\s*\([^)]*\)")
+_KATAKANA_CHAR_RE = re.compile(r"[\u30a1-\u30fa\u30fc]")
 _PLACE_WORDS = {"city", "island", "islands", "republic", "south", "north", "east", "west", "northern",
                 "southern", "eastern", "western", "central", "united", "new", "saint", "san", "santa",
                 "the", "and", "of", "sar", "china", "america", "world", "great", "lord", "mount", "port"}
@@ -234,9 +236,13 @@ def _all_demonyms() -> frozenset[str]:
     return frozenset(d for ds in _demonyms().values() for d in ds)
 
 
+@functools.lru_cache(maxsize=4096)
 def english_place_forms(pid: str) -> tuple[str, ...]:
-    """English names, aliases and adjectives of a place (the French, Dutch, Chinese...)."""
-    return english_place_names(pid) + _demonyms().get(pid, ())
+    """English names, aliases and adjectives of a place (the French, Dutch, Chinese...), and the
+    names without CLDR's qualifiers (Congo - Kinshasa is written Congo, Myanmar (Burma) Myanmar)."""
+    names = english_place_names(pid)
+    bare = tuple(b for b in (_CLDR_QUALIFIER_RE.sub("", n).strip() for n in names) if b and b not in names)
+    return names + bare + _demonyms().get(pid, ())
 
 
 @functools.lru_cache(maxsize=65536)
@@ -615,15 +621,20 @@ def source_names(src: str, lang: str | None) -> list[SourceName]:
             name, pids = m.group(0), index[m.group(0)]
             if len(name) < 4 and script in _CASED_SCRIPTS and not src[m.start():m.end()].isupper():
                 continue  # short names only as abbreviations (ОАЭ, USA): "usa" is in "causa"
-            if len(name) == 2 and script not in _CASED_SCRIPTS and name[-1] not in "国洲" and not _is_alias(name, lang):
-                continue  # 马里 (Mali) also spells a syllable pair of 波特马里恩 (Point Marion)
+            if (len(name) == 2 and script not in _CASED_SCRIPTS and name[-1] not in "国洲" and not _is_alias(name, lang)
+                    and all(ch in _TRANSLITERATION_CHARS for ch in name)):
+                continue  # 马里 (Mali) also spells a syllable pair of 波特马里恩 (Point Marion); 北京 spells none
             start, end = m.start(), m.end()
             if script in _CASED_SCRIPTS:
                 boundary = ((start == 0 or not folded[start - 1].isalnum())
                             and src[start:start + 1].isupper()  # "la paz" is peace, "La Paz" a city
                             and (end >= len(folded) or not folded[end].isalnum() or lang in _INFLECTED))
             elif script in ("Han", "Kana"):
-                boundary = True  # no spaces between words
+                # No spaces between words; but a katakana name inside a longer katakana word is
+                # a syllable pair of it (チリ, Chile, in ビーチリゾート, beach resort).
+                boundary = not (_KATAKANA_CHAR_RE.match(name)
+                                and ((start > 0 and _KATAKANA_CHAR_RE.match(src, start - 1))
+                                     or (end < len(src) and _KATAKANA_CHAR_RE.match(src, end))))
             else:  # Devanagari and others: whole words ("रोम" is not in "रोमांचक")
                 boundary = ((start == 0 or not _is_word_char(folded[start - 1]))
                             and (end >= len(folded) or not _is_word_char(folded[end])))

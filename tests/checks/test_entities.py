@@ -63,6 +63,9 @@ FIRE = [
     # do not support it.
     Fire("Last season Srivastava scored eight goals as a specially designated player.",
          (("NE001", "Srivastava"),), src="唐山は昨季、特別指定選手として出場したＪ３で１０試合８ゴール。", src_lang="ja"),
+    # A two-character place that is no syllable pair of a transliteration (香港, 平壤).
+    Fire("Prices rose sharply in the city last year.", (("NE002", "香港"),),
+         src="去年香港物价大幅上涨。", src_lang="zh"),
     Fire("Melbourne will have rain for three days.", (("NE001", "Melbourne"),),
          src="未来三天，北京多阴雨天气。", src_lang="zh"),
 ]
@@ -139,7 +142,10 @@ QUIET = [
           why="a foreign name written in katakana, split at its middle dot"),
     Quiet("Ohtani and Park were the last batters.", ("NE001",), src="大谷と朴は最後の打者だった。", src_lang="ja",
           why="Japanese and Korean names are written in characters whose reading we cannot check"),
-    Quiet("Goma is a city in the Democratic Republic of Congo.", ("NE001",),
+    Quiet("Most small islands have famous luxury beach resorts.", ("NE002",),
+          src="小さい島々の大半には有名な高級ビーチリゾートがあります。", src_lang="ja",
+          why="チリ (Chile) inside a longer katakana word is part of it"),
+    Quiet("Goma is a city in the Democratic Republic of Congo.", ("NE001", "NE002"),
           src="戈马是刚果民主共和国的一个城市。", src_lang="zh", why="CLDR's 刚果（金） is written 刚果 in text"),
 ]
 
