@@ -1,4 +1,5 @@
-"""Phonetic keys for telling whether an English name is a Devanagari word of the source.
+"""Names across writing systems by their sounds: Devanagari read as it is spoken, and the
+syllables of Chinese, Japanese and Korean names in English spelling.
 
 Hindi writes foreign names by sound (ह्यूस्टन for Houston), so a name of the translation can be
 looked for in a Hindi source by comparing sounds. anyascii drops the vowel that a Devanagari
@@ -17,9 +18,8 @@ import re
 from anyascii import anyascii
 
 _NUKTA = "\u093c"
-_VIRAMA = "\u094d"
-# Dependent vowel signs: a consonant followed by one does not carry its own "a".
-_VOWEL_SIGNS = frozenset(chr(c) for c in range(0x093E, 0x094D)) | {"\u0962", "\u0963"}
+#: Candrabindu, anusvara and visarga: after a consonant, its own vowel is still spoken.
+_NASALS_AND_VISARGA = "\u0901\u0902\u0903"
 _WITH_NUKTA = {"j": "z", "ph": "f", "kh": "kh", "g": "g", "k": "q"}
 #: Sound groups common to both sides, applied in order (digraphs before single letters).
 _SHARED = (("ph", "f"), ("th", "t"), ("kh", "k"), ("gh", "g"), ("bh", "b"), ("dh", "d"), ("jh", "j"),
@@ -57,7 +57,7 @@ def romanize_devanagari(text: str) -> str:
             nxt = text[i + 1] if i + 1 < n else ""
             # The inherent vowel is silent at the end of a word, absent before a vowel sign
             # or a virama: written only before another letter of the word.
-            if nxt and (_is_consonant(nxt) or nxt in "\u0901\u0902\u0903"):
+            if nxt and (_is_consonant(nxt) or nxt in _NASALS_AND_VISARGA):
                 out.append("a")
         elif ch != _NUKTA:
             out.append(roman)
@@ -135,10 +135,10 @@ def _alike(name_key: str, keys: tuple[str, ...]) -> bool | None:
     return False
 
 
-# Syllables of the romanisations of Chinese (pinyin, Cantonese), Japanese (Hepburn) and Korean names (whose
-# Chinese characters a Chinese source uses: 朴 for Park). A name that
-# neither can spell (Kalmanovich, Buddha, Melbourne) is not a Chinese or Japanese name: a
-# Chinese or Japanese source writes it by sound, in characters whose romanisation shows it.
+# Syllables of the romanisations of Chinese (pinyin, Hong Kong's Cantonese), Japanese (Hepburn)
+# and Korean names (a Chinese source writes Korean names in characters: 朴 for Park). A name
+# that none of them can spell (Kalmanovich, Buddha, Melbourne) is not a Chinese, Japanese or
+# Korean name: a source in those languages writes it by sound, so its romanisation shows it.
 _PINYIN_SYLLABLE = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
                     r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ao|an|ei|en|er|ia|ie|in|iu|"
                     r"ou|ua|uo|ui|un|ue|a|o|e|i|u)")
@@ -151,12 +151,16 @@ _CANTONESE_SYLLABLE = (r"(?:kw|gw|ng|ch|ts|sh|[bpmfdtnlgkhjswy])?(?:eung|euk|aai
                        r"iu|a|e|i|o|u)(?:ng|k|t|p|m|n)?")
 _CANTONESE_RE = re.compile(f"(?:{_CANTONESE_SYLLABLE})+")
 _PINYIN_RE = re.compile(f"(?:{_PINYIN_SYLLABLE})+")
+#: Longest word a romanised East Asian name is written as (Tsimshatsui has 11 letters).
+MAX_SYLLABLE_LETTERS = 20
 _HEPBURN_RE = re.compile(f"(?:{_HEPBURN_SYLLABLE})+")
 
 
 @functools.lru_cache(maxsize=8192)
 def romanises_east_asian(folded_name: str) -> bool:
-    """Whether pinyin, Hepburn or a Korean romanisation can spell the name (Xiaoping, Katsuno,
-    Park, Anna: yes; Dmitry: no)."""
+    """Whether pinyin, Cantonese, Hepburn or a Korean romanisation can spell the name (Xiaoping,
+    Kowloon, Katsuno, Park, Anna: yes; Dmitry: no)."""
     letters = re.sub(r"[^a-z]", "", folded_name)
+    if len(letters) > MAX_SYLLABLE_LETTERS:
+        return False  # no such name is this long, and the syllable patterns backtrack on long words
     return any(regex.fullmatch(letters) for regex in (_PINYIN_RE, _HEPBURN_RE, _KOREAN_RE, _CANTONESE_RE))
