@@ -76,13 +76,16 @@ def name_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
     Takes the names of the English translation (capitalised words inside a sentence that
     English does not also use as words or titles, and rare capitalised words) and looks for each
     in the source: literally, inflected, spelt another way (Elisabeth, Konstantinopel),
-    transliterated (compared by consonant skeleton after romanisation) or, for places, under its
-    name in the source language (CLDR names of countries, regions and major cities). From a
-    Chinese or Japanese source only places can be declared missing: other names are left alone
-    unless a reference settles them. Acronyms are checked too: with a reference, one that
-    neither the source nor a reference writes (as a place or spelt out) is flagged; without
-    one, only when the source (Latin or Cyrillic script) has no acronym of its own that the
-    translation's could render, and not for currency codes or very frequent acronyms.
+    transliterated (compared by consonant skeleton after romanisation; a Hindi source by
+    sound) or, for places, under its name in the source language (CLDR names of countries,
+    regions and major cities). From a Chinese or Japanese source, only places and foreign
+    names (which pinyin, Hepburn, Korean or Cantonese cannot spell, and which such a source
+    writes by sound: in Japanese, in katakana) can be declared missing; other names are left
+    alone unless a reference settles them. Acronyms are checked too: with a reference, one
+    that neither the source nor a reference writes (as a place or spelt out) is flagged;
+    without one, when the source (Latin or Cyrillic script) has no acronym that the
+    translation's may render (the same letters, reordered: CEDH/ECHR; or a known equivalent:
+    OMS/WHO), except currency codes and very frequent acronyms.
 
     ## Why is this bad?
     A wrong name (another country, another person) misattributes facts, and a reader cannot

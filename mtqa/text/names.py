@@ -2,7 +2,8 @@
 
 A name in the English translation is supported by the source when the source contains it:
 literally (`Houston`), inflected (`Miłosza` for `Miłosz`, `Londres` for `London`), transliterated
-(`Хьюстон`, `ह्यूस्टन`, `ヒューストン`, `休斯顿` all reduce to the consonant skeleton of Houston), or
+(`Хьюстон`, `ヒューストン`, `休斯顿` all reduce to the consonant skeleton of Houston; `ह्यूस्टन` is
+compared by sound, see mtqa/text/phonetic.py), or
 translated, for places (`保加利亚` is Bulgaria: CLDR's names of countries, regions and major cities
 in 12 languages, in mtqa/data/common/places.tsv). Non-Latin text is romanised with anyascii.
 
@@ -324,9 +325,12 @@ class SourceEvidence:
     def supports(self, name: str) -> bool | None:
         """True: the source has this name; False: it has not; None: cannot tell.
 
-        From Chinese, Japanese and Hindi sources, romanisation does not recover English
-        spellings reliably (甲府 is Kōfu, not "Jiafu"), so only a place whose name in the
-        source language is known can be declared absent.
+        Latin, Cyrillic and Devanagari sources spell names letter for letter or sound for
+        sound, so a name they do not show is absent. Chinese and Japanese characters have
+        readings that romanisation does not recover (甲府 is Kōfu, not "Jiafu"): from them a
+        name is declared absent only when it is a place whose name in the source language is
+        known, or a foreign name (one that pinyin, Hepburn, Korean or Cantonese cannot spell),
+        which such a source writes by sound.
         """
         f = fold(name)
         if len(f) >= 3 and f in self.folded:
