@@ -137,10 +137,12 @@ def source_name_missing(segment: Segment, ctx) -> Iterator[Hit]:
 
     ## What it does
     Finds the names of the source — places whose name in the source language is known (in
-    any script), capitalised uncommon words inside sentences (Latin and Cyrillic scripts) and
-    Latin-script words inside text in another script — and flags, in the source, each one that
-    the translation does not render: literally, inflected, transliterated, or, for places, by
-    its English name.
+    any script), capitalised uncommon words inside sentences (Latin and Cyrillic scripts; a
+    word the language hardly uses even opening one), acronyms, runs of Chinese
+    transliteration characters and Latin-script words inside text in another script — and
+    flags, in the source, each one that the translation does not render: literally,
+    inflected, transliterated, for places by an English name, for acronyms by one that may
+    render them (ONU as UN, OMS as WHO) or by a name spelt out.
 
     ## Why is this bad?
     A dropped or replaced name removes who or where from a news sentence; the translation
