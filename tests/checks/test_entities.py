@@ -173,6 +173,7 @@ def test_east_asian_romanisations():
         assert romanises_east_asian(name), name
     for name in ("dmitry", "melbourne", "christopher", "buddha"):
         assert not romanises_east_asian(name), name
+    assert not romanises_east_asian("ya" * 40 + "q")  # long words are no names (and no backtracking)
 
 
 def test_acronym_correspondence():
