@@ -51,13 +51,20 @@ def opposites_of(words) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def _pairs() -> dict[str, frozenset[str]]:
-    out: dict[str, set[str]] = {}
     # Our own list of news antonyms, and WordNet's direct antonyms of common words without its
     # pairs of function words (on/off, no/some), which oppose senses a sentence rarely means.
+    return _symmetric(list(lexicons.table("antonyms.tsv", "en")) + _without_function_words("antonyms_wordnet.tsv"))
+
+
+def _without_function_words(name: str) -> list[tuple[str, ...]]:
     function_words = lexicons.words("stopwords.txt", "en")
-    wordnet = [row for row in lexicons.table("antonyms_wordnet.tsv", "en")
-               if len(row) >= 2 and row[0] not in function_words and row[1] not in function_words]
-    rows = list(lexicons.table("antonyms.tsv", "en")) + wordnet
+    return [row for row in lexicons.table(name, "en")
+            if len(row) >= 2 and row[0] not in function_words and row[1] not in function_words]
+
+
+def _symmetric(rows) -> dict[str, frozenset[str]]:
+    """Each word of a pair -> the words it is paired with, both ways."""
+    out: dict[str, set[str]] = {}
     for row in rows:
         if len(row) >= 2:
             a, b = row[0].lower(), row[1].lower()
@@ -88,13 +95,7 @@ def are_opposites(a: str, b: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _indirect_pairs() -> dict[str, frozenset[str]]:
-    out: dict[str, set[str]] = {}
-    function_words = lexicons.words("stopwords.txt", "en")
-    for row in lexicons.table("antonyms_wordnet_indirect.tsv", "en"):
-        if len(row) >= 2 and row[0] not in function_words and row[1] not in function_words:
-            out.setdefault(row[0], set()).add(row[1])
-            out.setdefault(row[1], set()).add(row[0])
-    return {k: frozenset(v) for k, v in out.items()}
+    return _symmetric(_without_function_words("antonyms_wordnet_indirect.tsv"))
 
 
 def are_loose_opposites(a: str, b: str) -> bool:
