@@ -25,15 +25,16 @@ OUT_VERBS = OUT.with_name("verbs_only.txt")
 MIN_ZIPF = 3.0
 PREPOSITIONS = {"of", "in", "on", "at", "by", "for", "with", "from", "to", "into", "about", "as"}
 #: Adjectives that English also uses as pronouns (`the other`, `many of`): complete alone.
-STAND_ALONE = {"other", "many", "several", "certain", "various"}
+STAND_ALONE = {"other", "many", "several", "certain", "various", "both"}
 
 HEADER = """\
 # English words that Princeton WordNet 3.0 lists only as adjectives (not as nouns, verbs or
 # adverbs), of Zipf frequency >= {zipf} in English (wordfreq 3.1), without participles in -ed and
-# -ing (`the injured` is English) and those also used as pronouns (other, many, several); then WordNet's phrases of a preposition and such an adjective
-# (`in vain`), which are complete (the entries with a space). Built by
-# scripts/build_wordnet_classes.py from Debian's wordnet-base 3.0. WordNet 3.0 Copyright 2006 by
-# Princeton University; licence: https://wordnet.princeton.edu/license-and-commercial-use
+# -ing (`the injured` is English) and those also used as pronouns (other, many, both); then
+# WordNet's phrases of a preposition and such an adjective (`in vain`), which are complete (the
+# entries with a space). Built by scripts/build_wordnet_classes.py from Debian's wordnet-base
+# 3.0. WordNet 3.0 Copyright 2006 by Princeton University; licence:
+# https://wordnet.princeton.edu/license-and-commercial-use
 """
 
 VERB_HEADER = """\

@@ -47,3 +47,12 @@ def test_straight_quotes_take_their_role_from_flanking():
     text = 'He said "yes" and "no" then "maybe'
     a = quotes.analyse(text)
     assert len(a.pairs) == 2 and [u.mark.pos for u in a.unpaired] == [28]
+
+
+def test_word_classes_from_wordnet():
+    from mtqa.text import wordclasses
+    assert "magnetic" in wordclasses.adjectives() and "previous" in wordclasses.adjectives()
+    assert "both" not in wordclasses.adjectives() and "other" not in wordclasses.adjectives()  # pronouns too
+    assert "in vain" in wordclasses.adjective_phrases()
+    assert wordclasses.is_verb("wrote") and wordclasses.is_verb("possesses")
+    assert not wordclasses.is_verb("report") and not wordclasses.is_verb("the")  # a noun too; a function word

@@ -8,6 +8,7 @@ from typing import Iterator
 from mtqa import lexicons
 from mtqa.model import Hit, Segment, Severity
 from mtqa.rules import rule
+from mtqa.text import wordclasses
 from mtqa.text.sentences import sentences
 
 #: Words with their hyphens and apostrophes (on-board, don't), and sentence punctuation.
@@ -174,20 +175,13 @@ def _object_lost(sentence: str, tok, nxt: str) -> str | None:
     return None
 
 
-@functools.lru_cache(maxsize=1)
-def _adjectives() -> tuple[frozenset[str], frozenset[str]]:
-    """Words English uses only as adjectives, and complete phrases of a preposition and one."""
-    entries = lexicons.words("adjectives_only.txt", "en")
-    return (frozenset(e for e in entries if " " not in e), frozenset(e for e in entries if " " in e))
-
-
 def _noun_lost(toks, k: int, classes: dict[str, str]) -> int | None:
     """An article or preposition (token k), then words that are only adjectives, then a full
     stop, a semicolon, a colon, a preposition or `as`: the adjectives have lost their noun
     (`the previous with`, `in terms of magnetic.`). Returns the index of the last adjective."""
     if classes.get(toks[k].group(0).lower()) not in ("determiner", "preposition"):
         return None
-    adjectives, phrases = _adjectives()
+    adjectives, phrases = wordclasses.adjectives(), wordclasses.adjective_phrases()
     j = k + 1
     while j < len(toks) and toks[j].group(0).lower() in adjectives:
         j += 1

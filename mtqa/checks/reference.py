@@ -12,14 +12,13 @@ finding. RF004-RF006 have no source-side twin and always run.
 from __future__ import annotations
 
 import collections
-import functools
 import re
 from typing import Iterator
 
 from mtqa import lexicons
 from mtqa.model import Hit, Segment, Severity
 from mtqa.rules import rule
-from mtqa.text import antonyms, pairs
+from mtqa.text import antonyms, pairs, wordclasses
 from mtqa.text.names import (closest_name, english_name_tokens, mentions_name, source_evidence,
                               target_evidence)
 from mtqa.text.negation import negation_cues, reference_negations
@@ -457,28 +456,33 @@ def adjective_not_in_reference(segment: Segment, ctx) -> Iterator[Hit]:
     Flagged: `You can also seek cheap advice from other governments.` (reference: `You can also seek advice from other governments.`)
     Corrected: `You can also seek advice from other governments.`
     """
-    adjectives = _added_adjective_candidates()
+    adjectives = wordclasses.adjectives()
     for (hs, he), (rs, re_) in pairs.reference_pairs(segment):
-        hyp_toks = list(_SLOT_TOKEN_RE.finditer(segment.hyp, hs, he))
-        hyp_low = [t.group(0).lower() for t in hyp_toks]
-        found = [k for k in range(1, len(hyp_toks) - 1) if hyp_low[k] in adjectives
-                 and hyp_low[k - 1][0].isalnum() and hyp_low[k + 1][0].isalnum()]
+        hyp_toks, hyp_low = _slot_tokens(segment.hyp, hs, he)
+        found = [k for k in range(1, len(hyp_toks) - 1) if hyp_low[k] in adjectives]
         if not found:
             continue
-        refs = [[t.group(0).lower() for t in _SLOT_TOKEN_RE.finditer(r)] for r in _pair_references(segment, rs, re_)]
-        ref_pairs = [set(zip(r, r[1:])) for r in refs]
+        refs = [_slot_tokens(r, 0, len(r))[1] for r in _pair_references(segment, rs, re_)]
+        sides = [(set(r), set(zip(r, r[1:]))) for r in refs]
         for k in found:
-            around = (hyp_low[k - 1], hyp_low[k + 1])
-            if all(hyp_low[k] not in r and around in p for r, p in zip(refs, ref_pairs)):
+            if all(_between_neighbours(hyp_low, k, words_, pairs_) for words_, pairs_ in sides):
                 tok = hyp_toks[k]
-                yield Hit(tok.start(), tok.end(), f"“{tok.group(0)}” is added: the reference has “{around[0]} {around[1]}”")
+                yield Hit(tok.start(), tok.end(),
+                          f"“{tok.group(0)}” is added: the reference has “{hyp_low[k - 1]} {hyp_low[k + 1]}”")
 
 
-@functools.lru_cache(maxsize=1)
-def _added_adjective_candidates() -> frozenset[str]:
-    """Single adjectives (the list's entries without a space) that are not function words (both)."""
-    function_words = lexicons.words("stopwords.txt", "en") | {"both"}
-    return frozenset(w for w in lexicons.words("adjectives_only.txt", "en") if " " not in w and w not in function_words)
+def _slot_tokens(text: str, start: int, end: int):
+    """The word and punctuation tokens of text[start:end], and their lower-case forms."""
+    toks = list(_SLOT_TOKEN_RE.finditer(text, start, end))
+    return toks, [t.group(0).lower() for t in toks]
+
+
+def _between_neighbours(low: list[str], k: int, other_words: set[str], other_pairs: set[tuple[str, str]]) -> bool:
+    """Word k of one text is not in the other, which has its two neighbours (words, not
+    punctuation) side by side: it was put in between them, or taken out from between them."""
+    left, right = low[k - 1], low[k + 1]
+    return (low[k] not in other_words and left[0].isalnum() and right[0].isalnum()
+            and (left, right) in other_pairs)
 
 
 @rule("RF011", "ref-verb-missing", severity=Severity.MAJOR, category="accuracy/omission",
@@ -503,22 +507,15 @@ def reference_verb_missing(segment: Segment, ctx) -> Iterator[Hit]:
     refs = refs_of(segment)
     if not refs or refs[0] is not segment.ref:
         return
-    verbs = lexicons.words("verbs_only.txt", "en")
-    function_words = lexicons.words("stopwords.txt", "en")
     for (hs, he), (rs, re_) in pairs.reference_pairs(segment):
-        ref_toks = list(_SLOT_TOKEN_RE.finditer(segment.ref, rs, re_))
-        ref_low = [t.group(0).lower() for t in ref_toks]
-        candidates = [j for j in range(1, len(ref_toks) - 1)
-                      if ref_low[j] not in function_words
-                      and (ref_low[j] in verbs or antonyms.base_forms(ref_low[j]) & verbs)]
+        ref_toks, ref_low = _slot_tokens(segment.ref, rs, re_)
+        candidates = [j for j in range(1, len(ref_toks) - 1) if wordclasses.is_verb(ref_low[j])]
         if not candidates:
             continue
-        hyp_low = [t.group(0).lower() for t in _SLOT_TOKEN_RE.finditer(segment.hyp, hs, he)]
+        hyp_low = _slot_tokens(segment.hyp, hs, he)[1]
         hyp_words, hyp_pairs = set(hyp_low), set(zip(hyp_low, hyp_low[1:]))
         for j in candidates:
-            around = (ref_low[j - 1], ref_low[j + 1])
-            if (ref_low[j] not in hyp_words and around in hyp_pairs
-                    and around[0][0].isalnum() and around[1][0].isalnum()):
+            if _between_neighbours(ref_low, j, hyp_words, hyp_pairs):
                 tok = ref_toks[j]
                 yield Hit(tok.start(), tok.end(), f"the reference's verb “{tok.group(0)}” is missing: "
-                          f"the translation has “{around[0]} {around[1]}”", field="ref")
+                          f"the translation has “{ref_low[j - 1]} {ref_low[j + 1]}”", field="ref")

@@ -1,0 +1,32 @@
+"""English words of one class only (WordNet's adjectives and verbs that are nothing else).
+
+A word that can only be an adjective has lost its noun when nothing follows it (`in terms of
+magnetic.`) and changes a claim when added (`cheap advice`); a word that can only be a verb
+is what happened. The lists are built by scripts/build_wordnet_classes.py.
+"""
+from __future__ import annotations
+
+import functools
+
+from mtqa import lexicons
+from mtqa.text.antonyms import base_forms
+
+
+@functools.lru_cache(maxsize=1)
+def adjectives() -> frozenset[str]:
+    """Single words English uses only as adjectives, function words left out."""
+    function_words = lexicons.words("stopwords.txt", "en")
+    return frozenset(e for e in lexicons.words("adjectives_only.txt", "en") if " " not in e and e not in function_words)
+
+
+@functools.lru_cache(maxsize=1)
+def adjective_phrases() -> frozenset[str]:
+    """Complete phrases of a preposition and such an adjective (`in vain`, `at random`)."""
+    return frozenset(e for e in lexicons.words("adjectives_only.txt", "en") if " " in e)
+
+
+def is_verb(word: str) -> bool:
+    """A word English uses only as a verb, in any inflection (wrote, possesses)."""
+    low = word.lower()
+    verbs = lexicons.words("verbs_only.txt", "en")
+    return low not in lexicons.words("stopwords.txt", "en") and (low in verbs or bool(base_forms(low) & verbs))
