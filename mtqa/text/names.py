@@ -174,7 +174,6 @@ def _places() -> _Places:
 
 _QUALIFIER_RE = re.compile(r"\s*[（(][^）)]*[）)]")
 _CLDR_QUALIFIER_RE = re.compile(r"\s+-\s+.*$|\s*\([^)]*\)")
-_KATAKANA_CHAR_RE = re.compile(r"[\u30a1-\u30fa\u30fc]")
 _PLACE_WORDS = {"city", "island", "islands", "republic", "south", "north", "east", "west", "northern",
                 "southern", "eastern", "western", "central", "united", "new", "saint", "san", "santa",
                 "the", "and", "of", "sar", "china", "america", "world", "great", "lord", "mount", "port"}
@@ -579,6 +578,8 @@ _TRANSLITERATION_CHARS = ("阿埃艾爱安奥巴班邦保贝本比彼波伯博�
 _GLOSS_RE = re.compile(r"\s*[（(]\s*[A-Za-z]")
 _TRANSLITERATION_RUN_RE = re.compile(f"[{_TRANSLITERATION_CHARS}]{{3,}}")
 _KANA_RE = re.compile(r"[\u3041-\u30ff]")
+_KATAKANA_CHAR_RE = re.compile(r"[\u30a1-\u30fa\u30fc]")
+#: A katakana word: katakana and long-vowel marks, with the middle dot of foreign full names.
 _KATAKANA_RE = re.compile(r"[\u30a1-\u30fa][\u30a1-\u30fc・]*")
 #: An acronym in a Latin or Cyrillic text, as a whole word; not a Roman numeral of centuries
 #: and monarchs (XX wieku, Elisabeth II; CD and DC are acronyms more often than numbers).
@@ -627,7 +628,7 @@ def source_names(src: str, lang: str | None) -> list[SourceName]:
                 continue  # short names only as abbreviations (ОАЭ, USA): "usa" is in "causa"
             if (len(name) == 2 and script not in _CASED_SCRIPTS and name[-1] not in "国洲" and not _is_alias(name, lang)
                     and all(ch in _TRANSLITERATION_CHARS for ch in name)):
-                continue  # 马里 (Mali) also spells a syllable pair of 波特马里恩 (Point Marion); 北京 spells none
+                continue  # 马里 (Mali) also spells a syllable pair of 波特马里恩 (Point Marion); 香港 spells none
             start, end = m.start(), m.end()
             if script in _CASED_SCRIPTS:
                 boundary = ((start == 0 or not folded[start - 1].isalnum())
@@ -772,7 +773,6 @@ class TargetEvidence:
         return False
 
 
-@functools.lru_cache(maxsize=256)
 def translates_a_name(hyp: str, source: SourceEvidence, acronym: str) -> bool:
     """Whether the translation has an acronym that may render the source's `acronym` (ONU ->
     UN, OMS -> WHO), or a run of capitalised words or a place name of several words that the
