@@ -111,9 +111,9 @@ def name_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
                 continue
             yield Hit(hs + start, hs + end, f"“{name}” matches no name in the source"
                       + (" or the reference" if refs else ""))
-        # Acronyms are often translated (CEDH -> ECHR): the source alone judges them only when
-        # it has no acronym of its own to be their original, and its script spells acronyms
-        # in capitals (a Chinese source writes 北约 for NATO).
+        # Acronyms are often translated (CEDH -> ECHR, OMS -> WHO): the source alone judges one
+        # only when none of its own acronyms may be its original, and only when its script
+        # spells acronyms in capitals (a Chinese source writes 北约 for NATO).
         src = segment.src[ss:se]
         src_acronyms = SOURCE_ACRONYM_RE.findall(src)
         if refs or evidence.script in ("Latin", "Cyrillic"):
