@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from anyascii import anyascii
 
 from mtqa import lexicons, wordfreq_data
-from mtqa.text import acronyms, phonetic
+from mtqa.text import acronyms, phonetic, pinyin
 from mtqa.text.scripts import main_script
 from mtqa.text.sentences import sentence_starts
 from mtqa.text.tokens import words
@@ -318,6 +318,8 @@ class SourceEvidence:
     skeletons: tuple[str, ...]    # consonant skeletons of words (and of CJK character windows)
     sound_keys: tuple[str, ...]   # phonetic keys of words, for a Devanagari source
     sound_skeletons: tuple[str, ...] | None  # skeletons of katakana words, for a Japanese source
+    chinese_runs: tuple[str, ...]  # runs of characters of a Chinese source, read in pinyin
+    transliteration_skeletons: tuple[str, ...]  # skeletons of its runs of transliteration characters
     lang: str | None
     script: str | None
 
@@ -360,6 +362,21 @@ class SourceEvidence:
                 return None
             if alike:
                 return True
+        elif self.chinese_runs and phonetic.spells_pinyin(f):
+            # A name that pinyin spells is read in the characters, every reading of each:
+            # consonant skeletons of character windows match such short names by chance
+            # (Zhang in 郭梅越来越).
+            if pinyin.written_in(f, self.chinese_runs) or self._translated_place(name):
+                return True
+            if known_place:
+                return False
+            if pinyin.written_in(f, self.chinese_runs, near=True):
+                return None  # Arun for 阿荣 (arong): a minority name, spelt its own way
+            if phonetic.spells_hepburn(f):
+                return None  # Tanaka, Sendai: a Japanese name, written 田中 and 仙台, not by sound
+            # Anna and Maria are foreign names that pinyin also spells: a Chinese source writes
+            # them with transliteration characters (安娜, 玛丽亚), which then match loosely.
+            return None if self._loosely_in(skeleton(name), self.transliteration_skeletons) else False
         elif self.script not in ("Latin", None):
             sk = skeleton(name)
             if len(sk) >= 2 and any(skeletons_match(sk, s) for s in self._skeletons_for(f)):
@@ -373,12 +390,15 @@ class SourceEvidence:
         if self.script in ("Han", "Kana") and not phonetic.romanises_east_asian(f):
             # A foreign name, written by sound: its skeleton would have matched, give or take
             # the final consonants that Chinese drops (杜伊斯堡, Duisburg: TSP for TSPRK).
-            sk = skeleton(name)
-            if any(s[0] == sk[0] and len(s) <= len(sk) + 1
-                   and phonetic.lcs_length(sk, s) >= LOOSE_SKELETON_SHARE * len(sk) for s in self._skeletons_for(f) if s):
-                return None
-            return False
+            return None if self._loosely_in(skeleton(name), self._skeletons_for(f)) else False
         return None
+
+    @staticmethod
+    def _loosely_in(sk: str, skeletons: tuple[str, ...]) -> bool:
+        """A skeleton close to the name's, from its first consonant on: a transliteration that
+        drops final consonants (杜伊斯堡, Duisburg: TSP for TSPRK) or changes a few."""
+        return bool(sk) and any(s and s[0] == sk[0] and len(s) <= len(sk) + 1
+                                and phonetic.lcs_length(sk, s) >= LOOSE_SKELETON_SHARE * len(sk) for s in skeletons)
 
     def _skeletons_for(self, folded_name: str) -> tuple[str, ...]:
         """A foreign name in Japanese is written in katakana: only katakana words can hold it.
@@ -437,7 +457,22 @@ def source_evidence(src: str, lang: str | None) -> SourceEvidence:
     folded = fold(src) + " " + fold(roman)
     sound_keys = tuple({phonetic.source_key(t) for t in toks}) if script == "Devanagari" else ()
     sound_skels = _katakana_skeletons(src) if _CJK_CHAR_RE.search(src) else None
-    return SourceEvidence(src + " " + roman, folded, toks, tuple(s for s in set(skels) if s), sound_keys, sound_skels, lang, script)
+    chinese = script == "Han" and sound_skels is None and lang in (None, "zh")
+    return SourceEvidence(src + " " + roman, folded, toks, tuple(s for s in set(skels) if s), sound_keys, sound_skels,
+                          pinyin.han_runs(src) if chinese else (),
+                          _transliteration_skeletons(src) if chinese else (), lang, script)
+
+
+def _transliteration_skeletons(src: str) -> tuple[str, ...]:
+    """Skeletons of every window of 2-6 characters inside runs of transliteration characters."""
+    out = set()
+    for run in _TRANSLITERATION_PAIR_RE.findall(src):
+        syll = [anyascii(c) for c in run]
+        for size in range(2, min(6, len(syll)) + 1):
+            for i in range(len(syll) - size + 1):
+                out.add(skeleton("".join(syll[i:i + size])))
+    out.discard("")
+    return tuple(out)
 
 
 # ----------------------------------------------------------------------------- names in English
@@ -577,6 +612,7 @@ _TRANSLITERATION_CHARS = ("阿埃艾爱安奥巴班邦保贝本比彼波伯博�
                           "汤特提托瓦万威韦维温沃乌西希谢辛休雅亚扬耶伊因尤约泽扎詹")
 _GLOSS_RE = re.compile(r"\s*[（(]\s*[A-Za-z]")
 _TRANSLITERATION_RUN_RE = re.compile(f"[{_TRANSLITERATION_CHARS}]{{3,}}")
+_TRANSLITERATION_PAIR_RE = re.compile(f"[{_TRANSLITERATION_CHARS}]{{2,}}")
 _KANA_RE = re.compile(r"[\u3041-\u30ff]")
 _KATAKANA_CHAR_RE = re.compile(r"[\u30a1-\u30fa\u30fc]")
 #: A katakana word: katakana and long-vowel marks, with the middle dot of foreign full names.

@@ -151,16 +151,40 @@ _CANTONESE_SYLLABLE = (r"(?:kw|gw|ng|ch|ts|sh|[bpmfdtnlgkhjswy])?(?:eung|euk|aai
                        r"iu|a|e|i|o|u)(?:ng|k|t|p|m|n)?")
 _CANTONESE_RE = re.compile(f"(?:{_CANTONESE_SYLLABLE})+")
 _PINYIN_RE = re.compile(f"(?:{_PINYIN_SYLLABLE})+")
+# Pinyin as written: finals such as ong, ia or in need an initial (or y, w), and a syllable
+# opening on a vowel never follows a vowel (Xi'an takes an apostrophe): so Lee and Loong are not
+# pinyin, though the loose pattern above spells them.
+_STRICT_PINYIN_RE = re.compile(r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])"
+                               r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ao|an|ei|en|er|ia|ie|in|iu|"
+                               r"ou|ua|uo|ui|un|ue|a|o|e|i|u)|(?<![aeiou])(?:ang|eng|ai|ao|an|ei|en|er|ou|a|o|e))+")
 #: Longest word a romanised East Asian name is written as (Tsimshatsui has 11 letters).
 MAX_SYLLABLE_LETTERS = 20
 _HEPBURN_RE = re.compile(f"(?:{_HEPBURN_SYLLABLE})+")
+
+
+def _letters(folded_name: str) -> str:
+    return re.sub(r"[^a-z]", "", folded_name)
+
+
+@functools.lru_cache(maxsize=8192)
+def spells_pinyin(folded_name: str) -> bool:
+    """Whether pinyin (or Wade-Giles where it coincides) can spell the name: Xiamen, Zhang, Anna."""
+    letters = _letters(folded_name)
+    return 0 < len(letters) <= MAX_SYLLABLE_LETTERS and _STRICT_PINYIN_RE.fullmatch(letters) is not None
+
+
+@functools.lru_cache(maxsize=8192)
+def spells_hepburn(folded_name: str) -> bool:
+    """Whether Hepburn can spell the name, as a Japanese name: Tanaka, Sendai, Fukushima."""
+    letters = _letters(folded_name)
+    return 0 < len(letters) <= MAX_SYLLABLE_LETTERS and _HEPBURN_RE.fullmatch(letters) is not None
 
 
 @functools.lru_cache(maxsize=8192)
 def romanises_east_asian(folded_name: str) -> bool:
     """Whether pinyin, Cantonese, Hepburn or a Korean romanisation can spell the name (Xiaoping,
     Kowloon, Katsuno, Park, Anna: yes; Dmitry: no)."""
-    letters = re.sub(r"[^a-z]", "", folded_name)
+    letters = _letters(folded_name)
     if len(letters) > MAX_SYLLABLE_LETTERS:
         return False  # no such name is this long, and the syllable patterns backtrack on long words
     return any(regex.fullmatch(letters) for regex in (_PINYIN_RE, _HEPBURN_RE, _KOREAN_RE, _CANTONESE_RE))

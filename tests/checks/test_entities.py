@@ -68,6 +68,9 @@ FIRE = [
          src="去年香港物价大幅上涨。", src_lang="zh"),
     Fire("Melbourne will have rain for three days.", (("NE001", "Melbourne"),),
          src="未来三天，北京多阴雨天气。", src_lang="zh"),
+    # A name that pinyin spells is read in the characters: no run of them reads Zhang or Xinjiang.
+    Fire("Officials say Zhang visited Xinjiang last week.", (("NE001", "Zhang"), ("NE001", "Xinjiang")),
+         src="官员说郭梅上周访问了重庆。", src_lang="zh"),
 ]
 
 QUIET = [
@@ -137,6 +140,11 @@ QUIET = [
     Quiet("Prosecutors in Duisburg met Xiaoping in Hong Kong.", ("NE001",),
           src="杜伊斯堡检方在香港与小平会面。", src_lang="zh",
           why="Chinese drops final consonants (杜伊斯堡); pinyin names may be any characters"),
+    Quiet("In Xiamen, Chongqing officials met Tsai Ing-wen of Taipei; Arun Banner police agreed.", ("NE001",),
+          src="在厦门，重庆官员会见了台北的蔡英文；阿荣旗警方表示同意。", src_lang="zh",
+          why="every reading of a character (厦 xia/sha, 重 chong/zhong); Wade-Giles; a Mongolian name's vowels"),
+    Quiet("Tanaka and Maria met in Sendai.", ("NE001",), src="田中和玛丽亚在仙台见面。", src_lang="zh",
+          why="Japanese names are written in characters read otherwise; a foreign name pinyin also spells"),
     Quiet("Pitcher Ohtani met Jack Drury at the Nagoya Dome.", ("NE001",),
           src="大谷投手はナゴヤドームでジャック・ドゥルーリーに会った。", src_lang="ja",
           why="a foreign name written in katakana, split at its middle dot"),
@@ -174,6 +182,20 @@ def test_east_asian_romanisations():
     for name in ("dmitry", "melbourne", "christopher", "buddha"):
         assert not romanises_east_asian(name), name
     assert not romanises_east_asian("ya" * 40 + "q")  # long words are no names (and no backtracking)
+
+
+def test_pinyin_readings_of_a_chinese_source():
+    from mtqa.text.phonetic import spells_pinyin
+    from mtqa.text.pinyin import han_runs, written_in
+    assert written_in("xiamen", han_runs("厦门大学")) and written_in("shamen", han_runs("大厦门口"))
+    assert written_in("taipei", han_runs("台北")) and written_in("ing-wen", han_runs("蔡英文"))
+    assert not written_in("zhang", han_runs("再加上拥抱信息技术"))  # shang is not zhang
+    assert not written_in("arun", han_runs("阿荣旗")) and written_in("arun", han_runs("阿荣旗"), near=True)
+    assert not written_in("jin", han_runs("京"), near=True)  # one near syllable alone reads as no name
+    for name in ("zhang", "xian", "tiananmen", "ouyang"):
+        assert spells_pinyin(name), name
+    for name in ("lee", "loong", "hsien", "dmitry"):
+        assert not spells_pinyin(name), name
 
 
 def test_acronym_correspondence():
