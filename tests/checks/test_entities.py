@@ -68,6 +68,9 @@ FIRE = [
          src="去年香港物价大幅上涨。", src_lang="zh"),
     Fire("Melbourne will have rain for three days.", (("NE001", "Melbourne"),),
          src="未来三天，北京多阴雨天气。", src_lang="zh"),
+    # "US" in capitals is the country (not the pronoun), and this source names no such place.
+    Fire("The tank was hit during an exercise in the US.", (("NE001", "US"),),
+         src="Танк был подбит на учениях в Канаде.", src_lang="ru"),
     # A name that pinyin spells is read in the characters: no run of them reads Zhang or Xinjiang.
     Fire("Officials say Zhang visited Xinjiang last week.", (("NE001", "Zhang"), ("NE001", "Xinjiang")),
          src="官员说郭梅上周访问了重庆。", src_lang="zh"),
@@ -143,6 +146,11 @@ QUIET = [
     Quiet("In Xiamen, Chongqing officials met Tsai Ing-wen of Taipei; Arun Banner police agreed.", ("NE001",),
           src="在厦门，重庆官员会见了台北的蔡英文；阿荣旗警方表示同意。", src_lang="zh",
           why="every reading of a character (厦 xia/sha, 重 chong/zhong); Wade-Giles; a Mongolian name's vowels"),
+    Quiet("US troops arrived and the US president spoke.", ("NE001",),
+          src="Les troupes américaines sont arrivées et le président américain a parlé.", src_lang="fr",
+          why="the country's adjective in the source supports US"),
+    Quiet("US troops arrived and the US president spoke.", ("NE001",),
+          src="Llegaron las tropas estadounidenses y habló el presidente norteamericano.", src_lang="es"),
     Quiet("Tanaka and Maria met in Sendai.", ("NE001",), src="田中和玛丽亚在仙台见面。", src_lang="zh",
           why="Japanese names are written in characters read otherwise; a foreign name pinyin also spells"),
     Quiet("Pitcher Ohtani met Jack Drury at the Nagoya Dome.", ("NE001",),
