@@ -9,7 +9,7 @@ from typing import Iterator
 from mtqa import wordfreq_data
 from mtqa.model import Hit, Segment, Severity
 from mtqa.rules import rule
-from mtqa.text import acronyms, pairs
+from mtqa.text import acronyms, geofeatures, pairs
 from mtqa.text.names import (NAME_JOINERS, SOURCE_ACRONYM_RE, english_name_tokens, fold, mentions_name,
                              source_evidence, source_names, target_evidence, translates_a_name)
 from mtqa.text.scripts import main_script
@@ -78,10 +78,13 @@ def name_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
     in the source: literally, inflected, spelt another way (Elisabeth, Konstantinopel),
     transliterated (compared by consonant skeleton after romanisation; a Hindi source by
     sound) or, for places, under its name in the source language (CLDR names of countries,
-    regions and major cities). From a Chinese or Japanese source, only places and foreign
-    names (which pinyin, Hepburn, Korean or Cantonese cannot spell, and which such a source
-    writes by sound: in Japanese, in katakana) can be declared missing; other names are left
-    alone unless a reference settles them. Acronyms are checked too: with a reference, one
+    regions and major cities; for seas, oceans, regions and mountains named with common words —
+    the North Sea, the Middle East, Earth — the stems of their names in each source language).
+    From a Chinese or Japanese source, places can be declared missing, and foreign names (which
+    pinyin, Hepburn, Korean or Cantonese cannot spell, and which such a source writes by sound:
+    in Japanese, in katakana); from a Chinese source also names that pinyin spells, read in
+    every reading of its characters (Xiamen in 厦门, Taipei in 台北). Other names are left alone
+    there unless a reference settles them. Acronyms are checked too: with a reference, one
     that neither the source nor a reference writes (as a place or spelt out) is flagged;
     without one, when the source (Latin or Cyrillic script) has no acronym that the
     translation's may render (the same letters, reordered: CEDH/ECHR; or a known equivalent:
@@ -98,6 +101,7 @@ def name_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
     refs = [target_evidence(r) for r in segment.refs if r]
     for (hs, he), (ss, se) in pairs.source_pairs(segment):
         evidence = source_evidence(segment.src[ss:se], segment.src_lang)
+        flagged = []
         for start, end, name in english_name_tokens(segment.hyp[hs:he], broad=True, names_only=not refs):
             in_source = evidence.supports(name)
             if in_source is True:
@@ -109,7 +113,19 @@ def name_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
                     continue
             elif in_source is None:
                 continue
+            flagged.append((start, end))
             yield Hit(hs + start, hs + end, f"“{name}” matches no name in the source"
+                      + (" or the reference" if refs else ""))
+        # Seas, oceans and regions are named with common words, which the loop above leaves
+        # alone; a table gives their names in the source languages.
+        for start, end, name, fid in geofeatures.features_in(segment.hyp[hs:he]):
+            if any(s < end and start < e for s, e in flagged):
+                continue
+            if geofeatures.named_in(fid, name, segment.src[ss:se], segment.src_lang) is not False:
+                continue
+            if any(fold(name) in fold(r) for r in segment.refs if r):
+                continue
+            yield Hit(hs + start, hs + end, f"“{name}” is not named in the source"
                       + (" or the reference" if refs else ""))
         # Acronyms are often translated (CEDH -> ECHR, OMS -> WHO): the source alone judges one
         # only when none of its own acronyms may be its original, and only when its script

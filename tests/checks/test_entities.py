@@ -71,6 +71,11 @@ FIRE = [
     # "US" in capitals is the country (not the pronoun), and this source names no such place.
     Fire("The tank was hit during an exercise in the US.", (("NE001", "US"),),
          src="Танк был подбит на учениях в Канаде.", src_lang="ru"),
+    # Seas and regions are named with common words: a table gives their names in the source.
+    Fire("Storms formed over the North Sea on Monday.", (("NE001", "North Sea"),),
+         src="Über der Ostsee bildeten sich am Montag Stürme.", src_lang="de"),
+    Fire("Both men lived in the Middle East.", (("NE001", "Middle East"),),
+         src="二人とも仙台市に住んでいます。", src_lang="ja"),
     # A name that pinyin spells is read in the characters: no run of them reads Zhang or Xinjiang.
     Fire("Officials say Zhang visited Xinjiang last week.", (("NE001", "Zhang"), ("NE001", "Xinjiang")),
          src="官员说郭梅上周访问了重庆。", src_lang="zh"),
@@ -151,6 +156,13 @@ QUIET = [
           why="the country's adjective in the source supports US"),
     Quiet("US troops arrived and the US president spoke.", ("NE001",),
           src="Llegaron las tropas estadounidenses y habló el presidente norteamericano.", src_lang="es"),
+    Quiet("Talks on the Middle East, the Black Sea and the Asia-Pacific region.", ("NE001",),
+          src="Rozmowy o Bliskim Wschodzie, Morzu Czarnym i regionie Azji i Pacyfiku.", src_lang="pl",
+          why="declined forms: the stems of each name's words"),
+    Quiet("Fleets of the Black Sea and the Pacific met; Google Earth showed it.", ("NE001",),
+          src="Флоты Чёрного моря и Тихого океана встретились; это показал Google Earth.", src_lang="ru",
+          why="ё written as е or not; a name kept in English"),
+    Quiet("Trade in the Asia-Pacific and on Earth.", ("NE001",), src="亚太地区和地球上的贸易。", src_lang="zh"),
     Quiet("Tanaka and Maria met in Sendai.", ("NE001",), src="田中和玛丽亚在仙台见面。", src_lang="zh",
           why="Japanese names are written in characters read otherwise; a foreign name pinyin also spells"),
     Quiet("Pitcher Ohtani met Jack Drury at the Nagoya Dome.", ("NE001",),
