@@ -26,6 +26,11 @@ MARGIN = 2.0
 COMMON = 4.0
 CAPITALISED_COMMON = 4.5
 REF_EN_COMMON = 3.0
+#: A capitalised German word inside an English sentence: a common German noun that English
+#: hardly uses. German surnames that are also nouns (Zimmermann, Schröder) occur in English
+#: text far more often than this.
+GERMAN_NOUN_COMMON = 3.3
+GERMAN_NOUN_EN_RARE = 2.0
 #: A part of an inflected or compound source word, copied: only flagged when it is no English word.
 REF_STEM_EN_RARE = 2.5
 STEM_MIN = 5
@@ -86,6 +91,33 @@ def _stem_in_source(word: str, src_words: set[str]) -> bool:
     return len(w) >= STEM_MIN and any(s.startswith(w) and len(s) > len(w) for s in src_words)
 
 
+#: German articles, contracted prepositions and possessives: a capitalised word right after
+#: one of them in the source is a noun (die Koalition, zum Gipfel), not a surname (sagte
+#: Seehofer, Ministerpräsident Söder), which wordfreq cannot tell apart.
+GERMAN_DETERMINERS = frozenset(
+    "der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner "
+    "zum zur im am vom beim ins ans sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer "
+    "unser unsere unseren dieser diese diesen diesem dieses jeder jede jeden jedem".split())
+
+
+_GERMAN_ADJECTIVE_RE = re.compile(r"[a-zäöüß]+(?:e|en|er|es|em)|[A-ZÄÖÜ][a-zäöüß]+ten?")
+
+
+def _after_determiner(word: str, src: str) -> bool:
+    """Whether the source has the word (or a compound it begins) after a determiner, right
+    after it or after an adjective (der höchste Gipfel, der Vereinten Nationen)."""
+    toks = [t.text for t in words(src)]
+    low = word.casefold()
+    for k, tok in enumerate(toks):
+        if not tok.casefold().startswith(low) or k == 0:
+            continue
+        if toks[k - 1].casefold() in GERMAN_DETERMINERS:
+            return True
+        if k > 1 and toks[k - 2].casefold() in GERMAN_DETERMINERS and _GERMAN_ADJECTIVE_RE.fullmatch(toks[k - 1]):
+            return True
+    return False
+
+
 @rule("UT002", "untranslated-source-word", severity=Severity.CRITICAL, category="accuracy/untranslated",
       needs=("src",), languages=("en",))
 def untranslated_source_word(segment: Segment, ctx) -> Iterator[Hit]:
@@ -95,7 +127,10 @@ def untranslated_source_word(segment: Segment, ctx) -> Iterator[Hit]:
     Finds words of the translation that also occur in the source and that are common words of
     the source language but rare in English, according to word-frequency data (wordfreq):
     `comportement`, `Verhandlungen`, `ciudad`. Names (rare in both languages), words shared by
-    both languages and numbers are left alone. Needs the source language. With a reference
+    both languages and numbers are left alone. German capitalises its nouns, so a capitalised
+    German word counts when the source has it (or a compound it begins: Fleisch in
+    Fleischbranche) after an article or a possessive, as a noun, not a surname. Needs the
+    source language. With a reference
     as a second witness it also flags short function words of the source (`que`, `že`) and
     parts of inflected or compound source words (`potenciál` from `potenciálem`) that the
     reference does not use.
@@ -126,7 +161,8 @@ def untranslated_source_word(segment: Segment, ctx) -> Iterator[Hit]:
             if not _LATIN_WORD_RE.match(word) or len(word) < 2:
                 continue
             copied = word.casefold() in src_words
-            if not copied and not (ref_words and _stem_in_source(word, src_words)
+            german_noun = src_lang == "de" and word[0].isupper()
+            if not copied and not ((ref_words or german_noun) and _stem_in_source(word, src_words)
                                    and (word[0].islower() or wordfreq_data.zipf(word, src_lang) >= COMMON)):
                 continue  # a name's inflected forms (Rydzyka for Rydzyk) are no copied stem
             if len(word) < 3 and not ref_words:
@@ -148,7 +184,18 @@ def untranslated_source_word(segment: Segment, ctx) -> Iterator[Hit]:
                 untranslated = en_z < EN_UNKNOWN or (src_z >= COMMON and src_z - en_z >= MARGIN)
             elif k + 1 < len(toks) and toks[k + 1].text[:1].isupper() and hyp[tok.end:toks[k + 1].start] == " ":
                 untranslated = False  # "Del Potro", "Le Monde": part of a name
-            elif tok.start in starts or src_lang == "de":  # German capitalises every noun
+            elif german_noun:
+                # German capitalises every noun: a German noun English does not use, after a
+                # determiner in the source (die Koalition, für die Fleischbranche), is a copied
+                # word; a name (sagte Seehofer; Michael Zimmermann in the translation) is not.
+                # Compounds of common words are left alone: so are many names (Rosenheim, Feldmann).
+                after_capital = (k > 0 and toks[k - 1].text[:1].isupper() and tok.start not in starts
+                                 and hyp[toks[k - 1].end:tok.start] == " ")
+                untranslated = src_z - en_z >= MARGIN and (
+                    src_z >= CAPITALISED_COMMON
+                    or (not after_capital and src_z >= GERMAN_NOUN_COMMON and en_z < GERMAN_NOUN_EN_RARE
+                        and _after_determiner(word, src)))
+            elif tok.start in starts:
                 untranslated = src_z >= CAPITALISED_COMMON and src_z - en_z >= MARGIN
             else:
                 untranslated = False  # a capitalised word inside the sentence is a name

@@ -23,6 +23,12 @@ FIRE = [
     Fire("A lawyer will take the affaire to the court.", (("UT002", "affaire"),),
          src="Un avocat va porter l'affaire devant la cour.", src_lang="fr",
          ref="A lawyer will take the case to the court."),
+    # A German noun English does not use, after a determiner in the source; a compound's head.
+    Fire("Heil said the law applies to the Fleisch industry and the Koalition agreed.",
+         (("UT002", "Fleisch"), ("UT002", "Koalition")),
+         src="Heil sagte, das Gesetz gelte für die Fleischbranche, und die Koalition stimmte zu.", src_lang="de"),
+    Fire("The highest Gipfel of the range is Mount Vinson.", (("UT002", "Gipfel"),),
+         src="Der höchste Gipfel des Gebirges ist der Mount Vinson.", src_lang="de"),
     Fire("Le gouvernement a démissionné hier soir.", (("UT003", "Le gouvernement a démissionné hier soir."),),
          src="Le gouvernement a démissionné hier soir.", src_lang="fr"),
 ]
@@ -37,6 +43,9 @@ QUIET = [
           src="Servery IHNED.cz a Aktuálně.cz to oznámily.", src_lang="cs", why="domain names and acronyms"),
     Quiet("Werth had already won the status quo in Achleiten.", ("UT002",),
           src="Werth hatte den Status quo in Achleiten schon gewonnen.", src_lang="de"),
+    Quiet("Interior Minister Seehofer and Söder agreed, and so did the Kretschmann government.", ("UT002",),
+          src="Innenminister Seehofer und Söder waren sich einig, ebenso die Regierung Kretschmann.", src_lang="de",
+          why="German surnames rare in English are no nouns: no determiner before them in the source"),
     Quiet("OK", ("UT003",), src="OK", src_lang="fr", why="too short to be a copy"),
     Quiet("The team of coach Miłosz Stępiński and the critic Rydzyk met Dmitri.", ("UT002",),
           src="Zespół trenera Miłosza Stępińskiego i krytyk Rydzyka spotkali Dmitri.", src_lang="pl",
