@@ -45,8 +45,10 @@ def missing_word(segment: Segment, ctx) -> Iterator[Hit]:
     word (`the 's Internet program`); a title before a lower-case word (`Mr. admitted`); a
     conjunction ending a sentence (`by Berlin and .`) or before an auxiliary (`existed before
     was born`); a preposition doubled (`in in`), before `said` or before a spaced-off final
-    period (`its roots in .`); a preposition of several words before punctuation (`According
-    to,`); two commas in a row; and adjectives that have lost their noun (`in terms of
+    period (`its roots in .`); a preposition that always takes an object before a comma or a
+    colon (`between Paris and, the`), or any preposition before a comma and a relative pronoun
+    (`from Point Marion to, which`); a preposition of several words before punctuation
+    (`According to,`); two commas in a row; and adjectives that have lost their noun (`in terms of
     magnetic.`: words WordNet knows only as adjectives, between an article or a preposition
     and a full stop, a preposition or an auxiliary).
 
@@ -135,6 +137,15 @@ _NOT_OWNERS = frozenset({"determiner", "preposition", "conjunction"})
 #: "than": `as was the case`, `more than was expected`).
 _SUBORDINATORS = frozenset({"before", "after", "because", "while", "although", "though", "whereas", "unless",
                             "until", "if", "whether"})
+#: Prepositions that always take an object: before a comma (`between Paris and, the`) they have
+#: lost it. Not `in`, `on`, `to`, `by`, `for`, which are also particles (`catch on,`, `referred
+#: to,`, `12 voted for,`), nor `beyond` (`a step beyond.`).
+_OBJECT_PREPOSITIONS = frozenset({"of", "from", "into", "onto", "than", "between", "among", "during", "toward",
+                                  "towards", "at", "with", "upon", "via", "per", "despite"})
+#: ... those particles lost their object too when a relative clause follows the comma
+#: (`from Point Marion to, which`): the clause describes the lost name.
+_PARTICLE_PREPOSITIONS = frozenset({"in", "to", "on", "by", "for", "about", "through", "under", "over"})
+_RELATIVES = frozenset({"which", "who", "whom", "whose", "where", "when"})
 #: Titles that stand before a name: `Mr. admitted` has lost the name.
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof"})
 
@@ -159,6 +170,9 @@ def _hole_between(word: str, nxt: str, after: str, classes: dict[str, str], gap:
         return f"“{word}” is followed by “{nxt}”: the subject between them is missing"
     if classes.get(low) == "preposition" and nxt == "." and gap == " " and not after:
         return f"“{word}” ends the sentence: its object is missing"
+    if (low in _OBJECT_PREPOSITIONS and nxt in ",;:") or (
+            low in _PARTICLE_PREPOSITIONS and nxt == "," and after.lower() in _RELATIVES):
+        return f"“{word}” is followed by “{nxt}”: its object is missing"
     if word in ",;:" and nxt in ",;:" and word + nxt != ";:":
         return f"“{word}{nxt}”: the words between them are missing"
     return None

@@ -28,6 +28,9 @@ FIRE = [
     # Adjectives that have lost their noun.
     Fire("The star is less active in terms of magnetic.", (("GR001", "magnetic"),)),
     Fire("It is much faster than the previous with a throughput of 600 Mbit/s.", (("GR001", "previous"),)),
+    # A preposition that has lost its object before a comma.
+    Fire("The road from Point Marion to, which passes remote areas, is the hardest.", (("GR001", "to,"),)),
+    Fire("The trade between, the ministry said, will resume.", (("GR001", "between,"),)),
 ]
 
 QUIET = [
@@ -59,6 +62,8 @@ QUIET = [
     Quiet("It is the question of who wins, and of which way the vote goes, as such.", ("GR001",),
           why="a relative after a preposition; 'as such'"),
     Quiet("Will the ministry publish the figures? It may, in May.", ("GR001",), why="a question; May the month"),
+    Quiet("It will take a while to catch on, but Japan is often referred to, in short, as an archipelago; "
+          "12 voted for, 3 against.", ("GR001",), why="particles and votes: prepositions that need no object"),
 ]
 
 
