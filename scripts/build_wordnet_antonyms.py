@@ -4,9 +4,11 @@
 WordNet links word senses with an antonym pointer (`!`): rise/fall, increase/decrease,
 legal/illegal. This script reads the WordNet database files, keeps the pairs of single words
 that are both in common English use (wordfreq), and writes one pair a line. The indirect file
-pairs every word of two synsets linked by an antonym pointer, and an adjective similar to one
-of them (`&`: tiny is similar to small) with the words of the other (tiny/big), less any two
-words that share a synset; the check uses it only for words in the same place of two sentences. It runs at
+reaches opposites through close senses (similar to, also see, pertainym, derivation: strict
+through severe to lenient; illegally through illegal and legal to legitimate), for two
+adjectives or adverbs, or two verbs, less words that share a synset or are like one same sense;
+one line per word, with all its opposites, since there are many. The check uses it only for
+words in the same place of two sentences. It runs at
 development time only (the checks read the plain file, nothing is fetched at run time):
 `apt-get install wordnet-base && pip install 'wordfreq>=3.1,<4'`, then
 `python scripts/build_wordnet_antonyms.py`.
@@ -22,9 +24,15 @@ WORDNET = Path("/usr/share/wordnet")
 POS_FILES = {"n": "data.noun", "v": "data.verb", "a": "data.adj", "s": "data.adj", "r": "data.adv"}
 OUT = Path(__file__).resolve().parent.parent / "mtqa" / "data" / "en" / "antonyms_wordnet.tsv"
 OUT_INDIRECT = OUT.with_name("antonyms_wordnet_indirect.tsv")
+#: Pointers that join a synset to senses close to it: similar to (tiny/small), also see,
+#: pertainym (legally/legal) and derivationally related (secure/security).
+RELATED = ("&", "^", "\\", "+")
 #: Both words must be at least this frequent in English (Zipf scale): rare senses of rare
 #: words add false alarms, never detections, in news text.
 MIN_ZIPF = 3.0
+#: Indirect pairs are used for two words in the same place only, so the rarer word may be rarer
+#: still (undemanding, unattainable); the other must be common.
+INDIRECT_MIN_ZIPF = 1.5
 
 HEADER = """\
 # English antonym pairs from Princeton WordNet 3.0 (direct antonyms: the `!` pointer between
@@ -44,7 +52,9 @@ HEADER = """\
 
 INDIRECT_HEADER = HEADER.replace(
     "(direct antonyms: the `!` pointer between\n# word senses)",
-    "(indirect antonyms: the words of two synsets\n# linked by an antonym pointer, and an adjective similar to one of them, as tiny/big through\n# small/large; less words that share a synset)")
+    "(indirect antonyms: opposites through close\n# senses, as strict/lenient through severe; see scripts/build_wordnet_antonyms.py)").replace(
+    "single words both of Zipf frequency >= {zipf}", "the word of Zipf frequency >= {zipf}, its opposites >= {rare}").replace(
+    "one pair a\n# line", "one word a\n# line").replace("# columns: word\tantonym", "# columns: word\topposites (space-separated)")
 
 
 def read_synsets(path: Path) -> dict[int, tuple[list[str], list[tuple[str, int, str, int, int]]]]:
@@ -61,7 +71,7 @@ def read_synsets(path: Path) -> dict[int, tuple[list[str], list[tuple[str, int, 
         ptrs = []
         for i in range(p_cnt):
             sym, tgt, pos, st = fields[k + 1 + 4 * i: k + 5 + 4 * i]
-            if sym in ("!", "&"):
+            if sym in ("!",) + RELATED:
                 ptrs.append((sym, int(tgt), pos, int(st[:2], 16), int(st[2:], 16)))
         out[offset] = (words, ptrs)
     return out
@@ -89,39 +99,71 @@ def main() -> int:
     OUT.write_text(HEADER.format(zipf=MIN_ZIPF) + "".join(f"{a}\t{b}\n" for a, b in sorted(pairs)), encoding="utf-8")
     print(f"{OUT}: {len(pairs)} pairs", file=sys.stderr)
     indirect = indirect_pairs(data)
-    OUT_INDIRECT.write_text(INDIRECT_HEADER.format(zipf=MIN_ZIPF) + "".join(f"{a}\t{b}\n" for a, b in sorted(indirect)),
+    by_word: dict[str, set[str]] = {}
+    for a, b in indirect:
+        by_word.setdefault(a, set()).add(b)
+        by_word.setdefault(b, set()).add(a)
+    OUT_INDIRECT.write_text(INDIRECT_HEADER.format(zipf=MIN_ZIPF, rare=INDIRECT_MIN_ZIPF)
+                            + "".join(f"{w}\t{' '.join(sorted(by_word[w]))}\n" for w in sorted(by_word)),
                             encoding="utf-8")
     print(f"{OUT_INDIRECT}: {len(indirect)} pairs", file=sys.stderr)
     return 0
 
 
-def _common(word: str) -> bool:
+def _common(word: str, zipf: float = MIN_ZIPF) -> bool:
     word = strip_marker(word)
-    return "_" not in word and "-" not in word and wordfreq.zipf_frequency(word, "en") >= MIN_ZIPF
+    return word.isalpha() and wordfreq.zipf_frequency(word, "en") >= zipf
+
+
+def _same_kind(senses_a, senses_b) -> bool:
+    """Two words that both describe (adjective or adverb senses) or both act (verb senses)."""
+    kinds_a, kinds_b = ({"verb" if name == "data.verb" else "describe" if name in ("data.adj", "data.adv") else None
+                         for name, _offset in senses} for senses in (senses_a, senses_b))
+    return bool((kinds_a & kinds_b) - {None})
 
 
 def indirect_pairs(data) -> set[tuple[str, str]]:
-    """Words of antonym synsets, and adjectives similar to one side, against the other side."""
-    def similar(synsets, ptrs):
-        return {strip_marker(w) for sym, tgt, _pos, _s, _t in ptrs if sym == "&" for w in synsets[tgt][0]}
+    """Opposites through close senses: a word, the senses close to its own (RELATED), their
+    antonyms, and the senses close to those (strict -> severe -> lenient; illegally -> illegal
+    -> legal -> legitimate). Less two words that share a synset, or whose senses are similar to
+    one same sense (ago and earlier are both like "past")."""
+    def key(pos, offset):
+        return POS_FILES[pos], offset
+
+    words_of, related, similar_to, antonyms, senses = {}, {}, {}, {}, {}
+    for name, synsets in data.items():
+        for offset, (words, ptrs) in synsets.items():
+            k = (name, offset)
+            words_of[k] = {strip_marker(w) for w in words}
+            related[k] = {key(pos, tgt) for sym, tgt, pos, _s, _t in ptrs if sym in RELATED}
+            similar_to[k] = {key(pos, tgt) for sym, tgt, pos, _s, _t in ptrs if sym == "&"}
+            antonyms[k] = {key(pos, tgt) for sym, tgt, pos, _s, _t in ptrs if sym == "!"}
+            for w in words_of[k]:
+                senses.setdefault(w, set()).add(k)
+    # Both ways: an adverb points to its adjective (legitimately -> legitimate), not back.
+    for k, targets in list(related.items()):
+        for t in targets:
+            related.setdefault(t, set()).add(k)
+
+    def similar(word):
+        own = senses.get(word, set())
+        return own | {t for k in own for t in similar_to[k]}
 
     pairs: set[tuple[str, str]] = set()
-    synonyms: set[tuple[str, str]] = set()
-    for name, synsets in data.items():
-        for words, ptrs in synsets.values():
-            heads = {strip_marker(w) for w in words}
-            synonyms |= {(a, b) for a in heads for b in heads if a < b}
-            sat_a = similar(synsets, ptrs) if name == "data.adj" else set()
-            for sym, tgt, pos, _s, _t in ptrs:
-                if sym != "!":
-                    continue
-                target = data[POS_FILES[pos]]
-                heads_b = {strip_marker(w) for w in target[tgt][0]}
-                sat_b = similar(target, target[tgt][1]) if POS_FILES[pos] == "data.adj" else set()
-                for a, b in [(a, b) for a in heads | sat_a for b in heads_b] + [(a, b) for a in heads for b in sat_b]:
-                    if a != b and _common(a) and _common(b):
-                        pairs.add(tuple(sorted((a, b))))
-    return pairs - synonyms
+    for word, own in senses.items():
+        if not _common(word):
+            continue
+        close = own | {t for k in own for t in related[k]}
+        opposite = {t for k in close for t in antonyms[k]}
+        opposite |= {t for k in opposite for t in related[k]}
+        candidates = {w for k in opposite for w in words_of[k]} - {w for k in own for w in words_of[k]}
+        mine = similar(word)
+        for other in candidates:
+            if not _same_kind(senses.get(other, set()), own):
+                continue  # a noun's many senses (party, side) make too many pairs to mean much
+            if other != word and _common(other, INDIRECT_MIN_ZIPF) and not (similar(other) & mine):
+                pairs.add(tuple(sorted((word, other))))
+    return pairs
 
 
 if __name__ == "__main__":

@@ -159,7 +159,9 @@ def opposite_of_reference_word(segment: Segment, ctx) -> Iterator[Hit]:
     For each word of the translation that no reference has, looks in the reference for a
     word it does not share with the translation and that is its opposite: a listed antonym
     pair (larger/smaller, opened/closed, confirm/deny...) or the same word with a negative
-    prefix (responsible/irresponsible).
+    prefix (responsible/irresponsible). For the reference's word in the same place (between
+    the same two words), also an opposite through WordNet's close senses (lenient/strict
+    through severe; two adverbs as their adjectives: slowly/sudden(ly)).
 
     ## Why is this bad?
     An antonym reverses the meaning while the sentence stays fluent and close to the

@@ -94,19 +94,37 @@ def are_opposites(a: str, b: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def _indirect_pairs() -> dict[str, frozenset[str]]:
-    return _symmetric(_without_function_words("antonyms_wordnet_indirect.tsv"))
+def _indirect_index() -> dict[str, str]:
+    """Word -> its indirect opposites, space-separated: split only for the words looked up
+    (the file holds some 100,000 pairs; sets of them all would cost 70 MB)."""
+    function_words = lexicons.words("stopwords.txt", "en")
+    return {row[0]: row[1] for row in lexicons.table("antonyms_wordnet_indirect.tsv", "en")
+            if len(row) >= 2 and row[0] not in function_words}
+
+
+@functools.lru_cache(maxsize=65536)
+def _indirect_of(word: str) -> frozenset[str]:
+    raw = _indirect_index().get(word)
+    return frozenset(raw.split()) - lexicons.words("stopwords.txt", "en") if raw else frozenset()
 
 
 def are_loose_opposites(a: str, b: str) -> bool:
     """Opposite senses through WordNet's synonyms and similar adjectives (giant/tiny through
     large/small, recent/ancient): too many pairs to trust anywhere in two sentences, so only
     for words in the same place."""
-    pairs = _indirect_pairs()
     bases_a, bases_b = _inflections(a), _inflections(b)
     if bases_a & bases_b:
         return False
-    return any(pairs.get(x, frozenset()) & bases_b for x in bases_a)
+    if a.lower().endswith("ly") and b.lower().endswith("ly"):
+        # Two adverbs oppose as their adjectives do (slowly/suddenly: slow/sudden).
+        bases_a, bases_b = bases_a | _adjective_of(a), bases_b | _adjective_of(b)
+    return any(_indirect_of(x) & bases_b for x in bases_a)
+
+
+def _adjective_of(adverb: str) -> frozenset[str]:
+    low = adverb.lower()
+    return frozenset({low[:-3] + "y"} if low.endswith("ily") else {low[:-2], low[:-2] + "le"} if low.endswith("bly")
+                     else {low[:-2]})
 
 
 def _inflections(word: str) -> frozenset[str]:

@@ -25,6 +25,12 @@ FIRE = [
     # An adjective similar to one side of an antonym pair (tiny ~ small, against big), in the
     # reference's place for it.
     Fire("A tiny crowd gathered in the square.", (("RF004", "tiny"),), ref="A big crowd gathered in the square."),
+    # Opposites through close senses (lenient ~ strict through severe), and two adverbs as their
+    # adjectives (slowly/suddenly: slow/sudden).
+    Fire("A relatively lenient law came into force.", (("RF004", "lenient"),),
+         ref="A relatively strict law came into force."),
+    Fire("Many companies slowly applied for help.", (("RF004", "slowly"),),
+         ref="Many companies suddenly applied for help."),
     Fire("You can also seek cheap advice from other governments.", (("RF010", "cheap"),),
          ref="You can also seek advice from other governments."),
     Fire("The Rheinische Post that the plane collided with a balloon.", (("RF011", "wrote"),),
@@ -58,6 +64,9 @@ QUIET = [
     Quiet("A tiny crowd gathered near the square.", ("RF004",),
           ref="A crowd gathered near the big square.",
           why="a loosely opposite word counts only in the reference's place for it"),
+    Quiet("It delivered 45 aircraft a year ago, and the flight was slow.", ("RF004",),
+          ref="It delivered 45 aircraft a year earlier, and the flight was leisurely.",
+          why="words like one same sense (ago and earlier, like past) are no opposites"),
     Quiet("In urine samples of pets that died, both melamine and cyanuric acid were found.", ("RF008",),
           ref="Cyanuric acid and melamine were both found in urine samples of pets who died.",
           why="a paraphrase reorders phrases but keeps word pairs"),
