@@ -540,8 +540,8 @@ def english_name_tokens(text: str, broad: bool = False, names_only: bool = False
         if len(word) < 2 or not word[0].isupper() or any(ch.isdigit() for ch in word):
             continue
         low = word.lower()
-        if (low in function_words and not (word.isupper() and place_ids(word))) or low in _CALENDAR:
-            continue  # "US" in capitals is the country, not the pronoun
+        if (low in function_words and not (names_only and word.isupper() and place_ids(word))) or low in _CALENDAR:
+            continue  # "US" in capitals is the country, not the pronoun: the source must have it
         place = bool(place_ids(word))
         if (broad and tok.start not in starts and word[1:].islower() and low not in common
                 and not (names_only and "-" in word and not word.istitle())  # English-only
