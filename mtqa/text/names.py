@@ -635,7 +635,7 @@ SENTENCE_INITIAL_NAME_ZIPF = 2.0
 
 
 def _rare_in_source(word: str, lang: str | None) -> bool:
-    return bool(lang) and lang != "de" and wordfreq_data.zipf(word.lower(), lang) < SENTENCE_INITIAL_NAME_ZIPF
+    return bool(lang) and wordfreq_data.zipf(word.lower(), lang) < SENTENCE_INITIAL_NAME_ZIPF
 
 
 def _international(word: str, lang: str) -> bool:

@@ -52,6 +52,9 @@ FIRE = [
     # A word the source language hardly uses, opening a sentence, is a name there.
     Fire("He has been mayor since 2014.", (("NE002", "Macura"),),
          src="Macura je primátorem od roku 2014.", src_lang="cs"),
+    # German too: a word German hardly uses, which English text knows, opens the sentence.
+    Fire("And Chase used phages to insert their own DNA.", (("NE002", "Hershey"),),
+         src="Hershey und Chase benutzten Phagen, um ihre eigene DNA einzubauen.", src_lang="de"),
     # Hindi spells names by sound: a name whose sounds no word of the source has is not there.
     Fire("The minister Pavel Novak met the farmers.", (("NE001", "Pavel"), ("NE001", "Novak")),
          src="मंत्री राहुल शर्मा ने किसानों से मुलाकात की।", src_lang="hi"),
