@@ -3,7 +3,8 @@
 A Chinese source writes Chinese names (郭梅, 嘉陵江, 新疆) in characters whose pinyin is the name's
 English spelling. anyascii gives one reading per character, but many characters have several
 (厦 is xià in 厦门, Xiamen, and shà in 大厦; 重 is chóng in 重庆 and zhòng elsewhere), so the
-readings come from pypinyin's character table, every reading of each character.
+readings come from a character table (`data/zh/pinyin_readings.tsv`, from pypinyin's), every
+reading of each character.
 
 Names reach English in older spellings too: Wade-Giles in Taiwan (Taipei for Taibei, Chang for
 Zhang, Hsu for Xu). Both sides are therefore compared under a loose key that merges what the
@@ -15,7 +16,8 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
+
+from mtqa import lexicons
 
 _HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # Applied in order: WG's ch is pinyin's zh, ch, j or q; its hs is x; its ts and tz are z and c;
@@ -35,25 +37,17 @@ def loose(text: str) -> str:
     return out
 
 
-def _toneless(reading: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFD", reading) if not unicodedata.combining(ch))
-
-
 @functools.lru_cache(maxsize=1)
-def _table() -> dict[int, str]:
+def _table() -> dict[str, str]:
     # Loaded on first use only: most sources are not Chinese.
-    from pypinyin.pinyin_dict import pinyin_dict
-
-    return pinyin_dict
+    return {row[0]: row[1] for row in lexicons.table("pinyin_readings.tsv", "zh") if len(row) >= 2}
 
 
 @functools.lru_cache(maxsize=16384)
 def readings(char: str) -> frozenset[str]:
     """The loose keys of every pinyin reading of a character (empty for one the table lacks)."""
-    raw = _table().get(ord(char))
-    if not raw:
-        return frozenset()
-    return frozenset(loose(_toneless(r)) for r in raw.split(","))
+    raw = _table().get(char)
+    return frozenset(loose(r) for r in raw.split(",")) if raw else frozenset()
 
 
 def han_runs(text: str) -> tuple[str, ...]:
