@@ -8,7 +8,8 @@ verb or an adverb stands on its own, so it is left out, and so are participles (
 which English uses as nouns). Also written: WordNet's fixed phrases of a preposition and such
 an adjective (`in vain`, `at random`), which are complete. A verb that is only a verb
 (`possess`, `inform`, and irregular forms such as `wrote`) tells a dropped verb from a dropped
-noun against a reference. It runs at development time only: `apt-get install wordnet-base`,
+noun against a reference; so does a past form of any verb (`announced`, `found`) in a place
+where it is no adjective, for which every verb and the irregular past forms are listed too. It runs at development time only: `apt-get install wordnet-base`,
 then `python scripts/build_wordnet_classes.py`.
 """
 from __future__ import annotations
@@ -21,6 +22,8 @@ import wordfreq
 WORDNET = Path("/usr/share/wordnet")
 OUT = Path(__file__).resolve().parent.parent / "mtqa" / "data" / "en" / "adjectives_only.txt"
 OUT_VERBS = OUT.with_name("verbs_only.txt")
+OUT_ALL_VERBS = OUT.with_name("verbs_all.txt")
+OUT_PAST = OUT.with_name("verbs_irregular_past.txt")
 #: Only words in common use (Zipf scale): rare ones add nothing in news text.
 MIN_ZIPF = 3.0
 PREPOSITIONS = {"of", "in", "on", "at", "by", "for", "with", "from", "to", "into", "about", "as"}
@@ -43,6 +46,22 @@ VERB_HEADER = """\
 # those verbs (WordNet's verb.exc: wrote, found). Regular inflections (-s, -ed, -ing) are undone
 # by the check. Built by scripts/build_wordnet_classes.py from Debian's wordnet-base 3.0.
 # WordNet 3.0 Copyright 2006 by Princeton University; licence:
+# https://wordnet.princeton.edu/license-and-commercial-use
+"""
+
+
+ALL_VERBS_HEADER = """\
+# English verbs of Princeton WordNet 3.0 (every single-word verb, whatever else it may be), of
+# Zipf frequency >= {zipf} in English (wordfreq 3.1): the bases that a past form in -ed is
+# checked against (announced: announce). Built by scripts/build_wordnet_classes.py from Debian's
+# wordnet-base 3.0. WordNet 3.0 Copyright 2006 by Princeton University; licence:
+# https://wordnet.princeton.edu/license-and-commercial-use
+"""
+
+PAST_HEADER = """\
+# Irregular past forms of the verbs in verbs_all.txt (WordNet's verb.exc, without the forms in
+# -ing and -s): wrote, found, known. Built by scripts/build_wordnet_classes.py from Debian's
+# wordnet-base 3.0. WordNet 3.0 Copyright 2006 by Princeton University; licence:
 # https://wordnet.princeton.edu/license-and-commercial-use
 """
 
@@ -70,6 +89,16 @@ def main() -> int:
     OUT_VERBS.write_text(VERB_HEADER.format(zipf=MIN_ZIPF) + "".join(f"{w}\n" for w in sorted(verbs | irregular)),
                          encoding="utf-8")
     print(f"{OUT_VERBS}: {len(verbs)} verbs, {len(irregular)} irregular forms", file=sys.stderr)
+    all_verbs = {w for w in verb if w.isalpha() and wordfreq.zipf_frequency(w, "en") >= MIN_ZIPF}
+    past = set()
+    for line in (WORDNET / "verb.exc").read_text(encoding="latin-1").splitlines():
+        form, *bases = line.split()
+        if form.isalpha() and not form.endswith(("ing", "s")) and any(b in all_verbs for b in bases):
+            past.add(form)
+    OUT_ALL_VERBS.write_text(ALL_VERBS_HEADER.format(zipf=MIN_ZIPF) + "".join(f"{w}\n" for w in sorted(all_verbs)),
+                             encoding="utf-8")
+    OUT_PAST.write_text(PAST_HEADER + "".join(f"{w}\n" for w in sorted(past)), encoding="utf-8")
+    print(f"{OUT_ALL_VERBS}: {len(all_verbs)} verbs; {OUT_PAST}: {len(past)} past forms", file=sys.stderr)
     return 0
 
 

@@ -18,9 +18,8 @@ _NOT_AFTER_DETERMINER = frozenset({"preposition", "conjunction", "auxiliary", "m
 _VERBLESS_BEFORE_DETERMINER = frozenset({"pronoun", "modal"})
 
 
-@functools.lru_cache(maxsize=1)
 def _classes() -> dict[str, str]:
-    return {word: cls for word, cls in lexicons.table("word_classes.tsv", "en")}
+    return wordclasses.function_classes()
 
 
 def _past_reporting_verb(word: str) -> bool:

@@ -487,6 +487,18 @@ def _between_neighbours(low: list[str], k: int, other_words: set[str], other_pai
             and (left, right) in other_pairs)
 
 
+def _past_verb_in_place(low: list[str], j: int) -> bool:
+    """Word j is a past form (announced, found) used as a verb: not after an article (`a known
+    diuretic`) or an auxiliary (`are named`, a passive whose loss leaves English intact), nor
+    before a preposition, `as` or `by` (`opened in the US`, `known as`: a participle phrase)."""
+    if not wordclasses.is_past_form(low[j]):
+        return False
+    classes = wordclasses.function_classes()
+    before, after = classes.get(low[j - 1]), low[j + 1]
+    return (before not in ("determiner", "auxiliary") and classes.get(after) != "preposition"
+            and after not in ("as", "by"))
+
+
 @rule("RF011", "ref-verb-missing", severity=Severity.MAJOR, category="accuracy/omission",
       needs=("ref",), languages=("en",))
 def reference_verb_missing(segment: Segment, ctx) -> Iterator[Hit]:
@@ -494,8 +506,9 @@ def reference_verb_missing(segment: Segment, ctx) -> Iterator[Hit]:
 
     ## What it does
     For each word of the first reference that English uses only as a verb (WordNet's verbs
-    that are not also nouns, adjectives or adverbs, in any inflection) and that the
-    translation lacks, looks at the words on either side: when the translation has them next
+    that are not also nouns, adjectives or adverbs, in any inflection), or that is the past
+    form of a verb where no adjective or passive stands (`announced that`, not `a known
+    diuretic` or `are named`), and that the translation lacks, looks at the words on either side: when the translation has them next
     to each other, the verb was taken out from between them.
 
     ## Why is this bad?
@@ -511,7 +524,8 @@ def reference_verb_missing(segment: Segment, ctx) -> Iterator[Hit]:
         return
     for (hs, he), (rs, re_) in pairs.reference_pairs(segment):
         ref_toks, ref_low = _slot_tokens(segment.ref, rs, re_)
-        candidates = [j for j in range(1, len(ref_toks) - 1) if wordclasses.is_verb(ref_low[j])]
+        candidates = [j for j in range(1, len(ref_toks) - 1)
+                      if wordclasses.is_verb(ref_low[j]) or _past_verb_in_place(ref_low, j)]
         if not candidates:
             continue
         hyp_low = _slot_tokens(segment.hyp, hs, he)[1]

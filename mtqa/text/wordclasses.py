@@ -2,7 +2,8 @@
 
 A word that can only be an adjective has lost its noun when nothing follows it (`in terms of
 magnetic.`) and changes a claim when added (`cheap advice`); a word that can only be a verb
-is what happened. The lists are built by scripts/build_wordnet_classes.py.
+is what happened, and so is the past form of any verb where no adjective stands. The lists are
+built by scripts/build_wordnet_classes.py.
 """
 from __future__ import annotations
 
@@ -10,6 +11,12 @@ import functools
 
 from mtqa import lexicons
 from mtqa.text.antonyms import base_forms
+
+
+@functools.lru_cache(maxsize=1)
+def function_classes() -> dict[str, str]:
+    """Function words and their class: determiner, preposition, auxiliary... (word_classes.tsv)."""
+    return {word: cls for word, cls in lexicons.table("word_classes.tsv", "en")}
 
 
 @functools.lru_cache(maxsize=1)
@@ -30,3 +37,14 @@ def is_verb(word: str) -> bool:
     low = word.lower()
     verbs = lexicons.words("verbs_only.txt", "en")
     return low not in lexicons.words("stopwords.txt", "en") and (low in verbs or bool(base_forms(low) & verbs))
+
+
+def is_past_form(word: str) -> bool:
+    """A past tense or participle of any verb (announced, wrote, known), which English also
+    uses as an adjective (a known diuretic): the caller looks at the words around it."""
+    low = word.lower()
+    if low in lexicons.words("stopwords.txt", "en"):
+        return False
+    if low in lexicons.words("verbs_irregular_past.txt", "en"):
+        return True
+    return low.endswith("ed") and bool(base_forms(low) & lexicons.words("verbs_all.txt", "en"))
