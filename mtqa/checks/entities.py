@@ -137,8 +137,9 @@ def name_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
                 acronym = m.group(0)
                 if _acronym_supported(acronym, src, segment.refs):
                     continue
-                if not refs and (evidence.supports(acronym) is True or _generic_acronym(acronym)
-                                 or acronyms.renders_any(acronym, src_acronyms)):
+                if acronyms.renders_any(acronym, src_acronyms):
+                    continue  # the source's ONG is the NGO of the translation
+                if not refs and (evidence.supports(acronym) is True or _generic_acronym(acronym)):
                     continue
                 where = ("neither in the source nor in the reference" if refs
                          else "not in the source and renders none of its acronyms" if src_acronyms

@@ -15,7 +15,7 @@ import collections
 import re
 from typing import Iterator
 
-from mtqa import lexicons
+from mtqa import lexicons, wordfreq_data
 from mtqa.model import Hit, Segment, Severity
 from mtqa.rules import rule
 from mtqa.text import antonyms, pairs, wordclasses
@@ -335,7 +335,21 @@ def reference_name_missing(segment: Segment, ctx) -> Iterator[Hit]:
             continue
         if src_ev is not None and src_ev.supports(name) is False:
             continue
+        if src_ev is not None and _source_word_kept(name, segment.src, segment.src_lang):
+            continue
         yield Hit(start, end, f"the reference's “{name}” is missing from the translation", field="ref")
+
+
+#: A word of the source language at least this common ...
+KEPT_SOURCE_WORD_ZIPF = 2.5
+
+
+def _source_word_kept(name: str, src: str, src_lang: str | None) -> bool:
+    """... that the reference copied from the source though English does not use it
+    (Patriotyczna Rewolucja, U-Bahnhof): the reference left it untranslated, and a translation
+    that translates it drops nothing."""
+    return (bool(src_lang) and src_lang != "en" and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", src) is not None
+            and wordfreq_data.zipf(name, src_lang) >= KEPT_SOURCE_WORD_ZIPF and wordfreq_data.zipf(name, "en") < 1.0)
 
 
 def _pair_references(segment: Segment, rs: int, re_: int) -> list[str]:

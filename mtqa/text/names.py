@@ -503,7 +503,10 @@ def _name_like(low: str) -> bool:
 
 
 _CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april "
-                      "may june july august september october november december inc ltd corp co plc llc".split())
+                      "may june july august september october november december inc ltd corp co plc llc "
+                      # Compass points are translated, never kept (Southwest China, 中国西南部).
+                      "northeast northwest southeast southwest northeastern northwestern southeastern "
+                      "southwestern".split())
 
 
 @functools.lru_cache(maxsize=1)
@@ -542,6 +545,8 @@ def english_name_tokens(text: str, broad: bool = False, names_only: bool = False
         low = word.lower()
         if (low in function_words and not (names_only and word.isupper() and place_ids(word))) or low in _CALENDAR:
             continue  # "US" in capitals is the country, not the pronoun: the source must have it
+        if low in lexicons.words("abbreviations.txt", "en") and text[tok.start + len(word):][:1] in ".)":
+            continue  # Rep. Brad Sherman, Sept. 16, (Mon): abbreviated words, not names
         place = bool(place_ids(word))
         if (broad and tok.start not in starts and word[1:].islower() and low not in common
                 and not (names_only and "-" in word and not word.istitle())  # English-only

@@ -68,6 +68,12 @@ QUIET = [
     Quiet("Drink water or tea, a diuretic; the accused are Baba and Gaza; the consulate in Houston.", ("RF011",),
           ref="Drink water or tea, a known diuretic; the accused are named Baba and Gaza; the consulate opened in Houston.",
           why="past forms as adjectives, passives and participle phrases: dropping them keeps the claim"),
+    Quiet("Rain will increase through Monday in southwestern China; he ended work with Patriotic Revolution.", ("RF007",),
+          src="Do poniedziałku opady wzrosną w południowo-zachodnich Chinach; zakończył współpracę z KWW "
+              "Patriotyczna Rewolucja.",
+          src_lang="pl",
+          ref="Rain will increase into the 27th (Mon) in Southwest China; he ended work with Patriotyczna Rewolucja.",
+          why="abbreviations, compass points, and source words the reference left untranslated"),
     Quiet("A tiny crowd gathered near the square.", ("RF004",),
           ref="A crowd gathered near the big square.",
           why="a loosely opposite word counts only in the reference's place for it"),
