@@ -138,8 +138,16 @@ def lexical_negations(text: str, besides: str = "") -> int:
     return count
 
 
+def implicit_negations(text: str, besides: str = "") -> int:
+    """English words that mean a negation without a cue (failed, lacking, barely, instead)
+    that `besides` does not use."""
+    implicit = lexicons.words("implicit_negation.txt", "en")
+    other = {t.text.lower() for t in words(besides)}
+    return sum(1 for tok in words(text) if tok.text.lower() in implicit and tok.text.lower() not in other)
+
+
 def reference_negations(text: str, lang: str | None, hyp: str = "") -> int:
     """How many negations a reference expresses compared with `hyp`: its cues, plus (English)
-    prefixed words the translation renders otherwise."""
+    prefixed words and implicit negations (failed to) the translation renders otherwise."""
     n = len(negation_cues(text, lang))
-    return n + lexical_negations(text, hyp) if (lang or "en") == "en" else n
+    return n + lexical_negations(text, hyp) + implicit_negations(text, hyp) if (lang or "en") == "en" else n
