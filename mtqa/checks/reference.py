@@ -127,7 +127,8 @@ def negation_not_in_reference(segment: Segment, ctx) -> Iterator[Hit]:
 
     ## What it does
     Counts negation cues (not, n't, never, no, without...) in the translation and in each
-    reference, and flags the translation's extra cues when it has more than every reference.
+    reference (where words that mean a negation count too: unable, failed to, barely), and
+    flags the translation's extra cues when it has more than every reference.
     With a source, NG001 does this job with both witnesses, and this rule is silent.
 
     ## Why is this bad?
