@@ -175,11 +175,14 @@ def untranslated_source_word(segment: Segment, ctx) -> Iterator[Hit]:
                 # Copied from the source and absent from the reference (which keeps names):
                 # untranslated unless it is an ordinary English word. A function word of the
                 # source language (und, que, že) is far more frequent there than in English.
-                name_like = word[0].isupper() and tok.start not in starts and src_z < COMMON
+                name_like = (word[0].isupper() and tok.start not in starts and src_z < COMMON
+                             and not (german_noun and _after_determiner(word, src)))
                 rare_in_english = en_z < (REF_EN_COMMON if copied else REF_STEM_EN_RARE)
                 function_word = (copied and src_z >= FUNCTION_WORD_ZIPF and en_z < FUNCTION_WORD_EN_MAX
                                  and src_z - en_z >= MARGIN)
-                untranslated = (rare_in_english and not name_like) or function_word
+                # As without a reference: a word far more common in the source language (pueblo).
+                source_word = word[0].islower() and copied and src_z >= COMMON and src_z - en_z >= MARGIN
+                untranslated = (rare_in_english and not name_like) or function_word or source_word
             elif word[0].islower():
                 untranslated = en_z < EN_UNKNOWN or (src_z >= COMMON and src_z - en_z >= MARGIN)
             elif k + 1 < len(toks) and toks[k + 1].text[:1].isupper() and hyp[tok.end:toks[k + 1].start] == " ":

@@ -29,6 +29,13 @@ FIRE = [
          src="Heil sagte, das Gesetz gelte für die Fleischbranche, und die Koalition stimmte zu.", src_lang="de"),
     Fire("The highest Gipfel of the range is Mount Vinson.", (("UT002", "Gipfel"),),
          src="Der höchste Gipfel des Gebirges ist der Mount Vinson.", src_lang="de"),
+    # With a reference too: a word far more common in the source language, a German noun.
+    Fire("Sponsors were found for the orphans from the pueblo and the highest Gipfel.",
+         (("UT002", "pueblo"),), src="Se encontraron padrinos para los huérfanos del pueblo y el Gipfel más alto.",
+         src_lang="es", ref="Sponsors were found for the orphans from the village and the highest Gipfel."),
+    Fire("At the station, the Trophäe was shown.", (("UT002", "Trophäe"),),
+         src="Am Bahnhof wurde die Trophäe gezeigt.", src_lang="de",
+         ref="At the subway station, the trophy was shown."),
     Fire("Le gouvernement a démissionné hier soir.", (("UT003", "Le gouvernement a démissionné hier soir."),),
          src="Le gouvernement a démissionné hier soir.", src_lang="fr"),
 ]
