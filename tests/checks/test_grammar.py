@@ -28,6 +28,7 @@ FIRE = [
     # Adjectives that have lost their noun.
     Fire("The star is less active in terms of magnetic.", (("GR001", "magnetic"),)),
     Fire("It is much faster than the previous with a throughput of 600 Mbit/s.", (("GR001", "previous"),)),
+    Fire("Police are pinpointing the behind those attacks.", (("GR001", "the behind"),)),
     # A preposition that has lost its object before a comma.
     Fire("The road from Point Marion to, which passes remote areas, is the hardest.", (("GR001", "to,"),)),
     Fire("The trade between, the ministry said, will resume.", (("GR001", "between,"),)),
