@@ -43,13 +43,14 @@ def missing_word(segment: Segment, ctx) -> Iterator[Hit]:
     pronoun or modal before an article (`they the contract`); a possessive after a function
     word (`the 's Internet program`); a title before a lower-case word (`Mr. admitted`); a
     conjunction ending a sentence (`by Berlin and .`) or before an auxiliary (`existed before
-    was born`); a preposition doubled (`in in`), before `said` or before a spaced-off final
-    period (`its roots in .`); a preposition that always takes an object before a comma or a
-    colon (`between Paris and, the`), or any preposition before a comma and a relative pronoun
-    (`from Point Marion to, which`); a preposition of several words before punctuation
-    (`According to,`); two commas in a row; and adjectives that have lost their noun (`in terms of
-    magnetic.`: words WordNet knows only as adjectives, between an article or a preposition
-    and a full stop, a preposition or an auxiliary).
+    was born`); a preposition doubled (`in in`), two in a row around `of` (`Ministry of in`),
+    one before `said` or before a spaced-off final period (`its roots in .`); a preposition
+    that always takes an object before a comma or a colon (`between Paris and, the`), or any
+    preposition before a comma and a relative pronoun (`from Point Marion to, which`); a
+    preposition of several words before punctuation (`According to,`); two commas in a row;
+    and adjectives that have lost their noun (`in terms of magnetic.`: words WordNet knows only
+    as adjectives, between an article or a preposition and a full stop, a preposition or an
+    auxiliary).
 
     ## Why is this bad?
     The lost word is usually the one that mattered (the subject, the noun: who or what); the
@@ -145,6 +146,9 @@ _OBJECT_PREPOSITIONS = frozenset({"of", "from", "into", "onto", "than", "between
 #: (`from Point Marion to, which`): the clause describes the lost name.
 _PARTICLE_PREPOSITIONS = frozenset({"in", "to", "on", "by", "for", "about", "through", "under", "over"})
 _RELATIVES = frozenset({"which", "who", "whom", "whose", "where", "when"})
+#: Prepositions that may follow `of` (a fine of about 200, a group of over 50): before any other
+#: (`Ministry of in Buenos Aires`), and before `of` itself (`in of`), the words between are lost.
+_AFTER_OF = frozenset({"about", "over", "under", "between", "around"})
 #: Titles that stand before a name: `Mr. admitted` has lost the name.
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof"})
 
@@ -160,6 +164,9 @@ def _hole_between(word: str, nxt: str, after: str, classes: dict[str, str], gap:
     if classes.get(low) == "conjunction" and nxt in ".!?":
         return f"“{word}” ends the sentence: what it joins is missing"
     if classes.get(low) == "preposition" and nxt.lower() == low and gap == " ":
+        return f"“{word} {nxt}”: the words between them are missing"
+    if (classes.get(low) == "preposition" and classes.get(nxt.lower()) == "preposition" and nxt.lower() != low
+            and ((low == "of" and nxt.lower() not in _AFTER_OF) or nxt.lower() == "of")):
         return f"“{word} {nxt}”: the words between them are missing"
     # (A preposition before an auxiliary was tried: "swimming back in is" and "what it
     # consists of is" are English.)

@@ -29,6 +29,7 @@ FIRE = [
     Fire("The star is less active in terms of magnetic.", (("GR001", "magnetic"),)),
     Fire("It is much faster than the previous with a throughput of 600 Mbit/s.", (("GR001", "previous"),)),
     Fire("Police are pinpointing the behind those attacks.", (("GR001", "the behind"),)),
+    Fire("The Ministry of in Buenos Aires announced it on Saturday.", (("GR001", "of in"),)),
     # A preposition that has lost its object before a comma.
     Fire("The road from Point Marion to, which passes remote areas, is the hardest.", (("GR001", "to,"),)),
     Fire("The trade between, the ministry said, will resume.", (("GR001", "between,"),)),
@@ -65,6 +66,8 @@ QUIET = [
     Quiet("Will the ministry publish the figures? It may, in May.", ("GR001",), why="a question; May the month"),
     Quiet("It will take a while to catch on, but Japan is often referred to, in short, as an archipelago; "
           "12 voted for, 3 against.", ("GR001",), why="particles and votes: prepositions that need no object"),
+    Quiet("A fine of about 200 euros was paid by a group of over 50 people, out of pride.", ("GR001",),
+          why="of about, of over, out of"),
 ]
 
 
