@@ -30,6 +30,7 @@ FIRE = [
     Fire("It is much faster than the previous with a throughput of 600 Mbit/s.", (("GR001", "previous"),)),
     Fire("Police are pinpointing the behind those attacks.", (("GR001", "the behind"),)),
     Fire("The Ministry of in Buenos Aires announced it on Saturday.", (("GR001", "of in"),)),
+    Fire("Authorities are expecting a as the storm moves inland.", (("GR001", "a as"),)),
     # A preposition that has lost its object before a comma.
     Fire("The road from Point Marion to, which passes remote areas, is the hardest.", (("GR001", "to,"),)),
     Fire("The trade between, the ministry said, will resume.", (("GR001", "between,"),)),
