@@ -35,8 +35,9 @@ def missing_word(segment: Segment, ctx) -> Iterator[Hit]:
     ## What it does
     Looks for word sequences that English grammar rules out and that a dropped word leaves
     behind. At the start of a statement: an auxiliary not followed by a subject (`Has really
-    just demonstrated`), a past reporting verb before `that`, an article or a name (`Said that
-    85 %...`), a reporting verb before a comma, a relative pronoun (`Who preached...`), a
+    just demonstrated`, in lower case too: `was born in 1946`), a past reporting verb before
+    `that`, an article or a name (`Said that 85 %...`), the past of a word that is only a verb
+    before an article or a name (`Advised Carter on`), a reporting verb before a comma, a relative pronoun (`Who preached...`), a
     comma, or an opening phrase whose comma an auxiliary follows (`According to the forecast,
     will be cloudy`). Inside it: an article or possessive before a preposition, an
     auxiliary, a conjunction, another article or punctuation (`the of confirmed cases`); a
@@ -87,12 +88,31 @@ def _opening_hole(sentence: str, toks, classes: dict[str, str]) -> tuple[int, in
     if subjectless is not None and statement:
         return (subjectless, subjectless,
                 f"“{toks[subjectless].group(0)}” follows the opening phrase directly: the subject is missing")
-    if (classes.get(first.lower()) in ("auxiliary", "modal") and first[0].isupper() and statement
+    if (classes.get(first.lower()) in ("auxiliary", "modal") and statement
             and classes.get(second.lower()) not in ("subject", "pronoun") and second not in ",.;:"):
+        # In lower case too: `was born in 1946` has lost its capitalised subject with it.
         return 0, 1, f"the statement opens on “{first}”: its subject is missing"
+    if first[0].isupper() and statement and _opens_on_past_verb(toks, classes):
+        return 0, 1, f"the statement opens on “{first}”: who {first.lower()} it is missing"
     if first[0].isupper() and statement and _opens_on_reporting_verb(toks, classes):
         return 0, 1, f"the statement opens on “{first}”: who {first.lower()} it is missing"
     return None
+
+
+#: Past forms that open a phrase before the subject (`Given the risks, ...`, `Compared with`).
+_OPENING_PARTICIPLES = frozenset({"given", "granted", "provided", "compared", "based", "concerned", "regarded",
+                                  "faced", "asked", "born", "located", "founded", "built", "made", "seen"})
+
+
+def _opens_on_past_verb(toks, classes: dict[str, str]) -> bool:
+    """`Advised Carter on...`, `Began the campaign`: a word that is only a verb, in the past,
+    then an article or a name. An opening participle phrase goes on with a preposition
+    (`Founded in 1990, ...`), and an adjective-like one with a noun (`Injured soldiers...`)."""
+    first, second = toks[0].group(0).lower(), toks[1].group(0)
+    if first in _OPENING_PARTICIPLES or not wordclasses.is_verb(first) or not wordclasses.is_past_form(first):
+        return False
+    return (classes.get(second.lower()) == "determiner"
+            or (second[0].isupper() and classes.get(second.lower()) is None and toks[2].group(0) not in ",:"))
 
 
 def _opens_on_reporting_verb(toks, classes: dict[str, str]) -> bool:

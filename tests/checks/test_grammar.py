@@ -31,6 +31,9 @@ FIRE = [
     Fire("Police are pinpointing the behind those attacks.", (("GR001", "the behind"),)),
     Fire("The Ministry of in Buenos Aires announced it on Saturday.", (("GR001", "of in"),)),
     Fire("Authorities are expecting a as the storm moves inland.", (("GR001", "a as"),)),
+    # A statement opening on a lower-case auxiliary, or on a word that is only a verb, in the past.
+    Fire("was born in 1946 to a working-class family in London.", (("GR001", "was born"),)),
+    Fire("Advised Carter on foreign policy during the 1976 campaign.", (("GR001", "Advised Carter"),)),
     # A preposition that has lost its object before a comma.
     Fire("The road from Point Marion to, which passes remote areas, is the hardest.", (("GR001", "to,"),)),
     Fire("The trade between, the ministry said, will resume.", (("GR001", "between,"),)),
@@ -69,6 +72,8 @@ QUIET = [
           "12 voted for, 3 against.", ("GR001",), why="particles and votes: prepositions that need no object"),
     Quiet("A fine of about 200 euros was paid by a group of over 50 people, out of pride.", ("GR001",),
           why="of about, of over, out of"),
+    Quiet("Founded in 1990, the firm grew. Injured soldiers were evacuated. Given the risks, we stayed.",
+          ("GR001",), why="participle phrases and participles as adjectives open sentences"),
 ]
 
 
