@@ -37,8 +37,8 @@ FIRE = [
          ref="The Rheinische Post wrote that the plane collided with a balloon."),
     # The past form of any verb, where it is a verb (neither after an article or an auxiliary,
     # nor before a preposition).
-    Fire("The ministry that the talks had failed.", (("RF011", "announced"),),
-         ref="The ministry announced that the talks had failed."),
+    Fire("The ministry that the talks had failed.", (("RF011", "reported"),),
+         ref="The ministry reported that the talks had failed."),
     Fire("He was irresponsible for the decision.", (("RF004", "irresponsible"),),
          ref="He was responsible for the decision."),
     Fire("from the Iranian port of Amirbad on the Caspian Sea", (("RF005", "Amirbad"),),
