@@ -67,6 +67,18 @@ def _spelt_out(acronym: str, text: str) -> bool:
     return acronym in "".join(w[0].upper() for w in toks)
 
 
+def _unsupported(name: str, evidence, refs) -> bool:
+    """Whether neither the source nor a reference supports this name of the translation."""
+    in_source = evidence.supports(name)
+    if in_source is True:
+        return False
+    if refs:
+        # The reference is a second witness: it settles what the source cannot (a Japanese or
+        # Chinese source), and a name it has is no error.
+        return not any(mentions_name(ev, name) for ev in refs)
+    return in_source is False
+
+
 @rule("NE001", "name-not-in-source", severity=Severity.MAJOR, category="accuracy/mistranslation",
       needs=("src",), languages=("en",))
 def name_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
@@ -102,16 +114,11 @@ def name_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
     for (hs, he), (ss, se) in pairs.source_pairs(segment):
         evidence = source_evidence(segment.src[ss:se], segment.src_lang)
         flagged = []
+        verdicts: dict[str, bool] = {}  # a name repeated in a long text is judged once
         for start, end, name in english_name_tokens(segment.hyp[hs:he], broad=True, names_only=not refs):
-            in_source = evidence.supports(name)
-            if in_source is True:
-                continue
-            if refs:
-                # The reference is a second witness: it settles what the source cannot
-                # (a Japanese or Chinese source), and a name it has is no error.
-                if any(mentions_name(ev, name) for ev in refs):
-                    continue
-            elif in_source is None:
+            if name not in verdicts:
+                verdicts[name] = _unsupported(name, evidence, refs)
+            if not verdicts[name]:
                 continue
             flagged.append((start, end))
             yield Hit(hs + start, hs + end, f"“{name}” matches no name in the source"
@@ -174,12 +181,21 @@ def source_name_missing(segment: Segment, ctx) -> Iterator[Hit]:
         src = segment.src[ss:se]
         script = main_script(src)
         evidence = target_evidence(segment.hyp[hs:he])
+        verdicts: dict[tuple, bool] = {}  # a name repeated in a long source is judged once
         for name in source_names(src, segment.src_lang):
-            if refs and not any(ev.keeps(name, script) for ev in refs):
-                continue  # the reference does not render it visibly either: our matching failed
-            if name.acronym and not refs:
-                if translates_a_name(segment.hyp[hs:he], source_evidence(src, segment.src_lang), name.text):
-                    continue  # ONU may be there as "UN", OMS as "World Health Organization"
-            if not evidence.keeps(name, script):
+            key = (name.text, name.place_ids, name.acronym)
+            if key not in verdicts:
+                verdicts[key] = _dropped(name, src, script, segment, evidence, refs, hs, he)
+            if verdicts[key]:
                 yield Hit(ss + name.start, ss + name.end, f"the source's “{name.text}” is missing from the translation",
                           field="src")
+
+
+def _dropped(name, src: str, script, segment: Segment, evidence, refs, hs: int, he: int) -> bool:
+    """Whether the translation drops this source name (and a reference keeps it, if there is one)."""
+    if refs and not any(ev.keeps(name, script) for ev in refs):
+        return False  # the reference does not render it visibly either: our matching failed
+    if name.acronym and not refs:
+        if translates_a_name(segment.hyp[hs:he], source_evidence(src, segment.src_lang), name.text):
+            return False  # ONU may be there as "UN", OMS as "World Health Organization"
+    return not evidence.keeps(name, script)

@@ -232,7 +232,9 @@ def _closes_straight(text: str, pos: int) -> bool:
 
 
 _GLUED_CLOSE_RE = re.compile(r"(?<=[^\s“\"])(”)(\w+)")
-_GLUED_OPEN_RE = re.compile(r"(\w+)(“)(?=\S)")
+# The mark is found first and its word read backwards: `(\w+)(“)` rescans a long run of
+# letters from every position (quadratic time on a line without spaces).
+_GLUED_OPEN_RE = re.compile(r"(?<=\w)(“)(?=\S)")
 
 
 @rule("QT006", "glued-quotation-mark", severity=Severity.MINOR, category="fluency/punctuation",
@@ -258,8 +260,11 @@ def quotation_mark_glued_to_word(segment: Segment, ctx) -> Iterator[Hit]:
         yield Hit(m.start(1), m.end(2), "closing quotation mark glued to the next word",
                   suggestion=f"{m.group(1)} {m.group(2)}")
     for m in _GLUED_OPEN_RE.finditer(text):
-        yield Hit(m.start(1), m.end(2), "opening quotation mark glued to the previous word",
-                  suggestion=f"{m.group(1)} {m.group(2)}")
+        start = m.start(1)
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            start -= 1
+        yield Hit(start, m.end(1), "opening quotation mark glued to the previous word",
+                  suggestion=f"{text[start:m.start(1)]} {m.group(1)}")
 
 
 def _is_separator(text: str, m: re.Match, char: str, chars: list[str], k: int) -> bool:

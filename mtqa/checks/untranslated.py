@@ -39,7 +39,10 @@ STEM_MIN = 5
 FUNCTION_WORD_ZIPF = 6.0
 FUNCTION_WORD_EN_MAX = 5.0
 _LATIN_WORD_RE = re.compile(r"^[^\W\d_]+$")
-_URLISH_RE = re.compile(r"\S*[./@]\w\S*")
+#: A run of non-spaces with a dot, slash or @ before a letter (Aktuálně.cz, a URL, an e-mail):
+#: runs are found first, then tested, so that a long line without spaces takes linear time.
+_NON_SPACE_RE = re.compile(r"\S+")
+_URLISH_MARK_RE = re.compile(r"[./@]\w")
 
 
 @rule("UT001", "foreign-script-text", severity=Severity.CRITICAL, category="accuracy/untranslated",
@@ -153,7 +156,7 @@ def untranslated_source_word(segment: Segment, ctx) -> Iterator[Hit]:
         src_words = _src_words(src)
         hyp = segment.hyp[hs:he]
         starts = sentence_starts(hyp)
-        urlish = [m.span() for m in _URLISH_RE.finditer(hyp)]
+        urlish = [m.span() for m in _NON_SPACE_RE.finditer(hyp) if _URLISH_MARK_RE.search(m.group(0))]
         ref_words = {t.text.casefold() for r in segment.refs if r for t in words(r)}
         toks = words(hyp)
         for k, tok in enumerate(toks):

@@ -444,8 +444,10 @@ def source_evidence(src: str, lang: str | None) -> SourceEvidence:
     else:
         roman = anyascii(src).replace("'", "")
     # Apostrophes split (d'Alembert); hyphenated compounds count whole and by parts (Kidawy-Błońskiej).
-    toks = tuple(piece for t in words(roman) for part in re.split(r"['’]", fold(t.text)) if part
-                 for piece in ((part, *part.split("-")) if "-" in part else (part,)) if piece)
+    # Each word once: names are compared with every word, so repeats would make a long line
+    # cost quadratic time.
+    toks = tuple(dict.fromkeys(piece for t in words(roman) for part in re.split(r"['’]", fold(t.text)) if part
+                               for piece in ((part, *part.split("-")) if "-" in part else (part,)) if piece))
     skels = [skeleton(t) for t in toks if len(t) >= 2]
     if _CJK_CHAR_RE.search(src):
         # Names in Chinese and Japanese are runs of characters: try every window of 2-6.
@@ -878,5 +880,5 @@ def closest_name(evidence: TargetEvidence, name: str, text: str) -> str | None:
 
 @functools.lru_cache(maxsize=64)
 def target_evidence(hyp: str) -> TargetEvidence:
-    toks = tuple(fold(t.text) for t in words(hyp))
+    toks = tuple(dict.fromkeys(fold(t.text) for t in words(hyp)))  # each word once, as above
     return TargetEvidence(hyp, fold(hyp), toks, tuple({skeleton(t) for t in toks if len(t) >= 2} - {""}))

@@ -35,7 +35,9 @@ TEXT2NUM_LANGS = {"en", "fr", "de", "es", "it", "pt"}
 COMPOUNDING_LANGS = {"de", "it"}  # number words written as one word: zweihundertfünfzig
 CJK_LANGS = {"zh", "ja"}
 
-_URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.I)
+# An e-mail's parts are bounded (64 and 255 characters, as in RFC 5321): unbounded, the pattern
+# rescanned a long line without spaces from every position (quadratic time).
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+|[^\s@]{1,64}@[^\s@]{1,255}\.\w+", re.I)
 _NUMBER_RE = re.compile(r"(?<![\d.,])\d+(?:[.,\u00a0\u202f\u2009 '’]\d{3}(?!\d))*(?:[.,]\d+)?")
 _TIME_RE = re.compile(r"(?<![\d.,:])([01]?\d|2[0-3])(?::|\s?h\s?)([0-5]\d)(?![\d:])(?:\s?([ap])\.?m\b\.?)?", re.I)
 _CJK_TIME_RE = re.compile(r"(?<!\d)([01]?\d|2[0-3])[时時点點]([0-5]?\d)分")

@@ -225,6 +225,14 @@ def test_pinyin_readings_of_a_chinese_source():
         assert not spells_pinyin(name), name
 
 
+def test_a_repeated_name_is_reported_at_every_occurrence():
+    # Names are judged once per text (so that a long line stays linear); each place still counts.
+    from mtqa import check
+    result = check("Rafaj met Rafaj, and Rafaj left.", "Macura potkal Macuru a Macura odešel.", src_lang="cs")
+    spans = sorted((f.rule, f.start) for f in result.findings if f.rule in ("NE001", "NE002"))
+    assert [r for r, _ in spans].count("NE001") == 3 and [r for r, _ in spans].count("NE002") == 3
+
+
 def test_acronym_correspondence():
     from mtqa.text.acronyms import corresponds
     assert corresponds("ECHR", "CEDH") and corresponds("UN", "ONU") and corresponds("WHO", "ВОЗ")
