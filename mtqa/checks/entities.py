@@ -185,17 +185,17 @@ def source_name_missing(segment: Segment, ctx) -> Iterator[Hit]:
         for name in source_names(src, segment.src_lang):
             key = (name.text, name.place_ids, name.acronym)
             if key not in verdicts:
-                verdicts[key] = _dropped(name, src, script, segment, evidence, refs, hs, he)
+                verdicts[key] = _dropped(name, segment.hyp[hs:he], src, segment.src_lang, script, evidence, refs)
             if verdicts[key]:
                 yield Hit(ss + name.start, ss + name.end, f"the source's “{name.text}” is missing from the translation",
                           field="src")
 
 
-def _dropped(name, src: str, script, segment: Segment, evidence, refs, hs: int, he: int) -> bool:
+def _dropped(name, hyp: str, src: str, src_lang: str | None, script, evidence, refs) -> bool:
     """Whether the translation drops this source name (and a reference keeps it, if there is one)."""
     if refs and not any(ev.keeps(name, script) for ev in refs):
         return False  # the reference does not render it visibly either: our matching failed
     if name.acronym and not refs:
-        if translates_a_name(segment.hyp[hs:he], source_evidence(src, segment.src_lang), name.text):
+        if translates_a_name(hyp, source_evidence(src, src_lang), name.text):
             return False  # ONU may be there as "UN", OMS as "World Health Organization"
     return not evidence.keeps(name, script)

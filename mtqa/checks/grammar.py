@@ -1,7 +1,6 @@
 """GR: English word sequences that grammar rules out, where a word of the translation was lost."""
 from __future__ import annotations
 
-import functools
 import re
 from typing import Iterator
 
@@ -18,8 +17,7 @@ _NOT_AFTER_DETERMINER = frozenset({"preposition", "conjunction", "auxiliary", "m
 _VERBLESS_BEFORE_DETERMINER = frozenset({"pronoun", "modal"})
 
 
-def _classes() -> dict[str, str]:
-    return wordclasses.function_classes()
+_classes = wordclasses.function_classes
 
 
 def _past_reporting_verb(word: str) -> bool:
@@ -37,8 +35,8 @@ def missing_word(segment: Segment, ctx) -> Iterator[Hit]:
     behind. At the start of a statement: an auxiliary not followed by a subject (`Has really
     just demonstrated`, in lower case too: `was born in 1946`), a past reporting verb before
     `that`, an article or a name (`Said that 85 %...`), the past of a word that is only a verb
-    before an article or a name (`Advised Carter on`), a reporting verb before a comma, a relative pronoun (`Who preached...`), a
-    comma, or an opening phrase whose comma an auxiliary follows (`According to the forecast,
+    before an article or a name (`Advised Carter on`), a reporting verb before a comma, a
+    relative pronoun (`Who preached...`), a comma, or an opening phrase whose comma an auxiliary follows (`According to the forecast,
     will be cloudy`). Inside it: an article or possessive before a preposition, an
     auxiliary, a conjunction, another article or punctuation (`the of confirmed cases`); a
     pronoun or modal before an article (`they the contract`); a possessive after a function

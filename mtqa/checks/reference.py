@@ -523,8 +523,9 @@ def reference_verb_missing(segment: Segment, ctx) -> Iterator[Hit]:
     For each word of the first reference that English uses only as a verb (WordNet's verbs
     that are not also nouns, adjectives or adverbs, in any inflection), or that is the past
     form of a verb where no adjective or passive stands (`announced that`, not `a known
-    diuretic` or `are named`), and that the translation lacks, looks at the words on either side: when the translation has them next
-    to each other, the verb was taken out from between them.
+    diuretic` or `are named`), and that the translation lacks, looks at the words on either
+    side: when the translation has them next to each other, the verb was taken out from
+    between them.
 
     ## Why is this bad?
     The verb is what happened: without it the sentence says something else, or nothing,

@@ -94,6 +94,11 @@ def _stem_in_source(word: str, src_words: set[str]) -> bool:
     return len(w) >= STEM_MIN and any(s.startswith(w) and len(s) > len(w) for s in src_words)
 
 
+def _far_more_common(src_z: float, en_z: float, common: float = COMMON) -> bool:
+    """A common word of the source language, far more frequent there than in English."""
+    return src_z >= common and src_z - en_z >= MARGIN
+
+
 #: German articles, contracted prepositions and possessives: a capitalised word right after
 #: one of them in the source is a noun (die Koalition, zum Gipfel), not a surname (sagte
 #: Seehofer, Ministerpräsident Söder), which wordfreq cannot tell apart.
@@ -184,10 +189,10 @@ def untranslated_source_word(segment: Segment, ctx) -> Iterator[Hit]:
                 function_word = (copied and src_z >= FUNCTION_WORD_ZIPF and en_z < FUNCTION_WORD_EN_MAX
                                  and src_z - en_z >= MARGIN)
                 # As without a reference: a word far more common in the source language (pueblo).
-                source_word = word[0].islower() and copied and src_z >= COMMON and src_z - en_z >= MARGIN
+                source_word = word[0].islower() and copied and _far_more_common(src_z, en_z)
                 untranslated = (rare_in_english and not name_like) or function_word or source_word
             elif word[0].islower():
-                untranslated = en_z < EN_UNKNOWN or (src_z >= COMMON and src_z - en_z >= MARGIN)
+                untranslated = en_z < EN_UNKNOWN or _far_more_common(src_z, en_z)
             elif k + 1 < len(toks) and toks[k + 1].text[:1].isupper() and hyp[tok.end:toks[k + 1].start] == " ":
                 untranslated = False  # "Del Potro", "Le Monde": part of a name
             elif german_noun:
@@ -197,12 +202,11 @@ def untranslated_source_word(segment: Segment, ctx) -> Iterator[Hit]:
                 # Compounds of common words are left alone: so are many names (Rosenheim, Feldmann).
                 after_capital = (k > 0 and toks[k - 1].text[:1].isupper() and tok.start not in starts
                                  and hyp[toks[k - 1].end:tok.start] == " ")
-                untranslated = src_z - en_z >= MARGIN and (
-                    src_z >= CAPITALISED_COMMON
-                    or (not after_capital and src_z >= GERMAN_NOUN_COMMON and en_z < GERMAN_NOUN_EN_RARE
-                        and _after_determiner(word, src)))
+                untranslated = (_far_more_common(src_z, en_z, CAPITALISED_COMMON)
+                                or (not after_capital and _far_more_common(src_z, en_z, GERMAN_NOUN_COMMON)
+                                    and en_z < GERMAN_NOUN_EN_RARE and _after_determiner(word, src)))
             elif tok.start in starts:
-                untranslated = src_z >= CAPITALISED_COMMON and src_z - en_z >= MARGIN
+                untranslated = _far_more_common(src_z, en_z, CAPITALISED_COMMON)
             else:
                 untranslated = False  # a capitalised word inside the sentence is a name
             if untranslated:

@@ -451,11 +451,7 @@ def source_evidence(src: str, lang: str | None) -> SourceEvidence:
     skels = [skeleton(t) for t in toks if len(t) >= 2]
     if _CJK_CHAR_RE.search(src):
         # Names in Chinese and Japanese are runs of characters: try every window of 2-6.
-        chars = [m.group(0) for m in _CJK_CHAR_RE.finditer(src)]
-        syll = [anyascii(c) for c in chars]
-        for size in range(2, 7):
-            for i in range(len(syll) - size + 1):
-                skels.append(skeleton("".join(syll[i:i + size])))
+        skels.extend(_window_skeletons("".join(m.group(0) for m in _CJK_CHAR_RE.finditer(src))))
     folded = fold(src) + " " + fold(roman)
     sound_keys = tuple({phonetic.source_key(t) for t in toks}) if script == "Devanagari" else ()
     sound_skels = _katakana_skeletons(src) if _CJK_CHAR_RE.search(src) else None
@@ -465,16 +461,17 @@ def source_evidence(src: str, lang: str | None) -> SourceEvidence:
                           _transliteration_skeletons(src) if chinese else (), lang, script)
 
 
+def _window_skeletons(chars: str) -> set[str]:
+    """Skeletons of every window of 2-6 characters, each romanised on its own (non-empty)."""
+    syll = [anyascii(c) for c in chars]
+    out = {skeleton("".join(syll[i:i + size])) for size in range(2, 7) for i in range(len(syll) - size + 1)}
+    out.discard("")
+    return out
+
+
 def _transliteration_skeletons(src: str) -> tuple[str, ...]:
     """Skeletons of every window of 2-6 characters inside runs of transliteration characters."""
-    out = set()
-    for run in _TRANSLITERATION_PAIR_RE.findall(src):
-        syll = [anyascii(c) for c in run]
-        for size in range(2, min(6, len(syll)) + 1):
-            for i in range(len(syll) - size + 1):
-                out.add(skeleton("".join(syll[i:i + size])))
-    out.discard("")
-    return tuple(out)
+    return tuple(set().union(*(_window_skeletons(run) for run in _TRANSLITERATION_PAIR_RE.findall(src))))
 
 
 # ----------------------------------------------------------------------------- names in English
@@ -504,7 +501,8 @@ def _name_like(low: str) -> bool:
     return not _DERIVED_RE.search(low)
 
 
-_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april "
+#: Capitalised words that are never names to verify: days, months, company suffixes, compass points.
+_NEVER_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april "
                       "may june july august september october november december inc ltd corp co plc llc "
                       # Compass points are translated, never kept (Southwest China, 中国西南部).
                       "northeast northwest southeast southwest northeastern northwestern southeastern "
@@ -545,7 +543,7 @@ def english_name_tokens(text: str, broad: bool = False, names_only: bool = False
         if len(word) < 2 or not word[0].isupper() or any(ch.isdigit() for ch in word):
             continue
         low = word.lower()
-        if (low in function_words and not (names_only and word.isupper() and place_ids(word))) or low in _CALENDAR:
+        if (low in function_words and not (names_only and word.isupper() and place_ids(word))) or low in _NEVER_NAMES:
             continue  # "US" in capitals is the country, not the pronoun: the source must have it
         if low in lexicons.words("abbreviations.txt", "en") and text[tok.start + len(word):][:1] in ".)":
             continue  # Rep. Brad Sherman, Sept. 16, (Mon): abbreviated words, not names

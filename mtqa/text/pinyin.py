@@ -30,7 +30,8 @@ _LOOSE_STEPS = ((re.compile(r"sh"), "S"), (re.compile(r"(?:zh|ch|[jq])"), "C"), 
 
 
 def loose(text: str) -> str:
-    """The spelling key under which pinyin and Wade-Giles agree (Taipei and Taibei -> daibei, Chang and Zhang -> Cang)."""
+    """The spelling key under which pinyin and Wade-Giles agree (Taipei and Taibei -> daibei,
+    Chang and Zhang -> Cang)."""
     out = text.lower()
     for pattern, repl in _LOOSE_STEPS:
         out = pattern.sub(repl, out)
