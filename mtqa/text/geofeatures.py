@@ -52,6 +52,7 @@ def features_in(text: str) -> list[tuple[int, int, str, str]]:
     return [(m.start(), m.end(), m.group(0), english[m.group(0)]) for m in _english_re().finditer(text)]
 
 
+@functools.lru_cache(maxsize=1)
 def languages() -> frozenset[str]:
     return frozenset(lang for _fid, lang in _table().local)
 
