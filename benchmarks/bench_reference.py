@@ -14,10 +14,14 @@ run and alternating the order:
 - `mtqa check batch.jsonl --format json -o out.json --fail-on never` on the same segments as
   records with `src`, `src_lang` and `ref` (plus `--jobs N` when asked), i.e. reading,
   validating, every default rule, sentence and corpus metrics, and the whole JSON report.
+  Without `--jobs`, that is mtqa's default: one worker per CPU for batches of 512 segments or
+  more; `--jobs 1` measures one process.
 
 Each command is a child process measured with os.wait4: wall time, CPU time (user + sys) and
-peak resident memory (ru_maxrss). The ratio mtqa / sacrebleu is reported for wall and CPU time
-(CPU time is steadier on a shared machine). It also checks that mtqa's corpus BLEU and chrF are
+peak resident memory (ru_maxrss: of the largest single process, so with workers it is not their
+sum; forked workers share most of their pages with the main process). The ratio mtqa /
+sacrebleu is reported for wall and CPU time (CPU time is steadier on a shared machine, and with
+workers it is the cost of the check on one CPU). It also checks that mtqa's corpus BLEU and chrF are
 sacrebleu's to 4 decimals. This is a script, not a timed test: the figures go in the notes.
 """
 from __future__ import annotations

@@ -9,7 +9,9 @@ mt_sent or one of its perturbed versions, as in bench_reference.py), then times,
 - `sacrebleu ref.txt -i hyp.txt -m chrf --sentence-level` (sentence chrF of every segment), and
 - `mtqa check batch.jsonl --format json -o out.json --fail-on never` with `src` and `src_lang`
   in every record and no reference: every default rule that reads the source (numbers,
-  names, negation, untranslated text, length, quotations), plus the target-only rules.
+  names, negation, untranslated text, length, quotations), plus the target-only rules. Without
+  `--jobs` that is mtqa's default (one worker per CPU at these sizes); `--jobs 1` measures one
+  process.
 
 Reports segments per second of each, the ratio mtqa / sacrebleu (wall and CPU time) and peak
 memory, measured on the child processes. A script, not a timed test: the figures go in the notes.

@@ -16,7 +16,7 @@ from typing import Sequence
 from mtqa import __version__, baseline, compare_cli, config, langid, rules as rules_mod, scoring
 from mtqa.adjust import override_severities
 from mtqa.context import Context
-from mtqa.parallel import resolve_jobs, run_parallel
+from mtqa.parallel import AUTO_MIN_SEGMENTS, resolve_jobs, run_parallel
 from mtqa.io import RECORD_FORMATS, InputError, InputSpec, spool_stdin
 from mtqa.io.lines import MAX_LINE_BYTES
 from mtqa.metrics import DEFAULT_METRICS, METRIC_NAMES, MetricSuite
@@ -86,8 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--max-line-bytes", type=int, default=MAX_LINE_BYTES, metavar="N",
                        help=f"longest input line accepted (default: {MAX_LINE_BYTES:,})")
     add_ci_options(check)
-    check.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
-                       help="check in N worker processes (0: one per CPU; default: 1); same report, in order")
+    check.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                       help="check in N worker processes (0: one per CPU; default: one per CPU from "
+                            f"{AUTO_MIN_SEGMENTS:,} segments, else 1); same report, in order")
 
     rules_p = sub.add_parser("rules", help="list every rule")
     rules_p.add_argument("-f", "--format", choices=("terminal", "json"), default="terminal")
@@ -207,9 +208,10 @@ def cmd_check(args) -> int:
                    fail_on=settings.fail_on, rules=tuple(r.code for r in selected), gates=settings.gates,
                    severities=severities, config=settings.config, baseline=settings.baseline)
     segments = spec.segments(langs["src"], langs["tgt"])
-    if args.jobs < 0:
+    if args.jobs is not None and args.jobs < 0:
         raise UsageError("--jobs must be 0 (one per CPU) or more")
-    results = run_parallel(with_progress(segments, total), selected, ctx, metrics, jobs=resolve_jobs(args.jobs))
+    jobs = resolve_jobs(args.jobs, total)
+    results = run_parallel(with_progress(segments, total), selected, ctx, metrics, jobs=jobs)
     results = override_severities(results, severities)
     recorder = baseline.BaselineRecorder() if args.write_baseline else None
     if recorder is not None:  # records every finding, before a --baseline leaves known ones out

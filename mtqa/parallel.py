@@ -8,7 +8,9 @@ adds them to the run's corpus sums in input order, so corpus scores are the same
 single-process run (a test compares the whole JSON reports).
 
 Workers are forked (they inherit the loaded rules and data); where fork is not available the
-run stays in one process.
+run stays in one process. Without `--jobs`, a batch of at least AUTO_MIN_SEGMENTS segments uses one
+worker per CPU this process may run on, as ruff does: a CI gate on a large batch should use the
+machine; a small batch stays in one process, where forking would cost more than it saves.
 """
 from __future__ import annotations
 
@@ -36,9 +38,28 @@ def available() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def resolve_jobs(jobs: int) -> int:
-    """`--jobs 0` means one worker per CPU."""
-    return max(1, os.cpu_count() or 1) if jobs == 0 else jobs
+#: Below this many segments an automatic run stays in one process: two chunks, so that two workers
+#: both get work. Measured on DEMETR with source and reference, 2 CPUs, two workers against one:
+#: 300 segments 1.34 s against 1.59 s, 1,000 segments 1.80 s against 2.59 s (whole command);
+#: the gain is small below that, and one process is simpler to reason about.
+AUTO_MIN_SEGMENTS = 2 * CHUNK
+
+
+def cpu_count() -> int:
+    """CPUs this process may run on (its affinity mask, as a container or `taskset` sets it)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def resolve_jobs(jobs: int | None, total: int | None = None) -> int:
+    """Worker processes for a run: `--jobs N` as given, `--jobs 0` one per CPU; without `--jobs`,
+    one per CPU for a batch of at least AUTO_MIN_SEGMENTS segments, else one process (also when
+    the size of the input is not known)."""
+    if jobs is None:
+        return cpu_count() if total is not None and total >= AUTO_MIN_SEGMENTS and available() else 1
+    return cpu_count() if jobs == 0 else jobs
 
 
 def _init(rules: tuple[Rule, ...], ctx: Context, metric_names: tuple[str, ...] | None) -> None:

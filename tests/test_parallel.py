@@ -10,6 +10,7 @@ from mtqa.context import Context
 from mtqa.engine import CheckError, run
 from mtqa.metrics import MetricSuite
 from mtqa.model import Hit, Segment, Severity
+from mtqa import parallel
 from mtqa.parallel import available, run_parallel
 from mtqa.rules import Rule, RuleDocs
 from tests.conftest import ROOT
@@ -58,6 +59,31 @@ def test_a_broken_check_in_a_worker_stops_the_run():
                broken, RuleDocs("x", "x", "x", "x"))
     with pytest.raises(CheckError, match="QT999"):
         list(run_parallel(segments(), [bad], Context(), None, jobs=2, chunk=4))
+
+
+def test_jobs_without_the_option_follow_the_size_of_the_batch():
+    cpus = parallel.cpu_count()
+    assert parallel.resolve_jobs(None, parallel.AUTO_MIN_SEGMENTS - 1) == 1
+    assert parallel.resolve_jobs(None, None) == 1  # size unknown: one process
+    assert parallel.resolve_jobs(None, parallel.AUTO_MIN_SEGMENTS) == cpus
+    assert parallel.resolve_jobs(0, 3) == cpus
+    assert parallel.resolve_jobs(1, 10 ** 6) == 1 and parallel.resolve_jobs(3, 5) == 3
+
+
+def test_a_large_batch_without_jobs_runs_in_workers_with_the_same_report(cli, tmp_path, monkeypatch):
+    path = tmp_path / "b.jsonl"
+    path.write_text("".join(json.dumps({"id": s.id, "hyp": s.hyp, "src": s.src, "ref": list(s.refs)}) + "\n"
+                            for s in segments()), encoding="utf-8")
+    args = ["check", path, "--format", "json", "--fail-on", "never", "--tgt-lang", "en", "--src-lang", "de"]
+    one = cli(*args, "--jobs", "1").out
+    used = []
+    real_run_parallel = parallel.run_parallel
+    monkeypatch.setattr(parallel, "AUTO_MIN_SEGMENTS", len(ITEMS))
+    monkeypatch.setattr(parallel, "cpu_count", lambda: 2)
+    monkeypatch.setattr("mtqa.cli.run_parallel", lambda *a, **k: used.append(k["jobs"]) or real_run_parallel(*a, **k))
+    assert cli(*args).out == one and used == [2]
+    monkeypatch.setattr(parallel, "AUTO_MIN_SEGMENTS", len(ITEMS) + 1)
+    assert cli(*args).out == one and used == [2, 1]
 
 
 def test_bad_jobs_value(cli, tmp_path):
