@@ -12,6 +12,7 @@ finding. RF004-RF006 have no source-side twin and always run.
 from __future__ import annotations
 
 import collections
+import difflib
 import re
 from typing import Iterator
 
@@ -160,9 +161,11 @@ def opposite_of_reference_word(segment: Segment, ctx) -> Iterator[Hit]:
     For each word of the translation that no reference has, looks in the reference for a
     word it does not share with the translation and that is its opposite: a listed antonym
     pair (larger/smaller, opened/closed, confirm/deny...) or the same word with a negative
-    prefix (responsible/irresponsible). For the reference's word in the same place (between
-    the same two words), also an opposite through WordNet's close senses (lenient/strict
-    through severe; two adverbs as their adjectives: slowly/sudden(ly)).
+    prefix (responsible/irresponsible). Words are counted: a word the reference has twice
+    and the translation once is missing once. For the reference's word in the same place
+    (between the same two words, or in a run of at most four words reworded between matching
+    words), also an opposite through WordNet's close senses (lenient/strict through severe;
+    two adverbs as their adjectives: slowly/sudden(ly)).
 
     ## Why is this bad?
     An antonym reverses the meaning while the sentence stays fluent and close to the
@@ -173,35 +176,67 @@ def opposite_of_reference_word(segment: Segment, ctx) -> Iterator[Hit]:
     Corrected: `Prices fell sharply in May.`
     """
     hyp_toks = words(segment.hyp)
-    hyp_words = {t.text.lower() for t in hyp_toks}
+    hyp_counts = collections.Counter(t.text.lower() for t in hyp_toks)
+    hyp_words = set(hyp_counts)
     for ref in refs_of(segment):
         ref_toks = words(ref)
         ref_words = {t.text.lower() for t in ref_toks}
         # A negated word means its opposite: "not managed" is "failed", "not long" is "shortly".
         negated_ref = _negated_words(ref_toks)
-        only_ref = [w for w in ref_words - hyp_words if _WORD_RE.match(w)]
+        only_ref = [w for w in _surplus_words(ref_toks, hyp_counts, ref_words) if _WORD_RE.match(w)]
         if not only_ref:
             return
         targets = antonyms.opposites_of(only_ref)
         slots = _ref_slots(ref_toks)
+        gaps = _replaced_runs(hyp_toks, ref_toks)
         negated_hyp = _negated_words(hyp_toks)
         for k, tok in enumerate(hyp_toks):
             low = tok.text.lower()
             if low in ref_words or not _WORD_RE.match(tok.text):
                 continue
-            in_slot = slots.get(_slot(hyp_toks, k), ())
-            if not (antonyms.base_forms(low) & targets) and not in_slot:
+            in_place = [*slots.get(_slot(hyp_toks, k), ()), *gaps.get(k, ())]
+            if not (antonyms.base_forms(low) & targets) and not in_place:
                 continue
             opposite = next((w for w in only_ref if antonyms.are_opposites(low, w)), None)
             if opposite is None:
-                # WordNet's indirect antonyms only for the word the reference has in this place.
-                opposite = next((w for w in in_slot if w not in hyp_words and antonyms.are_loose_opposites(low, w)), None)
+                # WordNet's indirect antonyms only for a word the reference has in this place.
+                opposite = next((w for w in in_place if w in only_ref and antonyms.are_loose_opposites(low, w)), None)
             if opposite and (low in negated_hyp) != (opposite in negated_ref):
                 continue  # one side negated: the pair says the same thing
             if opposite:
                 yield Hit(tok.start, tok.end, f"“{tok.text}” is the opposite of the reference's “{opposite}”",
                           suggestion=opposite)
         return  # the first reference is the one findings refer to
+
+
+def _surplus_words(ref_toks, hyp_counts: collections.Counter, ref_words: set[str]) -> set[str]:
+    """Reference words the translation lacks, counted: "the highest peak of the highest range"
+    against "the lowest peak of the highest range" has lost one "highest". A word the
+    translation has fewer times is not lost when another form of it is there instead (small,
+    small against smaller, small)."""
+    surplus = collections.Counter(t.text.lower() for t in ref_toks) - hyp_counts
+    hyp_only = [w for w in hyp_counts if w not in ref_words]
+    return {w for w in surplus
+            if w not in hyp_counts or not any(antonyms.base_forms(w) & antonyms.base_forms(h) for h in hyp_only)}
+
+
+#: The longest run of words, on either side, that counts as one local rewording of the other.
+_WIDEST_REPLACEMENT = 4
+
+
+def _replaced_runs(hyp_toks, ref_toks) -> dict[int, list[str]]:
+    """Translation word index -> the reference's words in the same place: where the two
+    sentences match up to a run of at most _WIDEST_REPLACEMENT words on each side that differ
+    ("much smaller numbers of" against "far greater number of": smaller is where far, greater
+    and number are). Wider differences are paraphrase, where a word has no one counterpart."""
+    hyp_low = [t.text.lower() for t in hyp_toks]
+    ref_low = [t.text.lower() for t in ref_toks]
+    out: dict[int, list[str]] = {}
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=hyp_low, b=ref_low).get_opcodes():
+        if op == "replace" and max(i2 - i1, j2 - j1) <= _WIDEST_REPLACEMENT:
+            for i in range(i1, i2):
+                out[i] = ref_low[j1:j2]
+    return out
 
 
 def _slot(toks, i: int) -> tuple[str | None, str | None]:
