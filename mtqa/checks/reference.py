@@ -187,19 +187,22 @@ def opposite_of_reference_word(segment: Segment, ctx) -> Iterator[Hit]:
         if not only_ref:
             return
         targets = antonyms.opposites_of(only_ref)
+        loose_targets = antonyms.loose_forms(only_ref)
         slots = _ref_slots(ref_toks)
-        gaps = _replaced_runs(hyp_toks, ref_toks)
+        gaps = None  # aligned only when some word may have a loose opposite in the reference
         negated_hyp = _negated_words(hyp_toks)
         for k, tok in enumerate(hyp_toks):
             low = tok.text.lower()
             if low in ref_words or not _WORD_RE.match(tok.text):
                 continue
-            in_place = [*slots.get(_slot(hyp_toks, k), ()), *gaps.get(k, ())]
-            if not (antonyms.base_forms(low) & targets) and not in_place:
-                continue
-            opposite = next((w for w in only_ref if antonyms.are_opposites(low, w)), None)
-            if opposite is None:
+            opposite = None
+            if antonyms.base_forms(low) & targets:
+                opposite = next((w for w in only_ref if antonyms.are_opposites(low, w)), None)
+            if opposite is None and antonyms.loose_opposites_of(low) & loose_targets:
                 # WordNet's indirect antonyms only for a word the reference has in this place.
+                if gaps is None:
+                    gaps = _replaced_runs(hyp_toks, ref_toks)
+                in_place = [*slots.get(_slot(hyp_toks, k), ()), *gaps.get(k, ())]
                 opposite = next((w for w in in_place if w in only_ref and antonyms.are_loose_opposites(low, w)), None)
             if opposite and (low in negated_hyp) != (opposite in negated_ref):
                 continue  # one side negated: the pair says the same thing

@@ -121,6 +121,25 @@ def are_loose_opposites(a: str, b: str) -> bool:
     return any(_indirect_of(x) & bases_b for x in bases_a)
 
 
+@functools.lru_cache(maxsize=65536)
+def loose_opposites_of(word: str) -> frozenset[str]:
+    """Every form a loose opposite of `word` can take: a quick test that must pass before
+    are_loose_opposites can hold (with loose_forms of the other word)."""
+    bases = _inflections(word) | (_adjective_of(word) if word.lower().endswith("ly") else frozenset())
+    return frozenset().union(*(_indirect_of(x) for x in bases))
+
+
+def loose_forms(words) -> frozenset[str]:
+    """The forms of `words` that are_loose_opposites compares (inflections, and the adjective
+    of an adverb)."""
+    out: set[str] = set()
+    for w in words:
+        out |= _inflections(w)
+        if w.lower().endswith("ly"):
+            out |= _adjective_of(w)
+    return frozenset(out)
+
+
 def _adjective_of(adverb: str) -> frozenset[str]:
     low = adverb.lower()
     return frozenset({low[:-3] + "y"} if low.endswith("ily") else {low[:-2], low[:-2] + "le"} if low.endswith("bly")
