@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from anyascii import anyascii
 
 from mtqa import lexicons, wordfreq_data
-from mtqa.text import acronyms, phonetic, pinyin
+from mtqa.text import acronyms, literals, phonetic, pinyin
 from mtqa.text.scripts import main_script
 from mtqa.text.sentences import sentence_starts
 from mtqa.text.tokens import words
@@ -181,14 +181,14 @@ _PLACE_WORDS = {"city", "island", "islands", "republic", "south", "north", "east
 
 @functools.lru_cache(maxsize=None)
 def _local_index(lang: str) -> tuple[dict[str, frozenset[str]], re.Pattern | None]:
-    """Folded local name -> place ids, and one regex that finds them all (longest first)."""
+    """Folded local name -> place ids, and one regex that finds them all (the longest at a
+    position; written as a trie, since it runs over every source)."""
     out: dict[str, set[str]] = {}
     for pid, names in _places().local.get(lang, {}).items():
         for name in names:
             if len(name) >= 2:
                 out.setdefault(name, set()).add(pid)
-    names = sorted(out, key=len, reverse=True)
-    regex = re.compile("|".join(re.escape(n) for n in names)) if names else None
+    regex = re.compile(literals.alternation(out)) if out else None
     return {k: frozenset(v) for k, v in out.items()}, regex
 
 

@@ -25,6 +25,7 @@ import regex
 from dataclasses import dataclass
 
 from mtqa import lexicons
+from mtqa.text import literals
 
 # Digits of other scripts mapped to ASCII, one code point for one, so offsets are preserved.
 _DIGITS = {**{0xFF10 + i: str(i) for i in range(10)},   # full-width
@@ -105,9 +106,7 @@ def _words(lang: str) -> _Words:
     magnitudes = {w: v for w, (v, t) in table.items() if t == "magnitude" and v >= 1000}
     regex = None
     if table and lang not in CJK_LANGS:
-        forms = sorted((w for w in table if table[w][1] != "connector" or lang in COMPOUNDING_LANGS),
-                       key=len, reverse=True)
-        alt = "|".join(re.escape(w) for w in forms)
+        alt = literals.alternation(w for w in table if table[w][1] != "connector" or lang in COMPOUNDING_LANGS)
         if lang in COMPOUNDING_LANGS:
             suffix = r"(?:ste|sten|stem|ster|stes|te|ten|tem|ter|tes|esimo|esima|esimi|esime)?"
             regex = re.compile(rf"(?:{alt})+{suffix}", re.I)
