@@ -589,3 +589,53 @@ def reference_verb_missing(segment: Segment, ctx) -> Iterator[Hit]:
                 tok = ref_toks[j]
                 yield Hit(tok.start(), tok.end(), f"the reference's verb “{tok.group(0)}” is missing: "
                           f"the translation has “{ref_low[j - 1]} {ref_low[j + 1]}”", field="ref")
+
+
+#: Personal pronouns that stand as subjects. "It" and "there" as dummy subjects are no omission
+#: worth a finding when lost, but "it" is a subject as often as not: kept; "there" is mostly an
+#: adverb (`went there to`): left out.
+_SUBJECT_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they"})
+#: Words after which English may leave a subject out: coordination shares it (`and was`),
+#: a relative clause has its own (`that are`).
+_SUBJECT_ELLIPSIS = frozenset({"and", "but", "or", "nor", "yet", "then", "that", "which", "who"})
+
+
+@rule("RF012", "ref-subject-missing", severity=Severity.MAJOR, category="accuracy/omission",
+      needs=("ref",), languages=("en",))
+def reference_subject_missing(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags a subject pronoun of the reference that the translation drops before its verb (the finding points into the reference).
+
+    ## What it does
+    For each personal pronoun of the first reference that stands as a subject (I, you, he,
+    she, it, we, they) and that the translation has fewer times, looks at what surrounds it:
+    when the translation has the word or mark before it directly followed by the word after
+    it, the pronoun was taken out. After `and`, `but`, `or` and relative words (`that`,
+    `which`, `who`) English leaves the subject out on its own, so those are not flagged.
+
+    ## Why is this bad?
+    Without its subject the clause says nobody did it, or the reader attaches it to the
+    wrong person: sources in pro-drop languages (Spanish, Italian, Polish, Japanese, Chinese)
+    leave the subject to be restored, and machine translation sometimes does not.
+
+    ## Example
+    Flagged: reference `In this case, she overlooked the motorcyclist.`, translation `In this case, overlooked the motorcyclist.`
+    Corrected: `In this case, she overlooked the motorcyclist.`
+    """
+    refs = refs_of(segment)
+    if not refs or refs[0] is not segment.ref:
+        return
+    for (hs, he), (rs, re_) in pairs.reference_pairs(segment):
+        ref_toks, ref_low = _slot_tokens(segment.ref, rs, re_)
+        candidates = [j for j in range(1, len(ref_toks) - 1)
+                      if ref_low[j] in _SUBJECT_PRONOUNS and ref_low[j - 1] not in _SUBJECT_ELLIPSIS
+                      and ref_low[j + 1][0].isalpha()]
+        if not candidates:
+            continue
+        hyp_low = _slot_tokens(segment.hyp, hs, he)[1]
+        hyp_counts, ref_counts = collections.Counter(hyp_low), collections.Counter(ref_low)
+        hyp_pairs = set(zip(hyp_low, hyp_low[1:]))
+        for j in candidates:
+            if hyp_counts[ref_low[j]] < ref_counts[ref_low[j]] and (ref_low[j - 1], ref_low[j + 1]) in hyp_pairs:
+                tok = ref_toks[j]
+                yield Hit(tok.start(), tok.end(), f"the reference's subject “{tok.group(0)}” is missing: "
+                          f"the translation has “{ref_low[j - 1]} {ref_low[j + 1]}”", field="ref")
