@@ -540,6 +540,27 @@ def _between_neighbours(low: list[str], k: int, other_words: set[str], other_pai
             and (left, right) in other_pairs)
 
 
+def _reference_words(segment: Segment, wanted) -> Iterator[tuple[list, list[str], list[str], list[int]]]:
+    """For each sentence of the first reference and its part of the translation: the
+    reference's tokens, their lower-case forms, the translation's lower-case tokens, and the
+    positions j of the reference (never its first or last token) where `wanted(ref_low, j)`
+    holds. Nothing when the first reference is not the segment's own: findings in the
+    reference point into that one."""
+    refs = refs_of(segment)
+    if not refs or refs[0] is not segment.ref:
+        return
+    for (hs, he), (rs, re_) in pairs.reference_pairs(segment):
+        ref_toks, ref_low = _slot_tokens(segment.ref, rs, re_)
+        candidates = [j for j in range(1, len(ref_toks) - 1) if wanted(ref_low, j)]
+        if candidates:
+            yield ref_toks, ref_low, _slot_tokens(segment.hyp, hs, he)[1], candidates
+
+
+def _verb(low: list[str], j: int) -> bool:
+    """Word j is a verb-only word, or a past form where it stands as a verb."""
+    return wordclasses.is_verb(low[j]) or _past_verb_in_place(low, j)
+
+
 def _past_verb_in_place(low: list[str], j: int) -> bool:
     """Word j is a past form (announced, found) used as a verb: not after an article (`a known
     diuretic`) or an auxiliary (`are named`, a passive whose loss leaves English intact), nor
@@ -573,16 +594,7 @@ def reference_verb_missing(segment: Segment, ctx) -> Iterator[Hit]:
     Flagged: reference `The Post wrote that the plane collided with a balloon.`, translation `The Post that the plane collided with a balloon.`
     Corrected: `The Post wrote that the plane collided with a balloon.`
     """
-    refs = refs_of(segment)
-    if not refs or refs[0] is not segment.ref:
-        return
-    for (hs, he), (rs, re_) in pairs.reference_pairs(segment):
-        ref_toks, ref_low = _slot_tokens(segment.ref, rs, re_)
-        candidates = [j for j in range(1, len(ref_toks) - 1)
-                      if wordclasses.is_verb(ref_low[j]) or _past_verb_in_place(ref_low, j)]
-        if not candidates:
-            continue
-        hyp_low = _slot_tokens(segment.hyp, hs, he)[1]
+    for ref_toks, ref_low, hyp_low, candidates in _reference_words(segment, _verb):
         hyp_words, hyp_pairs = set(hyp_low), set(zip(hyp_low, hyp_low[1:]))
         for j in candidates:
             if _between_neighbours(ref_low, j, hyp_words, hyp_pairs):
@@ -598,6 +610,11 @@ _SUBJECT_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they"})
 #: Words after which English may leave a subject out: coordination shares it (`and was`),
 #: a relative clause has its own (`that are`).
 _SUBJECT_ELLIPSIS = frozenset({"and", "but", "or", "nor", "yet", "then", "that", "which", "who"})
+
+
+def _subject_pronoun(low: list[str], j: int) -> bool:
+    """Word j is a subject pronoun before a word, where English could not leave it out."""
+    return low[j] in _SUBJECT_PRONOUNS and low[j - 1] not in _SUBJECT_ELLIPSIS and low[j + 1][0].isalpha()
 
 
 @rule("RF012", "ref-subject-missing", severity=Severity.MAJOR, category="accuracy/omission",
@@ -621,17 +638,7 @@ def reference_subject_missing(segment: Segment, ctx) -> Iterator[Hit]:
     Flagged: reference `In this case, she overlooked the motorcyclist.`, translation `In this case, overlooked the motorcyclist.`
     Corrected: `In this case, she overlooked the motorcyclist.`
     """
-    refs = refs_of(segment)
-    if not refs or refs[0] is not segment.ref:
-        return
-    for (hs, he), (rs, re_) in pairs.reference_pairs(segment):
-        ref_toks, ref_low = _slot_tokens(segment.ref, rs, re_)
-        candidates = [j for j in range(1, len(ref_toks) - 1)
-                      if ref_low[j] in _SUBJECT_PRONOUNS and ref_low[j - 1] not in _SUBJECT_ELLIPSIS
-                      and ref_low[j + 1][0].isalpha()]
-        if not candidates:
-            continue
-        hyp_low = _slot_tokens(segment.hyp, hs, he)[1]
+    for ref_toks, ref_low, hyp_low, candidates in _reference_words(segment, _subject_pronoun):
         hyp_counts, ref_counts = collections.Counter(hyp_low), collections.Counter(ref_low)
         hyp_pairs = set(zip(hyp_low, hyp_low[1:]))
         for j in candidates:
