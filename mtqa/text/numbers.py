@@ -22,7 +22,7 @@ import functools
 import re
 
 import regex
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from mtqa import lexicons
 from mtqa.text import literals
@@ -252,6 +252,9 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 _GLUE = {"en": ("and",), "fr": ("et",), "es": ("y",), "it": ("e",)}
 _ARTICLES = ("a", "an")
+#: Before an ordinal, the numerator of a fraction (one third, two fifths): the ordinal's
+#: value is a denominator, which languages write in other ways (un tercio, ein Drittel).
+_FRACTION_NUMERATORS = ("one", "two", "three")
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
@@ -356,8 +359,11 @@ def _run_quantities(text: str, run: list[tuple[int, int, str]], words: _Words, l
         if len(parts) > 1:  # "quatre-vingts et trois": two numbers joined by "and"
             return [q for part in parts for q in _run_quantities(text, part, words, lang)]
         out = []  # "the first three": read the words one by one
-        for t in core:
-            out += _run_quantities(text, [t], words, lang)
+        for k, t in enumerate(core):
+            for q in _run_quantities(text, [t], words, lang):
+                if q.kind == "ordinal" and k and core[k - 1][2] in _FRACTION_NUMERATORS:
+                    q = replace(q, strict=False)  # "one third": a fraction, as "a third" is
+                out.append(q)
         return out
     value, ordinal = got
     fraction = ordinal and any(t[2] in _ARTICLES or t[2] in ("one", "two") for t in lead + core[:-1])

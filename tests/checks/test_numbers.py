@@ -42,6 +42,9 @@ QUIET = [
           src="Due architetti tedeschi Otto Ritter e Helmut Conu.", src_lang="it", why="a name, not a number"),
     Quiet("It was very important for the three people.", ("NU002",), src="这对三个人十分重要。", src_lang="zh",
           why="十分 means 'very'"),
+    Quiet("Almost one third more than in 2010, and two thirds of the rest.", ("NU001", "NU002"),
+          src="Casi un tercio más que en 2010, y dos tercios del resto.", src_lang="es",
+          why="one third is a fraction, as a third is: its 3 is a denominator the source writes as a word"),
     Quiet("She may march on Monday with 2.5 million others.", ("NU003", "NU004")),
     Quiet("The 2011 2012 season had 1,000 games.", ("NU004",)),
 ]
