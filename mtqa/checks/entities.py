@@ -166,7 +166,8 @@ def source_name_missing(segment: Segment, ctx) -> Iterator[Hit]:
     transliteration characters and Latin-script words inside text in another script — and
     flags, in the source, each one that the translation does not render: literally,
     inflected, transliterated, for places by an English name, for acronyms by one that may
-    render them (ONU as UN, OMS as WHO) or by a name spelt out.
+    render them (ONU as UN, OMS as WHO) or by a name spelt out (VIN as vehicle identification
+    number), and for a name by the acronym it and the words after it spell (Evropské unie as EU).
 
     ## Why is this bad?
     A dropped or replaced name removes who or where from a news sentence; the translation
@@ -195,7 +196,13 @@ def _dropped(name, hyp: str, src: str, src_lang: str | None, script, evidence, r
     """Whether the translation drops this source name (and a reference keeps it, if there is one)."""
     if refs and not any(ev.keeps(name, script) for ev in refs):
         return False  # the reference does not render it visibly either: our matching failed
+    if name.text.isupper() and len(name.text) >= 3 and acronyms.spelled_out(name.text, hyp):
+        return False  # VIN as "vehicle identification number" (two letters would be too easy)
     if name.acronym and not refs:
         if translates_a_name(hyp, source_evidence(src, src_lang), name.text):
             return False  # ONU may be there as "UN", OMS as "World Health Organization"
-    return not evidence.keeps(name, script)
+    if evidence.keeps(name, script):
+        return False
+    # Evropské unie as "EU": an acronym of the translation spelt by the name and the words after it.
+    return not (script in ("Latin", "Cyrillic") and any(acronyms.spelled_out(a, src, at=name.start)
+                                                        for a in _ACRONYM_RE.findall(hyp)))

@@ -52,3 +52,34 @@ def corresponds(target: str, source: str) -> bool:
 def renders_any(target: str, sources) -> bool:
     """Whether `target` may translate one of the source acronyms."""
     return any(corresponds(target, s) for s in sources)
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+#: Lower-case words this short may stand inside a spelt-out name without a letter in its
+#: acronym (National Aeronautics and Space Administration, Ministero degli Esteri).
+_JOINER_MAX = 4
+
+
+def spelled_out(acronym: str, text: str, at: int | None = None) -> bool:
+    """Whether `text` has a run of words whose initials spell `acronym`, small lower-case
+    words allowed in between: `vehicle identification number` for VIN, `Evropské unie` for
+    EU. With `at`, only a run that starts at that offset counts."""
+    letters = _normal(acronym).lower()
+    if len(letters) < 2:
+        return False
+    toks = [m for m in _WORD_RE.finditer(text, at or 0)]
+    starts = [0] if at is not None else range(len(toks))
+    return any(_spells(letters, toks, i) for i in starts if i < len(toks))
+
+
+def _spells(letters: str, toks, i: int) -> bool:
+    k = 0
+    for m in toks[i:]:
+        word = m.group(0)
+        if anyascii(word[0]).lower()[:1] == letters[k]:
+            k += 1
+            if k == len(letters):
+                return True
+        elif not (k and word.islower() and len(word) <= _JOINER_MAX):
+            return False
+    return False

@@ -34,6 +34,10 @@ FIRE = [
              "verursacht wurde.", src_lang="de"),
     # Russian names inflect and are not English words: the source's name is still demanded.
     # A source acronym the translation neither keeps nor renders as another name is dropped.
+    Fire("By checking the number against the database, they linked this Ferrari to the robbery.", (("NE002", "VIN"),),
+         src="VIN番号を盗難車のデータベースと照合することにより、このフェラーリを事件に関連付けた。", src_lang="ja"),
+    Fire("The union's member states agreed on common hygiene standards.", (("NE002", "Evropské"),),
+         src="Země Evropské unie se dohodly na společných hygienických standardech.", src_lang="cs"),
     Fire("If the has chosen not to show these images, it is to protect its interests.", (("NE002", "FOM"),),
          src="Si la FOM a choisi de ne pas montrer ces images, c'est pour protéger ses intérêts.", src_lang="fr"),
     # An acronym that renders none of the source's (CEDH would be ECHR) is another body.
@@ -85,6 +89,12 @@ FIRE = [
 ]
 
 QUIET = [
+    Quiet("By checking the vehicle identification number against the database, they linked this Ferrari to the robbery.",
+          ("NE002",), src="VIN番号を盗難車のデータベースと照合することにより、このフェラーリを事件に関連付けた。", src_lang="ja",
+          why="an acronym spelt out"),
+    Quiet("EU member states agreed on common hygiene standards.", ("NE002",),
+          src="Země Evropské unie se dohodly na společných hygienických standardech.", src_lang="cs",
+          why="a name rendered by the acronym its words spell"),
     Quiet("The Chinese Consulate General in Houston was established in 1979.", ("NE001",),
           src="Генеральное консульство Китая в Хьюстоне было открыто в 1979 году.", src_lang="ru",
           why="transliterated and inflected"),
