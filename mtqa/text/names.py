@@ -176,7 +176,10 @@ _QUALIFIER_RE = re.compile(r"\s*[（(][^）)]*[）)]")
 _CLDR_QUALIFIER_RE = re.compile(r"\s+-\s+.*$|\s*\([^)]*\)")
 _PLACE_WORDS = {"city", "island", "islands", "republic", "south", "north", "east", "west", "northern",
                 "southern", "eastern", "western", "central", "united", "new", "saint", "san", "santa",
-                "the", "and", "of", "sar", "china", "america", "world", "great", "lord", "mount", "port"}
+                "the", "and", "of", "sar", "china", "america", "world", "great", "lord", "mount", "port",
+                # Generic words of natural features, translated with the name (Cabo de Europa,
+                # Cape Europe; baie de Somme, Bay of Somme): the name's own word is what to check.
+                "cape", "bay", "gulf", "strait", "lake", "river", "peninsula", "valley", "canyon", "coast"}
 
 
 @functools.lru_cache(maxsize=None)

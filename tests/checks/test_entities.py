@@ -38,6 +38,9 @@ FIRE = [
          src="VIN番号を盗難車のデータベースと照合することにより、このフェラーリを事件に関連付けた。", src_lang="ja"),
     Fire("The union's member states agreed on common hygiene standards.", (("NE002", "Evropské"),),
          src="Země Evropské unie se dohodly na společných hygienických standardech.", src_lang="cs"),
+    # The generic word of a natural feature is translated; its own name is still checked.
+    Fire("Vasco da Gama found the route linking Cape Trafalgar with India.", (("NE001", "Trafalgar"),),
+         src="Vasco da Gama descubrió la ruta que une el Cabo de Europa con la India.", src_lang="es"),
     Fire("If the has chosen not to show these images, it is to protect its interests.", (("NE002", "FOM"),),
          src="Si la FOM a choisi de ne pas montrer ces images, c'est pour protéger ses intérêts.", src_lang="fr"),
     # An acronym that renders none of the source's (CEDH would be ECHR) is another body.
@@ -89,6 +92,9 @@ FIRE = [
 ]
 
 QUIET = [
+    Quiet("Vasco da Gama found the route linking Cape Europe with India, then the Bay of Somme.", ("NE001",),
+          src="Vasco da Gama descubrió la ruta que une el Cabo de Europa con la India, luego la bahía del Somme.",
+          src_lang="es", why="generic words of natural features (cabo, bahía) are translated"),
     Quiet("By checking the vehicle identification number against the database, they linked this Ferrari to the robbery.",
           ("NE002",), src="VIN番号を盗難車のデータベースと照合することにより、このフェラーリを事件に関連付けた。", src_lang="ja",
           why="an acronym spelt out"),
