@@ -16,7 +16,7 @@ from typing import Sequence
 from mtqa import __version__, baseline, compare_cli, config, langid, rules as rules_mod, scoring
 from mtqa.adjust import override_severities
 from mtqa.context import Context
-from mtqa.parallel import AUTO_MIN_SEGMENTS, resolve_jobs, run_parallel
+from mtqa.parallel import AUTO_MAX_JOBS, AUTO_MIN_SEGMENTS, resolve_jobs, run_parallel
 from mtqa.io import RECORD_FORMATS, InputError, InputSpec, spool_stdin
 from mtqa.io.lines import MAX_LINE_BYTES
 from mtqa.metrics import DEFAULT_METRICS, METRIC_NAMES, MetricSuite
@@ -87,8 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help=f"longest input line accepted (default: {MAX_LINE_BYTES:,})")
     add_ci_options(check)
     check.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
-                       help="check in N worker processes (0: one per CPU; default: one per CPU from "
-                            f"{AUTO_MIN_SEGMENTS:,} segments, else 1); same report, in order")
+                       help="check in N worker processes (0: one per CPU; default: one per CPU, at most "
+                            f"{AUTO_MAX_JOBS}, from {AUTO_MIN_SEGMENTS:,} segments, else 1); same report, in order")
 
     rules_p = sub.add_parser("rules", help="list every rule")
     rules_p.add_argument("-f", "--format", choices=("terminal", "json"), default="terminal")

@@ -8,9 +8,10 @@ adds them to the run's corpus sums in input order, so corpus scores are the same
 single-process run (a test compares the whole JSON reports).
 
 Workers are forked (they inherit the loaded rules and data); where fork is not available the
-run stays in one process. Without `--jobs`, a batch of at least AUTO_MIN_SEGMENTS segments uses one
-worker per CPU this process may run on, as ruff does: a CI gate on a large batch should use the
-machine; a small batch stays in one process, where forking would cost more than it saves.
+run stays in one process. Without `--jobs`, a batch of at least AUTO_MIN_SEGMENTS segments uses
+one worker per CPU this process may run on (at most AUTO_MAX_JOBS), as ruff does: a CI gate on
+a large batch should use the machine; a small batch stays in one process, where forking would
+cost more than it saves.
 """
 from __future__ import annotations
 
@@ -38,6 +39,10 @@ def available() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
+#: Most workers an automatic run starts: each holds the word lists and tables (about 250 MiB
+#: resident once its pages are touched), so a 64-CPU machine should not hold 64 copies unless
+#: `--jobs 0` asks for it.
+AUTO_MAX_JOBS = 8
 #: Below this many segments an automatic run stays in one process: two chunks, so that two workers
 #: both get work. Measured on DEMETR with source and reference, 2 CPUs, two workers against one:
 #: 300 segments 1.34 s against 1.59 s, 1,000 segments 1.80 s against 2.59 s (whole command);
@@ -55,10 +60,11 @@ def cpu_count() -> int:
 
 def resolve_jobs(jobs: int | None, total: int | None = None) -> int:
     """Worker processes for a run: `--jobs N` as given, `--jobs 0` one per CPU; without `--jobs`,
-    one per CPU for a batch of at least AUTO_MIN_SEGMENTS segments, else one process (also when
-    the size of the input is not known)."""
+    one per CPU (at most AUTO_MAX_JOBS) for a batch of at least AUTO_MIN_SEGMENTS segments, else
+    one process (also when the size of the input is not known)."""
     if jobs is None:
-        return cpu_count() if total is not None and total >= AUTO_MIN_SEGMENTS and available() else 1
+        large = total is not None and total >= AUTO_MIN_SEGMENTS and available()
+        return min(cpu_count(), AUTO_MAX_JOBS) if large else 1
     return cpu_count() if jobs == 0 else jobs
 
 

@@ -70,6 +70,12 @@ def test_jobs_without_the_option_follow_the_size_of_the_batch():
     assert parallel.resolve_jobs(1, 10 ** 6) == 1 and parallel.resolve_jobs(3, 5) == 3
 
 
+def test_an_automatic_run_has_at_most_a_few_workers(monkeypatch):
+    monkeypatch.setattr(parallel, "cpu_count", lambda: 64)
+    assert parallel.resolve_jobs(None, 10 ** 6) == parallel.AUTO_MAX_JOBS < 64
+    assert parallel.resolve_jobs(0, 10) == 64  # asked for explicitly
+
+
 def test_a_large_batch_without_jobs_runs_in_workers_with_the_same_report(cli, tmp_path, monkeypatch):
     path = tmp_path / "b.jsonl"
     path.write_text("".join(json.dumps({"id": s.id, "hyp": s.hyp, "src": s.src, "ref": list(s.refs)}) + "\n"
