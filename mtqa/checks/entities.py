@@ -196,13 +196,13 @@ def _dropped(name, hyp: str, src: str, src_lang: str | None, script, evidence, r
     """Whether the translation drops this source name (and a reference keeps it, if there is one)."""
     if refs and not any(ev.keeps(name, script) for ev in refs):
         return False  # the reference does not render it visibly either: our matching failed
-    if name.text.isupper() and len(name.text) >= 3 and acronyms.spelled_out(name.text, hyp):
-        return False  # VIN as "vehicle identification number" (two letters would be too easy)
+    if evidence.keeps(name, script):
+        return False  # checked first: the usual case, and the cheapest
     if name.acronym and not refs:
         if translates_a_name(hyp, source_evidence(src, src_lang), name.text):
             return False  # ONU may be there as "UN", OMS as "World Health Organization"
-    if evidence.keeps(name, script):
-        return False
+    if name.text.isupper() and len(name.text) >= 3 and acronyms.spelled_out(name.text, hyp):
+        return False  # VIN as "vehicle identification number" (two letters would be too easy)
     # Evropské unie as "EU": an acronym of the translation spelt by the name and the words after it.
     return not (script in ("Latin", "Cyrillic") and any(acronyms.spelled_out(a, src, at=name.start)
                                                         for a in _ACRONYM_RE.findall(hyp)))
