@@ -236,3 +236,94 @@ def translation_identical_to_source(segment: Segment, ctx) -> Iterator[Hit]:
     if hyp and hyp.casefold() == src.casefold() and len(words(src)) >= 3:
         start = segment.hyp.index(hyp[0])
         yield Hit(start, start + len(hyp), "the translation is identical to the source")
+
+
+#: Latin-script languages whose common words UT004 recognises in English text (their small
+#: wordfreq lists: about 4 MB each, loaded the first time an unknown word is looked up).
+FOREIGN_LANGS = ("de", "fr", "es", "it", "pl", "cs", "pt", "nl")
+#: A lower-case word English hardly uses (below this Zipf frequency)...
+FOREIGN_EN_RARE = 2.0
+#: ...that another language uses commonly (at least this): `nicht`, `wichtigen`, `ciudad`.
+FOREIGN_COMMON = 3.5
+#: A function word of another language, which English corpora also hold in quotations and
+#: names (`und` has Zipf 3.9 in English, 7.4 in German): very common there, far rarer here.
+FOREIGN_FUNCTION = 6.0
+FOREIGN_FUNCTION_MARGIN = 3.0
+#: About the highest Zipf frequency of any word in any language (`the`, `de`, `und`: 7.4–7.7).
+_FOREIGN_TOP = 8.0
+_FOREIGN_WORD_RE = re.compile(r"(?<![\w'’#@-])[^\W\d_A-Z]+(?![\w'’-])")
+
+
+@rule("UT004", "foreign-word", severity=Severity.MAJOR, category="accuracy/untranslated",
+      languages=("en",))
+def foreign_word(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags a lower-case word that English does not use but another language commonly does: a word left untranslated.
+
+    ## What it does
+    Looks up each lower-case word of three letters or more in word-frequency data
+    (wordfreq): when English hardly uses it and German, French, Spanish, Italian, Polish,
+    Czech, Portuguese or Dutch uses it commonly (`nicht`, `wichtigen`, `ciudad`), or it is a
+    very common function word there and far rarer in English (`und`), it is flagged. Needs no
+    source: words the source has are left to UT002, which knows the source language, and
+    words the reference uses are accepted. Particles inside names (`Mies van der Rohe`),
+    web addresses and hashtags are left alone.
+
+    ## Why is this bad?
+    Machine translation copies words it cannot translate. Without the source at hand an
+    editor reads past them; the reader of the wire gets a sentence with a hole in it.
+
+    ## Example
+    Flagged: `The ministry said the talks were nicht successful.`
+    Corrected: `The ministry said the talks were not successful.`
+    """
+    src_words = {t.text.casefold() for t in words(segment.src)} if segment.src else set()
+    ref_words = {t.text.casefold() for r in segment.refs if r for t in words(r)}
+    hyp = segment.hyp
+    urlish = None
+    for m in _FOREIGN_WORD_RE.finditer(hyp):
+        word = m.group(0)
+        if len(word) < 3 or not word[0].islower() or word in src_words or word in ref_words:
+            continue
+        en_z = wordfreq_data.zipf(word, "en")
+        if en_z >= _FOREIGN_TOP - FOREIGN_FUNCTION_MARGIN:
+            continue  # a common English word: no language uses a word that much more
+        lang, z = max(((lang, wordfreq_data.zipf(word, lang)) for lang in FOREIGN_LANGS), key=lambda p: p[1])
+        if not ((en_z < FOREIGN_EN_RARE and z >= FOREIGN_COMMON)
+                or (z >= FOREIGN_FUNCTION and z - en_z >= FOREIGN_FUNCTION_MARGIN)):
+            continue
+        if _inside_name(hyp, m.start(), m.end()):
+            continue
+        if urlish is None:
+            urlish = [r.span() for r in _NON_SPACE_RE.finditer(hyp) if _URLISH_MARK_RE.search(r.group(0))]
+        if any(a <= m.start() < b for a, b in urlish):
+            continue
+        yield Hit(m.start(), m.end(), f"“{word}” is not English: a common {LANGUAGE_NAMES.get(lang, lang)} word")
+
+
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)\s+$")
+_WORD_AFTER_RE = re.compile(r"\s+([^\W\d_]+)")
+#: Lower-case particles of names (Mies van der Rohe, Manuel de la Cruz, Museo del Prado), at
+#: most _NAME_PARTICLES in a row. "und" between two names (Brooks und Groening) is no particle.
+_NAME_PARTICLE_WORDS = frozenset({"van", "von", "der", "den", "de", "del", "della", "delle", "dei", "degli",
+                                  "da", "das", "dos", "do", "du", "des", "di", "la", "le", "les", "lo", "los",
+                                  "las", "ten", "ter", "zu", "zum", "zur", "al", "el", "bin", "ibn", "y"})
+_NAME_PARTICLES = 3
+
+
+def _inside_name(text: str, start: int, end: int) -> bool:
+    """A particle of a name: a particle word among at most _NAME_PARTICLES of them between two
+    capitalised words (Mies van der Rohe, Museo del Prado)."""
+    def capital_within(step) -> bool:
+        pos_start, pos_end = start, end
+        for _ in range(_NAME_PARTICLES):
+            m = (_WORD_BEFORE_RE.search(text, max(0, pos_start - 40), pos_start) if step < 0
+                 else _WORD_AFTER_RE.match(text, pos_end))
+            if m is None:
+                return False
+            if m.group(1)[0].isupper():
+                return True
+            if m.group(1) not in _NAME_PARTICLE_WORDS:
+                return False
+            pos_start, pos_end = m.start(1), m.end(1)
+        return False
+    return text[start:end] in _NAME_PARTICLE_WORDS and capital_within(-1) and capital_within(1)

@@ -5,6 +5,13 @@ FIRE = [
     Fire("Cyanuric acid and 三聚氰胺 were found.", (("UT001", "三聚氰胺"),), src="在宠物的尿样中发现了氰尿酸和三聚氰胺。",
          src_lang="zh"),
     Fire("The Москва river froze.", (("UT001", "Москва"),)),
+    # Without a source: a word English does not use and another language commonly does.
+    Fire("The ministry said the talks were nicht successful.", (("UT004", "nicht"),)),
+    Fire("Traffic in the miasto was heavy, the mayor said.", (("UT004", "miasto"),),
+         ref="Traffic in the city was heavy, the mayor said."),
+    Fire("The man works for the diocese und was responsible for it.", (("UT004", "und"),), ref="The man works for the diocese."),
+    # "und" joins two names: it is no particle of one.
+    Fire("He created the show with Brooks und Groening.", (("UT004", "und"),)),
     Fire("The comportement of the animals changed.", (("UT002", "comportement"),),
          src="Le comportement des animaux a changé.", src_lang="fr"),
     Fire("The man works for the diocese und was responsible for it.", (("UT002", "und"),),
@@ -41,6 +48,12 @@ FIRE = [
 ]
 
 QUIET = [
+    Quiet("Mies van der Rohe built it near the Museo del Prado, per se a de facto landmark, see www.spiegel.de #wichtig.",
+          ("UT004",), why="particles of names, English loans, web addresses and hashtags"),
+    Quiet("The comportement of the animals changed.", ("UT004",), src="Le comportement des animaux a changé.",
+          src_lang="fr", why="a word of the source: UT002 judges it, knowing the source language"),
+    Quiet("The Landtag approved the ciudad plan.", ("UT004",), ref="The Landtag approved the ciudad plan.",
+          why="the reference uses the word too"),
     Quiet("The government resigned last night.", ("UT001", "UT002", "UT003"),
           src="Le gouvernement a démissionné hier soir.", src_lang="fr"),
     Quiet("The μ value and the α ratio rose.", ("UT001",), why="lone Greek letters in formulas"),
