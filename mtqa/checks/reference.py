@@ -177,7 +177,6 @@ def opposite_of_reference_word(segment: Segment, ctx) -> Iterator[Hit]:
     """
     hyp_toks = words(segment.hyp)
     hyp_counts = collections.Counter(t.text.lower() for t in hyp_toks)
-    hyp_words = set(hyp_counts)
     for ref in refs_of(segment):
         ref_toks = words(ref)
         ref_words = {t.text.lower() for t in ref_toks}

@@ -94,6 +94,16 @@ def _stem_in_source(word: str, src_words: set[str]) -> bool:
     return len(w) >= STEM_MIN and any(s.startswith(w) and len(s) > len(w) for s in src_words)
 
 
+def _urlish_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the runs of non-spaces that look like a domain, a URL or an e-mail."""
+    return [m.span() for m in _NON_SPACE_RE.finditer(text) if _URLISH_MARK_RE.search(m.group(0))]
+
+
+def _reference_words(segment: Segment) -> set[str]:
+    """The words of every reference, case-folded."""
+    return {t.text.casefold() for r in segment.refs if r for t in words(r)}
+
+
 def _far_more_common(src_z: float, en_z: float, common: float = COMMON) -> bool:
     """A common word of the source language, far more frequent there than in English."""
     return src_z >= common and src_z - en_z >= MARGIN
@@ -154,6 +164,7 @@ def untranslated_source_word(segment: Segment, ctx) -> Iterator[Hit]:
     src_lang = segment.src_lang
     if not src_lang or src_lang == "en" or not wordfreq_data.has_language(src_lang):
         return
+    ref_words = _reference_words(segment)
     for (hs, he), (ss, se) in pairs.source_pairs(segment):
         src = segment.src[ss:se]
         if main_script(src) != "Latin":
@@ -161,8 +172,7 @@ def untranslated_source_word(segment: Segment, ctx) -> Iterator[Hit]:
         src_words = _src_words(src)
         hyp = segment.hyp[hs:he]
         starts = sentence_starts(hyp)
-        urlish = [m.span() for m in _NON_SPACE_RE.finditer(hyp) if _URLISH_MARK_RE.search(m.group(0))]
-        ref_words = {t.text.casefold() for r in segment.refs if r for t in words(r)}
+        urlish = _urlish_spans(hyp)
         toks = words(hyp)
         for k, tok in enumerate(toks):
             word = tok.text
@@ -277,7 +287,7 @@ def foreign_word(segment: Segment, ctx) -> Iterator[Hit]:
     Corrected: `The ministry said the talks were not successful.`
     """
     src_words = {t.text.casefold() for t in words(segment.src)} if segment.src else set()
-    ref_words = {t.text.casefold() for r in segment.refs if r for t in words(r)}
+    ref_words = _reference_words(segment)
     hyp = segment.hyp
     urlish = None
     for m in _FOREIGN_WORD_RE.finditer(hyp):
@@ -294,7 +304,7 @@ def foreign_word(segment: Segment, ctx) -> Iterator[Hit]:
         if _inside_name(hyp, m.start(), m.end()):
             continue
         if urlish is None:
-            urlish = [r.span() for r in _NON_SPACE_RE.finditer(hyp) if _URLISH_MARK_RE.search(r.group(0))]
+            urlish = _urlish_spans(hyp)
         if any(a <= m.start() < b for a, b in urlish):
             continue
         yield Hit(m.start(), m.end(), f"“{word}” is not English: a common {LANGUAGE_NAMES.get(lang, lang)} word")

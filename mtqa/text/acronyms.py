@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import collections
 import functools
+import itertools
 import math
 import re
 
@@ -67,15 +68,17 @@ def spelled_out(acronym: str, text: str, at: int | None = None) -> bool:
     letters = _normal(acronym).lower()
     if len(letters) < 2:
         return False
-    toks = [m for m in _WORD_RE.finditer(text, at or 0)]
-    starts = [0] if at is not None else range(len(toks))
-    return any(_spells(letters, toks, i) for i in starts if i < len(toks))
+    if at is not None:
+        # Read lazily: only as far as the run goes.
+        return _spells(letters, (m.group(0) for m in _WORD_RE.finditer(text, at)))
+    toks = [m.group(0) for m in _WORD_RE.finditer(text)]
+    return any(_spells(letters, itertools.islice(toks, i, None)) for i in range(len(toks)))
 
 
-def _spells(letters: str, toks, i: int) -> bool:
+def _spells(letters: str, words) -> bool:
+    """Whether the words, from the first, spell `letters` by their initials."""
     k = 0
-    for m in toks[i:]:
-        word = m.group(0)
+    for word in words:
         if anyascii(word[0]).lower()[:1] == letters[k]:
             k += 1
             if k == len(letters):

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from mtqa import lexicons
+from mtqa.text import literals
 from mtqa.text.names import fold
 
 
@@ -42,8 +43,7 @@ def _normal(text: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _english_re() -> re.Pattern:
-    names = sorted(_table().english, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+    return re.compile(r"\b(?:" + literals.alternation(_table().english) + r")\b")
 
 
 def features_in(text: str) -> list[tuple[int, int, str, str]]:
