@@ -119,7 +119,7 @@ def profile(work: Path, top: int = 30) -> None:
     import pstats
 
     sys.path.insert(0, str(ROOT))
-    from mtqa.cli import main as mtqa_main
+    from mtqa.cli.main import main as mtqa_main
 
     os.chdir(work)
     prof = cProfile.Profile()

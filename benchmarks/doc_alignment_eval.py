@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from mtqa import check_document  # noqa: E402
-from mtqa.docalign import align_reference  # noqa: E402
+from mtqa.align.document import align_reference  # noqa: E402
 
 DEFAULT_ITEMS = ROOT.parent / "shared" / "corpora" / "demetr-dev" / "items.jsonl"
 #: Typical page furniture of scraped news sites (generic, not taken from the sample wire).

@@ -18,9 +18,9 @@ __all__ = ["check", "check_document", "Finding", "Hit", "Segment", "SegmentResul
 def _run(segment: Segment, select: Iterable[str] | None, ignore: Iterable[str],
          project=None, preview: bool = False) -> SegmentResult:
     from mtqa import engine, rules
+    from mtqa.config.project import ProjectData
     from mtqa.context import Context
-    from mtqa.metrics import MetricSuite
-    from mtqa.project import ProjectData
+    from mtqa.metrics.scores import MetricSuite
 
     chosen = rules.select(select, ignore, preview=preview)
     ctx = Context(src_lang=segment.src_lang, tgt_lang=segment.tgt_lang, project=project or ProjectData())
@@ -40,7 +40,7 @@ def check(hyp: str, src: str | None = None, ref: str | Sequence[str] | None = No
           project=None, preview: bool = False) -> SegmentResult:
     """Check one translated segment (with its source and references when you have them).
 
-    `project` is a `mtqa.project.ProjectData` (boilerplate, glossary, do-not-translate terms)."""
+    `project` is a `mtqa.config.project.ProjectData` (boilerplate, glossary, do-not-translate terms)."""
     return _run(Segment(id="1", index=0, hyp=hyp, src=src, refs=_refs(ref), src_lang=src_lang,
                         tgt_lang=tgt_lang), select, ignore, project, preview)
 

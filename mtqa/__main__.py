@@ -1,6 +1,6 @@
 """`python -m mtqa` runs the command-line interface."""
 import sys
 
-from mtqa.cli import main
+from mtqa.cli.main import main
 
 sys.exit(main())

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from mtqa.project import ProjectData
+from mtqa.config.project import ProjectData
 
 
 @dataclass(frozen=True)

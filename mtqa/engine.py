@@ -3,7 +3,7 @@
 For each segment it runs the selected rules whose needs are met (a rule that needs the
 source is skipped when there is none), turns Hits into Findings (setting `text` from the
 field, so offsets always hold), sorts them, scores the segment and, with a reference, adds
-its sentence metrics (for a document, per aligned sentence too: `mtqa.docalign`). It is a
+its sentence metrics (for a document, per aligned sentence too: `mtqa.align.document`). It is a
 generator over a generator, so memory does not grow with the batch.
 """
 from __future__ import annotations
@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import Iterable, Iterator
 
 from mtqa import scoring
+from mtqa.align.document import sentence_results
 from mtqa.context import Context
-from mtqa.docalign import sentence_results
-from mtqa.metrics import MetricSuite
+from mtqa.metrics.scores import MetricSuite
 from mtqa.model import FIELDS, Finding, Hit, Segment, SegmentResult
 from mtqa.rules import Rule
 from mtqa.text.tokens import word_count

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Mapping
 
 from mtqa import scoring
-from mtqa.metric_stats import Item, ScoreDistribution, pick_metric
-from mtqa.metrics import MetricSuite
+from mtqa.metrics.distribution import Item, ScoreDistribution, pick_metric
+from mtqa.metrics.scores import MetricSuite
 from mtqa.model import SegmentResult, Severity
 
 EXCERPT_CHARS = 120
@@ -103,7 +103,7 @@ class Report:
         self.info = info
         self._results = results
         self._metrics = metrics
-        self._baseline = baseline  # a mtqa.baseline.BaselineFilter, counting what it left out
+        self._baseline = baseline  # a mtqa.config.baseline.BaselineFilter, counting what it left out
         self.summary = Summary()
         if metrics is not None and pick_metric(metrics.names):
             level = "sentence" if info.mode == "document" else "segment"

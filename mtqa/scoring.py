@@ -19,7 +19,10 @@ FAIL_ON_CHOICES = ("minor", "major", "critical", "never")
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
-EXIT_USAGE = 2
+EXIT_USAGE = 2          # a usage or input error: one line on stderr
+EXIT_INTERNAL = 3       # a bug in mtqa (never bad input): one line, the traceback with MTQA_DEBUG=1
+EXIT_SIGINT = 130       # 128 + SIGINT, as shells report a command stopped by Ctrl-C
+EXIT_SIGTERM = 143      # 128 + SIGTERM
 
 
 def weight(finding: Finding) -> float:

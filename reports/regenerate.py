@@ -29,7 +29,7 @@ REPORTS = {
 
 
 def render(args: list[str]) -> str:
-    from mtqa.cli import main
+    from mtqa.cli.main import main
 
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):

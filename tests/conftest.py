@@ -34,7 +34,7 @@ class CliResult:
 @pytest.fixture
 def cli(capsys, monkeypatch):
     """Run `mtqa ARGS` in-process; returns exit code, stdout and stderr."""
-    from mtqa.cli import main
+    from mtqa.cli.main import main
 
     def run(*args: str, stdin: bytes | None = None) -> CliResult:
         if stdin is not None:

@@ -1,7 +1,7 @@
 """The generic monotone aligner: links, merges, skips, merge restrictions, band and weights."""
 import pytest
 
-from mtqa.align import Link, align, span_weights
+from mtqa.align.monotone import Link, align, span_weights
 
 
 def table_similarity(pairs):

@@ -9,7 +9,7 @@ import pytest
 from sacrebleu.metrics import BLEU, CHRF, TER
 from sacrebleu.significance import PairedTest
 
-from mtqa.compare import compare, estimate_bytes
+from mtqa.metrics.compare import compare, estimate_bytes
 from mtqa.model import Segment
 from tests.conftest import ROOT
 
@@ -194,8 +194,8 @@ def test_missing_file(cli, files):
 
 
 def test_cli_defaults_are_the_library_defaults():
-    from mtqa import compare as lib
-    from mtqa import compare_cli
+    from mtqa.cli import compare as compare_cmd
+    from mtqa.metrics import compare as lib
 
-    assert (compare_cli.DEFAULT_SAMPLES, compare_cli.DEFAULT_ALPHA, compare_cli.DEFAULT_TOP) == (
+    assert (compare_cmd.DEFAULT_SAMPLES, compare_cmd.DEFAULT_ALPHA, compare_cmd.DEFAULT_TOP) == (
         lib.DEFAULT_SAMPLES, lib.DEFAULT_ALPHA, lib.DEFAULT_TOP)

@@ -1,10 +1,9 @@
 """Configuration files: discovery, precedence of the command line, validation, project data."""
 from __future__ import annotations
 
-
 import pytest
 
-from mtqa import config
+from mtqa.config import settings as config
 from tests.test_cli import RECORDS, write_jsonl
 
 

@@ -1,5 +1,5 @@
 """Sentence alignment of a document with its reference, on the sample wire and edited copies."""
-from mtqa.docalign import align_reference
+from mtqa.align.document import align_reference
 from tests.conftest import SAMPLE_HYP, SAMPLE_REF
 
 HYP = SAMPLE_HYP.read_text(encoding="utf-8")

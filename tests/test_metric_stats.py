@@ -3,7 +3,13 @@ import random
 
 import pytest
 
-from mtqa.metric_stats import EDGES, Item, ScoreDistribution, bin_of, pick_metric
+from mtqa.metrics.distribution import (
+    EDGES,
+    Item,
+    ScoreDistribution,
+    bin_of,
+    pick_metric,
+)
 
 
 def feed(dist, scores):

@@ -4,7 +4,7 @@ import json
 import pytest
 from sacrebleu.metrics import BLEU, CHRF, TER
 
-from mtqa.metrics import MetricSuite
+from mtqa.metrics.scores import MetricSuite
 from tests.conftest import ROOT
 
 ITEMS = [json.loads(line) for line in (ROOT / "corpora" / "demetr-sample.jsonl").read_text(encoding="utf-8").splitlines()]

@@ -8,11 +8,11 @@ import pytest
 from mtqa import rules
 from mtqa.context import Context
 from mtqa.engine import CheckError, run
-from mtqa.metrics import MetricSuite
+from mtqa.metrics.scores import MetricSuite
 from mtqa.model import Hit, Segment, Severity
-from mtqa import parallel
-from mtqa.parallel import available, run_parallel
 from mtqa.rules import Rule, RuleDocs
+from mtqa.run import parallel
+from mtqa.run.parallel import available, run_parallel
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.skipif(not available(), reason="worker processes need fork")
@@ -86,7 +86,7 @@ def test_a_large_batch_without_jobs_runs_in_workers_with_the_same_report(cli, tm
     real_run_parallel = parallel.run_parallel
     monkeypatch.setattr(parallel, "AUTO_MIN_SEGMENTS", len(ITEMS))
     monkeypatch.setattr(parallel, "cpu_count", lambda: 2)
-    monkeypatch.setattr("mtqa.cli.run_parallel", lambda *a, **k: used.append(k["jobs"]) or real_run_parallel(*a, **k))
+    monkeypatch.setattr("mtqa.cli.check.run_parallel", lambda *a, **k: used.append(k["jobs"]) or real_run_parallel(*a, **k))
     assert cli(*args).out == one and used == [2]
     monkeypatch.setattr(parallel, "AUTO_MIN_SEGMENTS", len(ITEMS) + 1)
     assert cli(*args).out == one and used == [2, 1]

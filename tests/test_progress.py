@@ -1,5 +1,5 @@
 """The progress bar passes items through untouched and draws only on stderr."""
-from mtqa import progress
+from mtqa.cli import progress
 
 
 def test_items_pass_through_and_bar_goes_to_stderr(monkeypatch, capsys):

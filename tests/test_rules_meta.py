@@ -10,8 +10,8 @@ import pytest
 
 import tests.checks
 from mtqa import rules
-from mtqa.rules import CATEGORIES, FAMILIES, RuleDefinitionError, rule
 from mtqa.model import Severity
+from mtqa.rules import CATEGORIES, FAMILIES, RuleDefinitionError, rule
 
 ALL = rules.all_rules()
 

@@ -1,6 +1,6 @@
 """Document alignment with the source: sentence pairs, skips for scraped lines, document offsets."""
 from mtqa import check_document
-from mtqa.srcalign import align_source
+from mtqa.align.source import align_source
 from tests.conftest import ROOT
 
 HYP = (ROOT / "corpora" / "cases" / "minister.en.txt").read_text(encoding="utf-8")

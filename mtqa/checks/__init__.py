@@ -15,10 +15,12 @@ from mtqa.checks import (  # noqa: F401
     project,
     quotes,
     reference,
+    reference_words,
     repetition,
     spacing,
     untranslated,
 )
 
 FAMILY_MODULES = (quotes, spacing, casing, grammar, boilerplate, repetition, consistency, numbers, entities,
-                  negation, untranslated, language, omission, reference, project)
+                  negation, untranslated, language, omission, reference, reference_words,
+                  project)

@@ -12,9 +12,9 @@ import functools
 import re
 from typing import Iterator
 
-from mtqa import lexicons
 from mtqa.checks import kinds
 from mtqa.model import Hit, Segment, Severity
+from mtqa.resources import lexicons
 from mtqa.rules import rule
 from mtqa.text import casing
 from mtqa.text.headings import is_heading

@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from mtqa import lexicons
 from mtqa.model import Hit, Segment, Severity
+from mtqa.resources import lexicons
 from mtqa.rules import rule
 from mtqa.text import casing
 from mtqa.text import quotes as q

@@ -6,15 +6,23 @@ import functools
 import re
 from typing import Iterator
 
-from mtqa import wordfreq_data
+from mtqa.align import pairs
 from mtqa.model import Hit, Segment, Severity
+from mtqa.resources import frequencies
 from mtqa.rules import rule
-from mtqa.text import acronyms, geofeatures, pairs
-from mtqa.text.names import (NAME_JOINERS, SOURCE_ACRONYM_RE, english_name_tokens, fold, mentions_name,
-                             source_evidence, source_names, target_evidence, translates_a_name)
+from mtqa.text import acronyms, geofeatures
+from mtqa.text.names.english import english_name_tokens
+from mtqa.text.names.source_evidence import source_evidence
+from mtqa.text.names.source_names import SOURCE_ACRONYM_RE, source_names
+from mtqa.text.names.spelling import fold
+from mtqa.text.names.target_evidence import (
+    NAME_JOINERS,
+    mentions_name,
+    target_evidence,
+    translates_a_name,
+)
 from mtqa.text.scripts import main_script
 from mtqa.text.tokens import words
-
 
 #: An acronym of the English translation: 2-6 capitals, optionally with a plural s (NGOs), as a
 #: whole word; not a Roman numeral of centuries and monarchs (World War II, Louis XIV).
@@ -27,7 +35,7 @@ def _acronym_supported(acronym: str, src: str, refs) -> bool:
     """Whether the source or a reference has this acronym: written alike (ČEZ for CEZ), as a
     place (the United States for US), or spelt out (European Union, non-governmental
     organisation)."""
-    if wordfreq_data.zipf(acronym.lower(), "en") >= ACRONYM_WORD_ZIPF:
+    if frequencies.zipf(acronym.lower(), "en") >= ACRONYM_WORD_ZIPF:
         return True
     if _mentions_folded(acronym, src):
         return True
@@ -58,7 +66,7 @@ def _currency_codes() -> frozenset[str]:
 
 def _generic_acronym(acronym: str) -> bool:
     return (acronym in _currency_codes()
-            or wordfreq_data.zipf(acronym.lower(), "en") >= SOURCE_ONLY_ACRONYM_ZIPF)
+            or frequencies.zipf(acronym.lower(), "en") >= SOURCE_ONLY_ACRONYM_ZIPF)
 
 
 def _spelt_out(acronym: str, text: str) -> bool:

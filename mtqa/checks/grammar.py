@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from mtqa import lexicons
 from mtqa.model import Hit, Segment, Severity
+from mtqa.resources import lexicons
 from mtqa.rules import rule
 from mtqa.text import wordclasses
 from mtqa.text.sentences import sentences

@@ -21,8 +21,8 @@ import functools
 import re
 from typing import Iterator
 
-from mtqa import lexicons
 from mtqa.model import Hit, Segment, Severity
+from mtqa.resources import lexicons
 from mtqa.rules import rule
 from mtqa.text.headings import is_heading
 from mtqa.text.sentences import paragraphs

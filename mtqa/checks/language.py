@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from mtqa import langid, lexicons
 from mtqa.checks.untranslated import LANGUAGE_NAMES
 from mtqa.model import Hit, Segment, Severity
+from mtqa.resources import langid, lexicons
 from mtqa.rules import rule
 from mtqa.text.sentences import paragraphs
 from mtqa.text.tokens import words

@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from mtqa.align import pairs
 from mtqa.model import Hit, Segment, Severity
 from mtqa.rules import rule
-from mtqa.text import pairs
-from mtqa.text.negation import has_cues, lexical_negations, negation_cues, reference_negations
-
+from mtqa.text.negation import (
+    has_cues,
+    lexical_negations,
+    negation_cues,
+    reference_negations,
+)
 
 #: Languages whose cue count errs high (Czech ne- words, Chinese and Japanese substrings).
 GENEROUS_LANGS = {"cs", "zh", "ja"}

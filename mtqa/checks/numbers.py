@@ -13,11 +13,12 @@ import functools
 import re
 from typing import Iterator
 
+from mtqa.align import pairs
 from mtqa.model import Hit, Segment, Severity
 from mtqa.rules import rule
-from mtqa.text import pairs
+from mtqa.text.number_words import month_stems
+from mtqa.text.numbers import Quantity, codes, digit_runs, quantities
 from mtqa.text.scripts import main_script
-from mtqa.text.numbers import Quantity, codes, digit_runs, month_stems, quantities
 
 _ENGLISH_MONTHS = {m: i + 1 for i, m in enumerate(
     "january february march april may june july august september october november december".split())}

@@ -1,7 +1,7 @@
 """OM: translations that are missing, wholly or in part, and text that nobody translated.
 
 OM002 and OM003 compare a document with its reference paragraph by paragraph, through the
-sentence alignment of `mtqa.docalign` (shared with the per-sentence metrics)."""
+sentence alignment of `mtqa.align.document` (shared with the per-sentence metrics)."""
 from __future__ import annotations
 
 import functools
@@ -9,9 +9,9 @@ import math
 import re
 from typing import Iterator
 
-from mtqa import lexicons
-from mtqa.docalign import align_reference
+from mtqa.align.document import align_reference
 from mtqa.model import Hit, Segment, Severity
+from mtqa.resources import lexicons
 from mtqa.rules import rule
 
 _CONTENT_RE = re.compile(r"[^\W_]")

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from mtqa.align import pairs
 from mtqa.model import Hit, Segment, Severity
 from mtqa.rules import rule
-from mtqa.text import casing, pairs
+from mtqa.text import casing
 from mtqa.text import quotes as q
 from mtqa.text.sentences import paragraphs
 from mtqa.text.tokens import words

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from mtqa import lexicons
 from mtqa.model import Hit, Segment, Severity
+from mtqa.resources import lexicons
 from mtqa.rules import rule
 from mtqa.text.headings import is_heading
 from mtqa.text.sentences import paragraphs, sentences

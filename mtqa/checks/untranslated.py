@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from mtqa import wordfreq_data
+from mtqa.align import pairs
 from mtqa.model import Hit, Segment, Severity
+from mtqa.resources import frequencies
 from mtqa.rules import rule
-from mtqa.text import pairs
 from mtqa.text.scripts import LOGOGRAPHIC, foreign_runs, main_script
 from mtqa.text.sentences import sentence_starts
 from mtqa.text.tokens import words
@@ -17,7 +17,7 @@ LANGUAGE_NAMES = {"zh": "Chinese", "ja": "Japanese", "ko": "Korean", "ru": "Russ
                   "fr": "French", "de": "German", "es": "Spanish", "it": "Italian", "cs": "Czech",
                   "pl": "Polish", "pt": "Portuguese", "en": "English", "uk": "Ukrainian", "ar": "Arabic"}
 
-# Thresholds on Zipf frequencies (see mtqa.wordfreq_data). A lower-case word copied from the
+# Thresholds on Zipf frequencies (see mtqa.resources.frequencies). A lower-case word copied from the
 # source is untranslated when English does not know it, or when it is far more common in the
 # source language (English corpora contain some German: "und" has Zipf 3.9 in English, 7.4 in
 # German). A capitalised word is usually a name, so it must be a very common source word.
@@ -162,7 +162,7 @@ def untranslated_source_word(segment: Segment, ctx) -> Iterator[Hit]:
     Corrected: `The behaviour of the animals changed.`
     """
     src_lang = segment.src_lang
-    if not src_lang or src_lang == "en" or not wordfreq_data.has_language(src_lang):
+    if not src_lang or src_lang == "en" or not frequencies.has_language(src_lang):
         return
     ref_words = _reference_words(segment)
     for (hs, he), (ss, se) in pairs.source_pairs(segment):
@@ -181,14 +181,14 @@ def untranslated_source_word(segment: Segment, ctx) -> Iterator[Hit]:
             copied = word.casefold() in src_words
             german_noun = src_lang == "de" and word[0].isupper()
             if not copied and not ((ref_words or german_noun) and _stem_in_source(word, src_words)
-                                   and (word[0].islower() or wordfreq_data.zipf(word, src_lang) >= COMMON)):
+                                   and (word[0].islower() or frequencies.zipf(word, src_lang) >= COMMON)):
                 continue  # a name's inflected forms (Rydzyka for Rydzyk) are no copied stem
             if len(word) < 3 and not ref_words:
                 continue
             if word.isupper() or any(a <= tok.start < b for a, b in urlish) or word.casefold() in ref_words:
                 continue  # acronyms, domain names (Aktuálně.cz), words the reference uses too
-            src_z = wordfreq_data.zipf(word, src_lang)
-            en_z = wordfreq_data.zipf(word, "en")
+            src_z = frequencies.zipf(word, src_lang)
+            en_z = frequencies.zipf(word, "en")
             if ref_words:
                 # Copied from the source and absent from the reference (which keeps names):
                 # untranslated unless it is an ordinary English word. A function word of the
@@ -294,10 +294,10 @@ def foreign_word(segment: Segment, ctx) -> Iterator[Hit]:
         word = m.group(0)
         if len(word) < 3 or not word[0].islower() or word in src_words or word in ref_words:
             continue
-        en_z = wordfreq_data.zipf(word, "en")
+        en_z = frequencies.zipf(word, "en")
         if en_z >= _FOREIGN_TOP - FOREIGN_FUNCTION_MARGIN:
             continue  # a common English word: no language uses a word that much more
-        lang, z = max(((lang, wordfreq_data.zipf(word, lang)) for lang in FOREIGN_LANGS), key=lambda p: p[1])
+        lang, z = max(((lang, frequencies.zipf(word, lang)) for lang in FOREIGN_LANGS), key=lambda p: p[1])
         if not ((en_z < FOREIGN_EN_RARE and z >= FOREIGN_COMMON)
                 or (z >= FOREIGN_FUNCTION and z - en_z >= FOREIGN_FUNCTION_MARGIN)):
             continue

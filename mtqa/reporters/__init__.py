@@ -7,7 +7,16 @@ from __future__ import annotations
 
 from typing import Callable
 
-from mtqa.reporters import github, html_report, json_report, jsonl, junit, markdown, sarif, terminal
+from mtqa.reporters import (
+    github,
+    html_report,
+    json_report,
+    jsonl,
+    junit,
+    markdown,
+    sarif,
+    terminal,
+)
 
 RENDERERS: dict[str, Callable] = {
     "terminal": terminal.render,

@@ -14,10 +14,16 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from mtqa.compare import CompareRun, Difference, MetricComparison
+from mtqa.metrics.compare import CompareRun, Difference, MetricComparison
 from mtqa.model import Severity
 from mtqa.reporters.common import shorten_path
-from mtqa.reporters.terminal import INDENT, MARK_STYLE, VERDICT_STYLE, _fit, report_console
+from mtqa.reporters.terminal import (
+    INDENT,
+    MARK_STYLE,
+    VERDICT_STYLE,
+    _fit,
+    report_console,
+)
 
 SCHEMA_ID = "mtqa-compare/1"
 LABEL = {"bleu": "BLEU", "chrf": "chrF", "chrf++": "chrF++", "ter": "TER"}

@@ -16,6 +16,7 @@ from typing import TextIO
 from urllib.parse import quote
 
 from mtqa import rules as rules_mod
+from mtqa import scoring
 from mtqa.model import Finding, Segment
 from mtqa.report import Report
 from mtqa.reporters.common import level, locate, suggestion_text
@@ -108,7 +109,7 @@ def render(report: Report, out: TextIO, **_options) -> None:
             out.write(_dumps(result_dict(result.segment, f, info, rule_index)))
             first = False
     s = report.summary
-    invocation = {"executionSuccessful": True, "exitCode": 1 if s.failed else 0}
+    invocation = {"executionSuccessful": True, "exitCode": scoring.exit_code(s.failed)}
     if s.failed_gates:
         invocation["toolExecutionNotifications"] = [
             {"level": "error", "message": {"text": g.describe()}, "descriptor": {"id": "metric-gate"}}

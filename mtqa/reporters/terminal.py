@@ -20,7 +20,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from mtqa import metric_stats, rules as rules_mod
+from mtqa import rules as rules_mod
+from mtqa.metrics import distribution
 from mtqa.model import Finding, SegmentResult, Severity
 from mtqa.report import Report
 from mtqa.reporters.common import input_names, shorten_path
@@ -373,7 +374,7 @@ def distribution_section(report: Report, width: int) -> list:
     title.append(f": {dist.count:,} {unit}, mean {dist.mean:.1f}, min {dist.low:.1f}, max {dist.high:.1f}",
                  "dim")
     out.extend(_hang(title, width, INDENT))
-    edges = metric_stats.EDGES
+    edges = distribution.EDGES
     peak = max(dist.counts) or 1
     count_w = max(len(f"{c:,}") for c in dist.counts)
     label_w = len(f"{edges[-2]}–{edges[-1]}")

@@ -15,7 +15,7 @@ import re
 
 from anyascii import anyascii
 
-from mtqa import lexicons
+from mtqa.resources import lexicons
 
 #: Share of the longer acronym's letters that two forms of one acronym have in common.
 SHARED_LETTERS = 0.6

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 
-from mtqa import lexicons
+from mtqa.resources import lexicons
 
 NEGATIVE_PREFIXES = ("un", "in", "im", "ir", "il", "dis", "non", "non-")
 _SUFFIXES = ("iest", "ier", "ies", "ied", "ily", "est", "ing", "ers", "er", "ed", "es", "ly", "s", "d")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 
-from mtqa import lexicons
+from mtqa.resources import lexicons
 
 
 @functools.lru_cache(maxsize=None)

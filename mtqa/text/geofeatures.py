@@ -13,9 +13,9 @@ import functools
 import re
 from dataclasses import dataclass
 
-from mtqa import lexicons
+from mtqa.resources import lexicons
 from mtqa.text import literals
-from mtqa.text.names import fold
+from mtqa.text.names.spelling import fold
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import bisect
 import functools
 import re
 
-from mtqa import lexicons, wordfreq_data
+from mtqa.resources import frequencies, lexicons
 from mtqa.text.sentences import sentences
 from mtqa.text.tokens import words
 
@@ -37,7 +37,7 @@ def has_cues(lang: str | None) -> bool:
 def _is_czech_negated_verb(low: str) -> bool:
     # "nemá", "nebyl", "nejste": the prefix ne- on a known word ("nejlepší" is a superlative:
     # "jlepší" is no word).
-    return low.startswith("ne") and len(low) >= 4 and wordfreq_data.zipf(low[2:], "cs") >= 3.0
+    return low.startswith("ne") and len(low) >= 4 and frequencies.zipf(low[2:], "cs") >= 3.0
 
 
 @functools.lru_cache(maxsize=64)
@@ -133,7 +133,7 @@ def lexical_negations(text: str, besides: str = "") -> int:
     count = 0
     for tok in words(text):
         m = _PREFIXED_RE.match(tok.text)
-        if m and tok.text.lower() not in other and wordfreq_data.zipf(tok.text[m.end():].lower(), "en") >= 3.0:
+        if m and tok.text.lower() not in other and frequencies.zipf(tok.text[m.end():].lower(), "en") >= 3.0:
             count += 1
     return count
 

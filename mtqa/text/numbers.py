@@ -20,12 +20,15 @@ from __future__ import annotations
 
 import functools
 import re
-
-import regex
 from dataclasses import dataclass, replace
 
-from mtqa import lexicons
-from mtqa.text import literals
+import regex
+
+from mtqa.text.number_words import (
+    CJK_LANGS,
+    NumberWords,
+    number_words,
+)
 
 # Digits of other scripts mapped to ASCII, one code point for one, so offsets are preserved.
 _DIGITS = {**{0xFF10 + i: str(i) for i in range(10)},   # full-width
@@ -33,8 +36,6 @@ _DIGITS = {**{0xFF10 + i: str(i) for i in range(10)},   # full-width
            **{0x0660 + i: str(i) for i in range(10)},   # Arabic-Indic
            **{0x06F0 + i: str(i) for i in range(10)}}
 TEXT2NUM_LANGS = {"en", "fr", "de", "es", "it", "pt"}
-COMPOUNDING_LANGS = {"de", "it"}  # number words written as one word: zweihundertfünfzig
-CJK_LANGS = {"zh", "ja"}
 
 # An e-mail's parts are bounded (64 and 255 characters, as in RFC 5321): unbounded, the pattern
 # rescanned a long line without spaces from every position (quadratic time).
@@ -84,74 +85,6 @@ def _key(v: float) -> float:
     return round(float(v), 6)
 
 
-# ----------------------------------------------------------------------------- lexicon
-
-@dataclass(frozen=True)
-class _Words:
-    table: dict[str, tuple[float, str]]
-    regex: re.Pattern | None
-    modifiers: frozenset[str]
-    approx_words: dict[str, float]
-    magnitudes: dict[str, float]
-
-
-@functools.lru_cache(maxsize=None)
-def _words(lang: str) -> _Words:
-    table: dict[str, tuple[float, str]] = {}
-    for row in lexicons.table("number_words.tsv", lang):
-        if len(row) >= 3:
-            table[row[0].lower()] = (float(row[1]), row[2])
-    modifiers = frozenset(w.lower() for lg, w in lexicons.table("number_modifiers.tsv") if lg == lang)
-    approx_words = {w.lower(): float(o) for lg, w, o in lexicons.table("approx_numbers.tsv") if lg == lang}
-    magnitudes = {w: v for w, (v, t) in table.items() if t == "magnitude" and v >= 1000}
-    regex = None
-    if table and lang not in CJK_LANGS:
-        alt = literals.alternation(w for w in table if table[w][1] != "connector" or lang in COMPOUNDING_LANGS)
-        if lang in COMPOUNDING_LANGS:
-            suffix = r"(?:ste|sten|stem|ster|stes|te|ten|tem|ter|tes|esimo|esima|esimi|esime)?"
-            regex = re.compile(rf"(?:{alt})+{suffix}", re.I)
-        else:
-            regex = re.compile(rf"(?:{alt})", re.I)
-    return _Words(table, regex, modifiers, approx_words, magnitudes)
-
-
-@functools.lru_cache(maxsize=None)
-def month_stems(lang: str) -> dict[str, int]:
-    """Month forms cut before their inflectional ending, so that other inflections match
-    (Polish `maju`, `październiku`, the adjective `lipcowym`; Czech `v červnu`). A stem may
-    stand for two months (Czech červen/červenec): that only widens what the source supports."""
-    out: dict[str, int] = {}
-    for name, num in month_names(lang).items():
-        if len(name) >= 3:
-            out.setdefault(name, num)
-            stem = name[:-2] if len(name) >= 5 else name
-            if len(stem) >= 3:
-                out.setdefault(stem, num)
-    return out
-
-
-@functools.lru_cache(maxsize=None)
-def month_names(lang: str) -> dict[str, int]:
-    """Month names (wide and abbreviated, all grammatical contexts) -> 1..12, from CLDR via babel."""
-    try:
-        from babel import Locale
-        from babel.core import UnknownLocaleError
-    except ImportError:  # pragma: no cover - babel is a dependency
-        return {}
-    try:
-        loc = Locale.parse(lang)
-    except (UnknownLocaleError, ValueError):
-        return {}
-    out: dict[str, int] = {}
-    for context in ("format", "stand-alone"):
-        for width in ("wide", "abbreviated"):
-            for num, name in loc.months[context][width].items():
-                name = name.lower().rstrip(".")
-                if len(name) >= 3:
-                    out.setdefault(name, num)
-    return out
-
-
 # ----------------------------------------------------------------------------- digits
 
 def _candidates(token: str) -> set[float]:
@@ -175,7 +108,7 @@ def _candidates(token: str) -> set[float]:
     return out or {float(re.sub(r"\D", "", clean))}
 
 
-def _followed_by_magnitude(text: str, end: int, words: _Words, lang: str) -> tuple[float, int] | None:
+def _followed_by_magnitude(text: str, end: int, words: NumberWords, lang: str) -> tuple[float, int] | None:
     m = re.match(r"\s?([^\W\d_]+)\.?", text[end:end + 20])
     if not m:
         return None
@@ -195,7 +128,7 @@ def _followed_by_magnitude(text: str, end: int, words: _Words, lang: str) -> tup
     return None
 
 
-def _digit_quantities(text: str, lang: str, words: _Words, taken: list[tuple[int, int]]) -> list[Quantity]:
+def _digit_quantities(text: str, lang: str, words: NumberWords, taken: list[tuple[int, int]]) -> list[Quantity]:
     out = []
     times = list(_TIME_RE.finditer(text))
     if lang in CJK_LANGS:
@@ -262,7 +195,7 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return not before or before[-1] in ".!?:\n"
 
 
-def _word_tokens(text: str, words: _Words, lang: str):
+def _word_tokens(text: str, words: NumberWords, lang: str):
     """Number-word tokens (start, end, lower-case form); hyphenated parts count separately."""
     glue = _GLUE.get(lang, ())
     for m in _WORD_RE.finditer(text):
@@ -282,7 +215,7 @@ def _word_tokens(text: str, words: _Words, lang: str):
             yield m.start(), m.end(), low
 
 
-def _generic_value(tokens: list[str], words: _Words) -> float | None:
+def _generic_value(tokens: list[str], words: NumberWords) -> float | None:
     total = current = 0.0
     seen = False
     for tok in tokens:
@@ -318,7 +251,7 @@ def _text2num_value(span: str, lang: str) -> tuple[float, bool] | None:
     return float(digits[0].replace(",", ".")), ordinal
 
 
-def _value(names: list[str], span: str, words: _Words, lang: str) -> tuple[float, bool] | None:
+def _value(names: list[str], span: str, words: NumberWords, lang: str) -> tuple[float, bool] | None:
     if lang in TEXT2NUM_LANGS:
         got = _text2num_value(span, lang)
         if got:
@@ -333,7 +266,7 @@ def _value(names: list[str], span: str, words: _Words, lang: str) -> tuple[float
     return value, any(words.table.get(n, (0, ""))[1] == "ordinal" for n in names)
 
 
-def _run_quantities(text: str, run: list[tuple[int, int, str]], words: _Words, lang: str) -> list[Quantity]:
+def _run_quantities(text: str, run: list[tuple[int, int, str]], words: NumberWords, lang: str) -> list[Quantity]:
     glue = _GLUE.get(lang, ())
     while run and (run[-1][2] in words.modifiers or run[-1][2] in _ARTICLES or run[-1][2] in glue):
         run = run[:-1]
@@ -386,7 +319,7 @@ def _split_at_glue(run, glue):
     return parts
 
 
-def _word_quantities(text: str, lang: str, words: _Words, taken: list[tuple[int, int]]) -> list[Quantity]:
+def _word_quantities(text: str, lang: str, words: NumberWords, taken: list[tuple[int, int]]) -> list[Quantity]:
     if words.regex is None:
         return []
     out: list[Quantity] = []
@@ -408,7 +341,7 @@ def _word_quantities(text: str, lang: str, words: _Words, taken: list[tuple[int,
 
 
 def _cjk_quantities(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Quantity]:
-    table = {w: (v, k) for w, (v, k) in _words(lang).table.items()}
+    table = {w: (v, k) for w, (v, k) in number_words(lang).table.items()}
     chars = "".join(table) + "0123456789"
     out = []
     for m in re.finditer(f"[{re.escape(chars)}]+", text):
@@ -496,7 +429,7 @@ def quantities(text: str, lang: str | None) -> tuple[Quantity, ...]:
     lang = lang or "en"
     norm = text.translate(_DIGITS)
     taken = [(m.start(), m.end()) for m in _URL_RE.finditer(norm)]
-    words = _words(lang)
+    words = number_words(lang)
     found = _digit_quantities(norm, lang, words, taken)
     if lang in CJK_LANGS:
         found += _cjk_quantities(norm, lang, taken)

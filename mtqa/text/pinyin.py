@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import re
 
-from mtqa import lexicons
+from mtqa.resources import lexicons
 
 _HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # Applied in order: WG's ch is pinyin's zh, ch, j or q; its hs is x; its ts and tz are z and c;

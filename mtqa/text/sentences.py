@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
-from mtqa import lexicons
+from mtqa.resources import lexicons
 
 Span = tuple[int, int]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 
-from mtqa import lexicons
+from mtqa.resources import lexicons
 from mtqa.text.antonyms import base_forms
 
 

@@ -18,7 +18,7 @@ class Fire:
     tgt_lang: str = "en"
     suggestion: str | None = None  # when set, the first expected finding must suggest this
     doc: bool = False
-    project: object = None  # mtqa.project.ProjectData for the PJ rules
+    project: object = None  # mtqa.config.project.ProjectData for the PJ rules
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
 """NE: names against the source, across scripts."""
-from mtqa.text.names import skeleton, skeletons_match
+from mtqa.text.names.spelling import skeleton, skeletons_match
 from tests.checks.cases import Fire, Quiet, family_tests
 
 FIRE = [

@@ -1,7 +1,7 @@
 """PJ: project data rules (boilerplate, glossary, do-not-translate), must-fire and must-not-fire."""
 import pytest
 
-from mtqa.project import ProjectData
+from mtqa.config.project import ProjectData
 from tests.checks.cases import Fire, Quiet, assert_fires, assert_quiet
 
 DATA = ProjectData(

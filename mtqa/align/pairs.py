@@ -16,7 +16,7 @@ def source_pairs(segment: Segment) -> list[tuple[Span, Span]]:
     if segment.src is None:
         return []
     if segment.is_document:
-        from mtqa.srcalign import align_source
+        from mtqa.align.source import align_source
 
         return list(align_source(segment.hyp, segment.src, segment.tgt_lang, segment.src_lang))
     return [((0, len(segment.hyp)), (0, len(segment.src)))]
@@ -30,7 +30,7 @@ def reference_pairs(segment: Segment) -> list[tuple[Span, Span]]:
         return []
     if not segment.is_document:
         return [((0, len(segment.hyp)), (0, len(ref)))]
-    from mtqa.docalign import align_reference
+    from mtqa.align.document import align_reference
 
     return [(link.hyp, link.ref) for link in align_reference(segment.hyp, ref, segment.tgt_lang).links
             if link.hyp is not None and link.ref is not None]
@@ -47,3 +47,14 @@ def aligned_words(hyp: str, ref: str):
     matcher = difflib.SequenceMatcher(a=[t.text.lower() for t in h], b=[t.text.lower() for t in r], autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         yield op, h[i1:i2], r[j1:j2]
+
+
+def refs_of(segment: Segment) -> list[str]:
+    """The segment's references that hold any text."""
+    return [r for r in segment.refs if r and r.strip()]
+
+
+def pair_references(segment: Segment, rs: int, re_: int) -> list[str]:
+    """The references to compare one aligned sentence with: in a document, the aligned sentence
+    of the reference; otherwise every reference of the segment."""
+    return [segment.ref[rs:re_]] if segment.is_document else refs_of(segment)

@@ -1,6 +1,5 @@
 """The `mtqa compare` command: its options, and reading, comparing and reporting two systems.
 
-Kept out of `cli.py` (which only registers it) so the check command's options stay readable.
 Exit codes as for `check`: 0 = pass, 1 = the candidate is significantly worse than the
 baseline on the `--fail-if-worse` metric, 2 = usage or input error (one line on stderr).
 """
@@ -8,13 +7,22 @@ from __future__ import annotations
 
 import argparse
 
+from mtqa import __version__, scoring
+from mtqa import rules as rules_mod
+from mtqa.cli.common import UsageError, csv_list, resolve_languages, write_report
+from mtqa.context import Context
 from mtqa.io import RECORD_FORMATS, InputError, InputSpec, sniff_format
 from mtqa.io.lines import MAX_LINE_BYTES
-from mtqa.metrics import DEFAULT_METRICS, METRIC_NAMES
+from mtqa.metrics.names import (
+    DEFAULT_ALPHA,
+    DEFAULT_METRICS,
+    DEFAULT_SAMPLES,
+    DEFAULT_TOP,
+    METRIC_NAMES,
+)
 
 #: sacrebleu's paired bootstrap holds every resample at once; refuse batches that need more.
 MAX_BOOTSTRAP_BYTES = 4 << 30
-DEFAULT_SAMPLES, DEFAULT_ALPHA, DEFAULT_TOP = 1000, 0.05, 10  # as in mtqa.compare (imported lazily)
 FORMATS = ("terminal", "json")
 
 
@@ -31,7 +39,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
                    help="a reference aligned with line-aligned outputs (repeat for several)")
     p.add_argument("--src", metavar="FILE", help="the source, aligned with line-aligned outputs")
     p.add_argument("--input-format", choices=RECORD_FORMATS, help="format of both outputs (default: sniffed)")
-    p.add_argument("--metrics", type=_csv, default=list(DEFAULT_METRICS), metavar="NAMES",
+    p.add_argument("--metrics", type=csv_list, default=list(DEFAULT_METRICS), metavar="NAMES",
                    help=f"metrics, comma-separated, from {', '.join(METRIC_NAMES)} (default: {','.join(DEFAULT_METRICS)})")
     p.add_argument("--fail-if-worse", metavar="METRIC", choices=METRIC_NAMES,
                    help="exit 1 when the candidate is significantly worse than the baseline on METRIC")
@@ -53,10 +61,6 @@ def add_parser(sub) -> argparse.ArgumentParser:
     return p
 
 
-def _csv(value: str) -> list[str]:
-    return [v.strip() for v in value.split(",") if v.strip()]
-
-
 def _spec(path: str, args, refs, src) -> InputSpec:
     fmt = args.input_format or sniff_format(path, path)
     if fmt == "lines":
@@ -66,11 +70,8 @@ def _spec(path: str, args, refs, src) -> InputSpec:
 
 def cmd_compare(args) -> int:
     # Imported here: `mtqa check` never pays for them.
-    from mtqa import __version__, rules as rules_mod, scoring
-    from mtqa.cli import UsageError, _write, resolve_languages
-    from mtqa.compare import CompareRun, compare
-    from mtqa.context import Context
     from mtqa.io.paired import read_pairs
+    from mtqa.metrics.compare import CompareRun, compare
     from mtqa.reporters.compare_report import RENDERERS
 
     metrics = list(dict.fromkeys(args.metrics + ([args.fail_if_worse] if args.fail_if_worse else [])))
@@ -108,5 +109,5 @@ def cmd_compare(args) -> int:
     if src:
         inputs["src"] = src[1]
     run = CompareRun(__version__, inputs, comparison, args.fail_if_worse)
-    _write(run, args, render=RENDERERS[args.format])
+    write_report(run, args, RENDERERS[args.format])
     return scoring.exit_code(run.failed)

@@ -38,11 +38,12 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-from mtqa import rules as rules_mod, scoring
+from mtqa import rules as rules_mod
+from mtqa import scoring
+from mtqa.config.project import ProjectData
 from mtqa.io.errors import InputError
-from mtqa.metrics import DEFAULT_METRICS, METRIC_NAMES
+from mtqa.metrics.names import DEFAULT_METRICS, METRIC_NAMES
 from mtqa.model import Severity
-from mtqa.project import ProjectData
 
 CONFIG_FILE = "mtqa.toml"
 PYPROJECT = "pyproject.toml"

@@ -21,10 +21,12 @@ from array import array
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Sequence
 
-from mtqa import metric_stats, scoring
+from mtqa import scoring
 from mtqa.context import Context
 from mtqa.engine import check_segment
-from mtqa.metrics import MetricSuite
+from mtqa.metrics import distribution
+from mtqa.metrics.names import DEFAULT_ALPHA, DEFAULT_SAMPLES, DEFAULT_TOP
+from mtqa.metrics.scores import MetricSuite
 from mtqa.model import Segment, Severity
 from mtqa.rules import Rule
 
@@ -32,9 +34,6 @@ from mtqa.rules import Rule
 HIGHER_IS_BETTER = {"bleu": True, "chrf": True, "chrf++": True, "ter": False}
 #: sacrebleu statistics per segment, per metric (chrF: 3 per order, 6 orders; chrF++: 8 orders).
 STATS_WIDTH = {"bleu": 10, "chrf": 18, "chrf++": 24, "ter": 2}
-DEFAULT_SAMPLES = 1000  # sacrebleu's default for --paired-bs
-DEFAULT_ALPHA = 0.05
-DEFAULT_TOP = 10
 DIFF_METRIC = "chrf"
 
 
@@ -242,7 +241,7 @@ def compare(pairs: Iterable[tuple[Segment, Segment]], metrics: Sequence[str] = (
     suite = MetricSuite(names if DIFF_METRIC in names else names + (DIFF_METRIC,))
     chrf = suite.metric(DIFF_METRIC)
     baseline, candidate = _System(names), _System(names)
-    most = metric_stats.Lowest(top)
+    most = distribution.Lowest(top)
     wins = {"baseline": 0, "candidate": 0, "tie": 0}
     tallies = (_Tally(), _Tally()) if rules is not None else None
     ctx = ctx or Context()

@@ -15,8 +15,7 @@ from typing import Sequence
 
 from sacrebleu.metrics import BLEU, CHRF, TER
 
-METRIC_NAMES = ("bleu", "chrf", "chrf++", "ter")
-DEFAULT_METRICS = ("bleu", "chrf")
+from mtqa.metrics.names import DEFAULT_METRICS, METRIC_NAMES
 
 
 def _make(name: str):

@@ -1,6 +1,6 @@
 """Sentence alignment of a translated document with its source (`--doc --src`).
 
-The aligner is the generic one of `mtqa.align`; only the similarity differs from the reference
+The aligner is the generic one of `mtqa.align.monotone`; only the similarity differs from the reference
 aligner, because chrF means nothing across languages. Two sentences correspond when their
 lengths fit the language pair's usual ratio (a Gaussian score on the log ratio, calibrated in
 mtqa/data/common/length_ratios.tsv) and when they share anchors: numbers (compared by value,
@@ -18,10 +18,10 @@ import math
 import re
 from dataclasses import dataclass
 
-from mtqa import lexicons
-from mtqa.align import align, span_weights
-from mtqa.docalign import paragraph_of
-from mtqa.text.names import fold
+from mtqa.align.document import paragraph_of
+from mtqa.align.monotone import align, span_weights
+from mtqa.resources import lexicons
+from mtqa.text.names.spelling import fold
 from mtqa.text.numbers import quantities
 from mtqa.text.sentences import paragraphs, sentences
 

@@ -1,6 +1,6 @@
 """Sentence alignment of a translated document with its reference (`--doc --ref`).
 
-The sentences of each side (`mtqa.text.sentences`) are aligned by `mtqa.align` with chrF as
+The sentences of each side (`mtqa.text.sentences`) are aligned by `mtqa.align.monotone` with chrF as
 the similarity: 1-1 links, 1-2 and 2-1 merges inside a paragraph (a glued `year.The` is one
 hyp sentence for two reference sentences), and skips for sentences with no counterpart. A
 paragraph all of whose sentences are skipped is present on one side only: scraped debris or a
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from sacrebleu.metrics import CHRF
 from sacrebleu.metrics.helpers import extract_all_char_ngrams
 
-from mtqa.align import align, span_weights
+from mtqa.align.monotone import align, span_weights
 from mtqa.model import SentenceResult
 from mtqa.text.sentences import paragraphs, sentences
 

@@ -24,7 +24,7 @@ from typing import Iterable, Iterator
 
 from mtqa.context import Context
 from mtqa.engine import check_segment, run
-from mtqa.metrics import MetricSuite
+from mtqa.metrics.scores import MetricSuite
 from mtqa.model import Segment, SegmentResult
 from mtqa.rules import Rule
 

@@ -1,56 +1,36 @@
-"""The command line: `mtqa check | rules | explain CODE | compare`. The only place that prints or exits.
-
-Exit codes (CONTRACT.md): 0 = nothing at or above --fail-on, 1 = findings at or above it,
-2 = usage or input error, always reported as one line on stderr, never a traceback.
-"""
+"""`mtqa check`: its options, reading the input, running the engine and writing the report."""
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import sys
-import tempfile
 from importlib import resources
-from typing import Sequence
 
-from mtqa import __version__, baseline, compare_cli, config, langid, rules as rules_mod, scoring
-from mtqa.adjust import override_severities
+from mtqa import __version__, scoring
+from mtqa import rules as rules_mod
+from mtqa.cli.common import UsageError, csv_list, resolve_languages, write_report
+from mtqa.cli.progress import with_progress
+from mtqa.config import baseline
+from mtqa.config import settings as config
+from mtqa.config.severity import override_severities
 from mtqa.context import Context
-from mtqa.parallel import AUTO_MAX_JOBS, AUTO_MIN_SEGMENTS, resolve_jobs, run_parallel
-from mtqa.io import RECORD_FORMATS, InputError, InputSpec, spool_stdin
+from mtqa.io import RECORD_FORMATS, InputSpec, spool_stdin
 from mtqa.io.lines import MAX_LINE_BYTES
-from mtqa.metrics import DEFAULT_METRICS, METRIC_NAMES, MetricSuite
-from mtqa.progress import with_progress
+from mtqa.metrics.names import DEFAULT_METRICS, METRIC_NAMES
+from mtqa.metrics.scores import MetricSuite
 from mtqa.report import Report, RunInfo
 from mtqa.reporters import FORMATS, RENDERERS, statistics
+from mtqa.run.parallel import (
+    AUTO_MAX_JOBS,
+    AUTO_MIN_SEGMENTS,
+    resolve_jobs,
+    run_parallel,
+)
 
 SAMPLE_HYP = "drones-alabuga.en.txt"
 SAMPLE_REF = "drones-alabuga.ref.en.txt"
 
 
-class UsageError(Exception):
-    """Wrong or conflicting options: exit 2 with one line."""
-
-
-class OneLineParser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line on stderr and exit 2 (no usage dump)."""
-
-    def error(self, message: str):  # type: ignore[override]
-        self.exit(scoring.EXIT_USAGE, f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
-
-
-# ----------------------------------------------------------------------------- parser
-
-def _csv(value: str) -> list[str]:
-    return [v.strip() for v in value.split(",") if v.strip()]
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = OneLineParser(prog="mtqa", description="Machine-translation quality checks for news wires "
-                                                    "and translation batches.")
-    parser.add_argument("--version", action="version", version=f"mtqa {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
-
+def add_parser(sub) -> argparse.ArgumentParser:
     check = sub.add_parser(
         "check", help="check translations and report findings",
         description="Check translations. With no input, checks the bundled sample article (a demo: "
@@ -74,11 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
     # Options a configuration file can also set default to None, so that "not given" is visible.
     check.add_argument("--fail-on", choices=scoring.FAIL_ON_CHOICES,
                        help="exit 1 when a finding of this severity or worse is found (default: major)")
-    check.add_argument("--select", type=_csv, metavar="CODES",
+    check.add_argument("--select", type=csv_list, metavar="CODES",
                        help="rules to run: ALL, a family (QT), a prefix (QT0) or codes, comma-separated")
-    check.add_argument("--ignore", type=_csv, metavar="CODES", help="rules not to run (same syntax)")
+    check.add_argument("--ignore", type=csv_list, metavar="CODES", help="rules not to run (same syntax)")
     check.add_argument("--preview", action="store_true", default=None, help="also run preview rules")
-    check.add_argument("--metrics", type=_csv, metavar="NAMES",
+    check.add_argument("--metrics", type=csv_list, metavar="NAMES",
                        help=f"reference metrics, comma-separated, from {', '.join(METRIC_NAMES)} "
                             f"(default: {','.join(DEFAULT_METRICS)}; TER costs ~2 ms a segment)")
     check.add_argument("--no-color", action="store_true", help="plain text, no colour (also: NO_COLOR=1)")
@@ -89,13 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
                        help="check in N worker processes (0: one per CPU; default: one per CPU, at most "
                             f"{AUTO_MAX_JOBS}, from {AUTO_MIN_SEGMENTS:,} segments, else 1); same report, in order")
-
-    rules_p = sub.add_parser("rules", help="list every rule")
-    rules_p.add_argument("-f", "--format", choices=("terminal", "json"), default="terminal")
-    explain = sub.add_parser("explain", help="explain a rule: what it does, why, an example")
-    explain.add_argument("code", metavar="CODE")
-    compare_cli.add_parser(sub)
-    return parser
+    return check
 
 
 def add_ci_options(check: argparse.ArgumentParser) -> None:
@@ -114,8 +88,6 @@ def add_ci_options(check: argparse.ArgumentParser) -> None:
                         help=f"fail unless the corpus {metric} is {'at least' if minimum else 'at most'} SCORE"
                              f"{' (turns TER on)' if metric == 'ter' else ''}")
 
-
-# ----------------------------------------------------------------------------- check
 
 def _sample_paths() -> tuple[str, str]:
     root = resources.files("mtqa") / "data" / "samples"
@@ -154,40 +126,6 @@ def input_spec(args) -> InputSpec:
     return InputSpec(mode="document", hyp=(hyp_path, SAMPLE_HYP), refs=((ref_path, SAMPLE_REF),))
 
 
-def resolve_languages(spec: InputSpec, src_lang: str | None, tgt_lang: str | None) -> dict:
-    """Languages given on the command line, else stated by the input file (XLIFF, TMX, PO headers),
-    else detected (seeded) from the first segments."""
-    langs: dict[str, object] = {"src": src_lang, "tgt": tgt_lang}
-    detected: dict[str, dict] = {}
-    if tgt_lang is None or src_lang is None:
-        sample = spec.sample(src_lang=src_lang, tgt_lang=tgt_lang)
-        for side, attr in (("src", "src_lang"), ("tgt", "tgt_lang")):
-            stated = {getattr(s, attr) for s in sample}
-            if langs[side] is None and len(stated) == 1 and None not in stated:
-                langs[side] = stated.pop()
-        if tgt_lang is None and any(s.tgt_lang is None for s in sample):
-            hit = langid.detect_sample([s.hyp for s in sample])
-            if hit:
-                langs["tgt"] = hit[0]
-                detected["tgt"] = {"lang": hit[0], "probability": hit[1]}
-        if src_lang is None and any(s.src and s.src_lang is None for s in sample):
-            hit = langid.detect_sample([s.src for s in sample if s.src])
-            if hit:
-                langs["src"] = hit[0]
-                detected["src"] = {"lang": hit[0], "probability": hit[1]}
-        with_src = [s for s in sample if s.src]
-        if langs["src"] is None and with_src and all(s.src_lang for s in with_src):
-            langs["per_record"] = True
-    langs["detected"] = detected
-    return langs
-
-
-def _use_color(args, out) -> bool:
-    if args.no_color or os.environ.get("NO_COLOR"):
-        return False
-    return out.isatty() or bool(os.environ.get("FORCE_COLOR"))
-
-
 def cmd_check(args) -> int:
     settings = config.resolve(args, config.load(args.config, args.isolated))
     try:
@@ -219,7 +157,7 @@ def cmd_check(args) -> int:
     if known is not None:
         results = known.apply(results)
     report = Report(info, results, metrics, baseline=known)
-    _write(report, args)
+    write_report(report, args, _renderer(args))
     if recorder is not None:
         n = recorder.write(args.write_baseline, __version__)
         print(f"mtqa: wrote {n} finding{'s' * (n != 1)} to the baseline {args.write_baseline}", file=sys.stderr)
@@ -235,104 +173,3 @@ def _renderer(args):
         as_json = args.format == "json"
         return lambda report, out, **options: statistics.render(report, out, as_json=as_json, **options)
     return RENDERERS[args.format]
-
-
-def _write(report: Report, args, render=None) -> None:
-    render = render or _renderer(args)
-    if args.output:
-        directory = os.path.dirname(os.path.abspath(args.output))
-        if not os.path.isdir(directory):
-            raise InputError(args.output, "cannot write the report: no such directory")
-        fd, tmp = tempfile.mkstemp(prefix=".mtqa-", dir=directory)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-                render(report, fh, color=False, width=args.width or 80)
-            os.replace(tmp, args.output)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
-        return
-    out = sys.stdout
-    if hasattr(out, "reconfigure"):
-        out.reconfigure(encoding="utf-8", errors="replace")
-    color = _use_color(args, out)
-    width = args.width or (os.get_terminal_size(out.fileno()).columns if out.isatty() else 80)
-    render(report, out, color=color, width=max(40, width))
-    out.flush()
-
-
-# ----------------------------------------------------------------------------- rules / explain
-
-def cmd_rules(args) -> int:
-    all_rules = rules_mod.all_rules()
-    if args.format == "json":
-        rows = [{"code": r.code, "name": r.name, "family": r.family_name, "severity": r.severity.label,
-                 "category": r.category, "needs": sorted(r.needs),
-                 "languages": sorted(r.languages) if r.languages else None, "preview": r.preview,
-                 "summary": r.summary} for r in all_rules]
-        print(json.dumps(rows, ensure_ascii=False, indent=1))
-        return 0
-    from rich import box
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, title=f"mtqa {__version__}: {len(all_rules)} rules",
-                  title_justify="left")
-    for col in ("code", "name", "severity", "category", "needs"):
-        # Codes and names are what a reader types: never folded; the category may wrap.
-        table.add_column(col, overflow="fold", no_wrap=col != "category")
-    for r in all_rules:
-        needs = "+".join(sorted(r.needs, key=("src", "ref").index)) or "hyp"
-        name = r.name + (" (preview)" if r.preview else "")
-        table.add_row(r.code, name, r.severity.label, r.category, needs)
-    Console(highlight=False, markup=False).print(table)
-    return 0
-
-
-def cmd_explain(args) -> int:
-    try:
-        r = rules_mod.get(args.code)
-    except KeyError:
-        raise UsageError(f"unknown rule code {args.code!r} (see `mtqa rules`)") from None
-    needs = ", ".join(sorted(r.needs)) or "the translation only"
-    langs = ", ".join(sorted(r.languages)) if r.languages else "any"
-    print(f"{r.code} {r.name}{' (preview)' if r.preview else ''}\n")
-    print(f"{r.summary}\n")
-    print(f"Severity: {r.severity.label}   Category: {r.category}   Needs: {needs}   Target languages: {langs}\n")
-    for title, body in (("What it does", r.docs.what), ("Why is this bad?", r.docs.why), ("Example", r.docs.example)):
-        print(f"## {title}\n{body}\n")
-    return 0
-
-
-# ----------------------------------------------------------------------------- main
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help()
-        return scoring.EXIT_USAGE
-    handler = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain,
-               "compare": compare_cli.cmd_compare}[args.command]
-    try:
-        return handler(args)
-    except (InputError, UsageError) as e:
-        print(f"mtqa: error: {e}", file=sys.stderr)
-        return scoring.EXIT_USAGE
-    except KeyboardInterrupt:
-        print("mtqa: interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        # The reader went away (e.g. `| head`): not an error of ours, stay quiet.
-        try:
-            sys.stdout = open(os.devnull, "w")
-        except OSError:
-            pass
-        return scoring.EXIT_OK
-    except Exception as e:  # a bug in mtqa: one line, the traceback only on request
-        if os.environ.get("MTQA_DEBUG"):
-            raise
-        print(f"mtqa: internal error: {type(e).__name__}: {e} (set MTQA_DEBUG=1 for the traceback; "
-              "please report it)", file=sys.stderr)
-        return scoring.EXIT_USAGE

@@ -4,7 +4,7 @@ Generic and pure: the caller says how similar a run of units on one side is to a
 on the other (`similarity(a_start, a_end, b_start, b_end) -> [0, 1]`, half-open index ranges),
 and `align` finds the order-preserving links that maximise the total gain, allowing 1-1 links,
 merges (1-2, 2-1 by default) and skips (1-0, 0-1: a unit with no counterpart). The reference
-aligner of documents uses chrF as the similarity (`mtqa.docalign`); a source aligner can plug in
+aligner of documents uses chrF as the similarity (`mtqa.align.document`); a source aligner can plug in
 length ratios and anchors (numbers, names) instead.
 
 Gain of a link = (similarity - threshold - merge_penalty * (units - 2)) * weight, where weight is

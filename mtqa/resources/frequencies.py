@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import math
 
-
 #: English needs its large list (is this rare word English at all?); other languages are only
 #: asked whether a word is common (Zipf 3 and up), which their small lists answer with a tenth
 #: of the memory (about 4 MB instead of 40 a language).

@@ -1,0 +1,234 @@
+"""RF: differences from the reference in the words themselves and their order: words in a
+scrambled order, he/she swapped, an adjective added or a verb or subject pronoun dropped between
+two words the reference keeps side by side. The reference family's other rules (numbers, names,
+negation, opposites) are in `reference.py`."""
+from __future__ import annotations
+
+import collections
+from typing import Iterator
+
+from mtqa.align import pairs, slots
+from mtqa.model import Hit, Segment, Severity
+from mtqa.rules import rule
+from mtqa.text import wordclasses
+from mtqa.text.tokens import words
+
+#: A translation is scrambled when it shares at least this share of its words with the
+#: reference ...
+SCRAMBLED_MIN_SHARED = 0.5
+#: ... but its word pairs (bigrams) match the reference's less than this fraction as often as
+#: its words do. Clean MT that paraphrases keeps most local word order; a word salad does not.
+SCRAMBLED_ORDER_RATIO = 0.2
+SCRAMBLED_MIN_WORDS = 5
+
+
+def _order_agreement(hyp: list[str], ref: list[str]) -> tuple[float, float]:
+    """(share of the translation's words found in the reference, share of its word pairs)."""
+    ref_words = collections.Counter(ref)
+    shared = sum(min(n, ref_words[w]) for w, n in collections.Counter(hyp).items()) / len(hyp)
+    ref_pairs = collections.Counter(zip(ref, ref[1:]))
+    pairs_ = collections.Counter(zip(hyp, hyp[1:]))
+    shared_pairs = sum(min(n, ref_pairs[p]) for p, n in pairs_.items()) / max(1, len(hyp) - 1)
+    return shared, shared_pairs
+
+
+@rule("RF008", "scrambled-word-order", severity=Severity.MAJOR, category="fluency/grammar",
+      needs=("ref",))
+def scrambled_word_order(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags a translation whose words are the reference's words in a scrambled order.
+
+    ## What it does
+    Compares each sentence with its reference: when most of its words are the reference's
+    but almost none of its adjacent word pairs are, the words are there and the order is
+    lost (a word salad from a broken decoder or a tokenisation bug).
+
+    ## Why is this bad?
+    A sentence in scrambled order cannot be read, or reads as something else; chrF, which
+    compares characters, scores it almost as well as the real sentence.
+
+    ## Example
+    Flagged: `Cyanuric both pet of died acid after contaminated and food were found.` (reference: `Cyanuric acid and melamine were found in the urine of pets that died after eating contaminated food.`)
+    Corrected: `Cyanuric acid and melamine were found in the urine of pets that died after eating contaminated food.`
+    """
+    for (hs, he), (rs, re_) in pairs.reference_pairs(segment):
+        hyp = [t.text.lower() for t in words(segment.hyp[hs:he])]
+        if len(hyp) < SCRAMBLED_MIN_WORDS:
+            continue
+        refs = pairs.pair_references(segment, rs, re_)
+        scrambled = True
+        for ref in refs:
+            shared, shared_pairs = _order_agreement(hyp, [t.text.lower() for t in words(ref)])
+            if shared < SCRAMBLED_MIN_SHARED or shared_pairs >= SCRAMBLED_ORDER_RATIO * shared:
+                scrambled = False
+                break
+        if scrambled and refs:
+            text = segment.hyp[hs:he]
+            start = hs + len(text) - len(text.lstrip())
+            yield Hit(start, hs + len(text.rstrip()),
+                      f"the words are the reference's, in a scrambled order ({shared_pairs:.0%} of word pairs "
+                      f"match against {shared:.0%} of words)")
+
+
+_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+_GENDER_WORD = {"m": "he/his", "f": "she/her"}
+
+
+@rule("RF009", "pronoun-gender-differs-from-ref", severity=Severity.MAJOR, category="accuracy/mistranslation",
+      needs=("ref",), languages=("en",))
+def pronoun_gender_differs(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags he/his where the reference says she/her, or the reverse.
+
+    ## What it does
+    Counts the gendered pronouns of each sentence and its reference. When the translation
+    has more pronouns of one gender than the reference and fewer of the other, its extra
+    pronouns are flagged: the person changed sex between reference and translation.
+
+    ## Why is this bad?
+    MT guesses gender where the source does not mark it and flips it where it does: the
+    sentence then speaks of another person, or misgenders the one it names.
+
+    ## Example
+    Flagged: `Here he overlooked the motorcyclist.` (reference: `In this case, she overlooked the motorcyclist.`)
+    Corrected: `Here she overlooked the motorcyclist.`
+    """
+    for (hs, he), (rs, re_) in pairs.reference_pairs(segment):
+        hyp_toks = [t for t in words(segment.hyp[hs:he]) if t.text.lower() in _PRONOUNS]
+        if not hyp_toks:
+            continue
+        refs = pairs.pair_references(segment, rs, re_)
+        hyp_count = collections.Counter(_PRONOUNS[t.text.lower()] for t in hyp_toks)
+        ref_counts = [collections.Counter(_PRONOUNS[t.text.lower()] for t in words(r) if t.text.lower() in _PRONOUNS)
+                      for r in refs]
+        for gender, other in (("m", "f"), ("f", "m")):
+            extra = min(hyp_count[gender] - c[gender] for c in ref_counts)
+            if extra <= 0 or not all(c[other] > hyp_count[other] for c in ref_counts):
+                continue
+            for tok in [t for t in hyp_toks if _PRONOUNS[t.text.lower()] == gender][-extra:]:
+                yield Hit(hs + tok.start, hs + tok.end,
+                          f"“{tok.text}”: the reference says {_GENDER_WORD[other]} here")
+
+
+@rule("RF010", "adjective-not-in-ref", severity=Severity.MAJOR, category="accuracy/addition",
+      needs=("ref",), languages=("en",))
+def adjective_not_in_reference(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags an adjective the translation adds between two words the reference has side by side.
+
+    ## What it does
+    For each word of the translation that English uses only as an adjective (WordNet's
+    adjectives that are not also nouns, verbs or adverbs) and that no reference has, looks
+    at its two neighbours: when every reference has them next to each other, the adjective
+    was put between them.
+
+    ## Why is this bad?
+    An added adjective changes what the sentence claims (`cheap advice`, `a deadly disease`)
+    while the rest reads exactly like the reference: every string metric barely moves.
+
+    ## Example
+    Flagged: `You can also seek cheap advice from other governments.` (reference: `You can also seek advice from other governments.`)
+    Corrected: `You can also seek advice from other governments.`
+    """
+    adjectives = wordclasses.adjectives()
+    for (hs, he), (rs, re_) in pairs.reference_pairs(segment):
+        hyp_toks, hyp_low = slots.slot_tokens(segment.hyp, hs, he)
+        found = [k for k in range(1, len(hyp_toks) - 1) if hyp_low[k] in adjectives]
+        if not found:
+            continue
+        refs = [slots.slot_tokens(r, 0, len(r))[1] for r in pairs.pair_references(segment, rs, re_)]
+        sides = [(set(r), set(zip(r, r[1:]))) for r in refs]
+        for k in found:
+            if all(slots.between_neighbours(hyp_low, k, words_, pairs_) for words_, pairs_ in sides):
+                tok = hyp_toks[k]
+                yield Hit(tok.start(), tok.end(),
+                          f"“{tok.group(0)}” is added: the reference has “{hyp_low[k - 1]} {hyp_low[k + 1]}”")
+
+
+def _verb(low: list[str], j: int) -> bool:
+    """Word j is a verb-only word, or a past form where it stands as a verb."""
+    return wordclasses.is_verb(low[j]) or _past_verb_in_place(low, j)
+
+
+def _past_verb_in_place(low: list[str], j: int) -> bool:
+    """Word j is a past form (announced, found) used as a verb: not after an article (`a known
+    diuretic`) or an auxiliary (`are named`, a passive whose loss leaves English intact), nor
+    before a preposition, `as` or `by` (`opened in the US`, `known as`: a participle phrase)."""
+    if not wordclasses.is_past_form(low[j]):
+        return False
+    classes = wordclasses.function_classes()
+    before, after = classes.get(low[j - 1]), low[j + 1]
+    return (before not in ("determiner", "auxiliary") and classes.get(after) != "preposition"
+            and after not in ("as", "by"))
+
+
+@rule("RF011", "ref-verb-missing", severity=Severity.MAJOR, category="accuracy/omission",
+      needs=("ref",), languages=("en",))
+def reference_verb_missing(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags a verb of the reference that the translation drops between two words it keeps side by side (the finding points into the reference).
+
+    ## What it does
+    For each word of the first reference that English uses only as a verb (WordNet's verbs
+    that are not also nouns, adjectives or adverbs, in any inflection), or that is the past
+    form of a verb where no adjective or passive stands (`announced that`, not `a known
+    diuretic` or `are named`), and that the translation lacks, looks at the words on either
+    side: when the translation has them next to each other, the verb was taken out from
+    between them.
+
+    ## Why is this bad?
+    The verb is what happened: without it the sentence says something else, or nothing,
+    while it keeps nearly all the reference's words.
+
+    ## Example
+    Flagged: reference `The Post wrote that the plane collided with a balloon.`, translation `The Post that the plane collided with a balloon.`
+    Corrected: `The Post wrote that the plane collided with a balloon.`
+    """
+    for ref_toks, ref_low, hyp_low, candidates in slots.reference_words(segment, _verb):
+        hyp_words, hyp_pairs = set(hyp_low), set(zip(hyp_low, hyp_low[1:]))
+        for j in candidates:
+            if slots.between_neighbours(ref_low, j, hyp_words, hyp_pairs):
+                tok = ref_toks[j]
+                yield Hit(tok.start(), tok.end(), f"the reference's verb “{tok.group(0)}” is missing: "
+                          f"the translation has “{ref_low[j - 1]} {ref_low[j + 1]}”", field="ref")
+
+
+#: Personal pronouns that stand as subjects. "It" and "there" as dummy subjects are no omission
+#: worth a finding when lost, but "it" is a subject as often as not: kept; "there" is mostly an
+#: adverb (`went there to`): left out.
+_SUBJECT_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they"})
+#: Words after which English may leave a subject out: coordination shares it (`and was`),
+#: a relative clause has its own (`that are`).
+_SUBJECT_ELLIPSIS = frozenset({"and", "but", "or", "nor", "yet", "then", "that", "which", "who"})
+
+
+def _subject_pronoun(low: list[str], j: int) -> bool:
+    """Word j is a subject pronoun before a word, where English could not leave it out."""
+    return low[j] in _SUBJECT_PRONOUNS and low[j - 1] not in _SUBJECT_ELLIPSIS and low[j + 1][0].isalpha()
+
+
+@rule("RF012", "ref-subject-missing", severity=Severity.MAJOR, category="accuracy/omission",
+      needs=("ref",), languages=("en",))
+def reference_subject_missing(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags a subject pronoun of the reference that the translation drops before its verb (the finding points into the reference).
+
+    ## What it does
+    For each personal pronoun of the first reference that stands as a subject (I, you, he,
+    she, it, we, they) and that the translation has fewer times, looks at what surrounds it:
+    when the translation has the word or mark before it directly followed by the word after
+    it, the pronoun was taken out. After `and`, `but`, `or` and relative words (`that`,
+    `which`, `who`) English leaves the subject out on its own, so those are not flagged.
+
+    ## Why is this bad?
+    Without its subject the clause says nobody did it, or the reader attaches it to the
+    wrong person: sources in pro-drop languages (Spanish, Italian, Polish, Japanese, Chinese)
+    leave the subject to be restored, and machine translation sometimes does not.
+
+    ## Example
+    Flagged: reference `In this case, she overlooked the motorcyclist.`, translation `In this case, overlooked the motorcyclist.`
+    Corrected: `In this case, she overlooked the motorcyclist.`
+    """
+    for ref_toks, ref_low, hyp_low, candidates in slots.reference_words(segment, _subject_pronoun):
+        hyp_counts, ref_counts = collections.Counter(hyp_low), collections.Counter(ref_low)
+        hyp_pairs = set(zip(hyp_low, hyp_low[1:]))
+        for j in candidates:
+            if hyp_counts[ref_low[j]] < ref_counts[ref_low[j]] and (ref_low[j - 1], ref_low[j + 1]) in hyp_pairs:
+                tok = ref_toks[j]
+                yield Hit(tok.start(), tok.end(), f"the reference's subject “{tok.group(0)}” is missing: "
+                          f"the translation has “{ref_low[j - 1]} {ref_low[j + 1]}”", field="ref")

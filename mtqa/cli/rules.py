@@ -1,0 +1,56 @@
+"""`mtqa rules` (every rule as a table or JSON) and `mtqa explain CODE` (one rule's documentation)."""
+from __future__ import annotations
+
+import json
+
+from mtqa import __version__
+from mtqa import rules as rules_mod
+from mtqa.cli.common import UsageError
+
+
+def add_parsers(sub) -> None:
+    rules_p = sub.add_parser("rules", help="list every rule")
+    rules_p.add_argument("-f", "--format", choices=("terminal", "json"), default="terminal")
+    explain = sub.add_parser("explain", help="explain a rule: what it does, why, an example")
+    explain.add_argument("code", metavar="CODE")
+
+
+def cmd_rules(args) -> int:
+    all_rules = rules_mod.all_rules()
+    if args.format == "json":
+        rows = [{"code": r.code, "name": r.name, "family": r.family_name, "severity": r.severity.label,
+                 "category": r.category, "needs": sorted(r.needs),
+                 "languages": sorted(r.languages) if r.languages else None, "preview": r.preview,
+                 "summary": r.summary} for r in all_rules]
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, title=f"mtqa {__version__}: {len(all_rules)} rules",
+                  title_justify="left")
+    for col in ("code", "name", "severity", "category", "needs"):
+        # Codes and names are what a reader types: never folded; the category may wrap.
+        table.add_column(col, overflow="fold", no_wrap=col != "category")
+    for r in all_rules:
+        needs = "+".join(sorted(r.needs, key=("src", "ref").index)) or "hyp"
+        name = r.name + (" (preview)" if r.preview else "")
+        table.add_row(r.code, name, r.severity.label, r.category, needs)
+    Console(highlight=False, markup=False).print(table)
+    return 0
+
+
+def cmd_explain(args) -> int:
+    try:
+        r = rules_mod.get(args.code)
+    except KeyError:
+        raise UsageError(f"unknown rule code {args.code!r} (see `mtqa rules`)") from None
+    needs = ", ".join(sorted(r.needs)) or "the translation only"
+    langs = ", ".join(sorted(r.languages)) if r.languages else "any"
+    print(f"{r.code} {r.name}{' (preview)' if r.preview else ''}\n")
+    print(f"{r.summary}\n")
+    print(f"Severity: {r.severity.label}   Category: {r.category}   Needs: {needs}   Target languages: {langs}\n")
+    for title, body in (("What it does", r.docs.what), ("Why is this bad?", r.docs.why), ("Example", r.docs.example)):
+        print(f"## {title}\n{body}\n")
+    return 0

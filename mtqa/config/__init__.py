@@ -1,0 +1,1 @@
+"""Settings: configuration files and options, project data, baselines, severity overrides."""

@@ -1,0 +1,1 @@
+"""Metrics: the sacrebleu adapter, score distributions, and the comparison of two systems."""

@@ -1,0 +1,200 @@
+"""What a source offers as evidence for a name in the translation: its words and their folds,
+consonant skeletons of its romanisation, katakana and Chinese transliteration runs, places.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from anyascii import anyascii
+
+from mtqa.text import phonetic, pinyin
+from mtqa.text.names.given_names import given_name_in
+from mtqa.text.names.places import local_place_names, place_ids
+from mtqa.text.names.source_names import KANA_RE, KATAKANA_RE, TRANSLITERATION_PAIR_RE
+from mtqa.text.names.spelling import (
+    CJK_CHAR_RE,
+    fold,
+    inflected,
+    mentions,
+    skeleton,
+    skeletons_match,
+    spelled_alike,
+)
+from mtqa.text.scripts import main_script
+from mtqa.text.tokens import words
+
+#: Scripts whose romanisation is faithful enough to say that a name is absent.
+RELIABLE_SCRIPTS = {"Latin", "Cyrillic", "Devanagari", None}
+
+
+#: Share of a foreign name's consonant classes that a run of Chinese or Japanese characters
+#: must have for the name to be possibly there.
+LOOSE_SKELETON_SHARE = 0.6
+
+
+@dataclass(frozen=True)
+class SourceEvidence:
+    cased: str                    # the source as written, and romanised when not Latin
+    folded: str                   # the source, folded
+    words: tuple[str, ...]        # its words, folded (romanised when not Latin)
+    skeletons: tuple[str, ...]    # consonant skeletons of words (and of CJK character windows)
+    sound_keys: tuple[str, ...]   # phonetic keys of words, for a Devanagari source
+    sound_skeletons: tuple[str, ...] | None  # skeletons of katakana words, for a Japanese source
+    chinese_runs: tuple[str, ...]  # runs of characters of a Chinese source, read in pinyin
+    transliteration_skeletons: tuple[str, ...]  # skeletons of its runs of transliteration characters
+    lang: str | None
+    script: str | None
+
+    def supports(self, name: str) -> bool | None:
+        """True: the source has this name; False: it has not; None: cannot tell.
+
+        Latin, Cyrillic and Devanagari sources spell names letter for letter or sound for
+        sound, so a name they do not show is absent. Chinese and Japanese characters have
+        readings that romanisation does not recover (甲府 is Kōfu, not "Jiafu"): from them a
+        name is declared absent only when it is a place whose name in the source language is
+        known, or a foreign name (one that pinyin, Hepburn, Korean or Cantonese cannot spell),
+        which such a source writes by sound.
+        """
+        f = fold(name)
+        if len(f) >= 3 and f in self.folded:
+            return True
+        if f in self.words or mentions(f, self.folded):
+            return True
+        if "-" in f:  # Kidawa-Błońska: each part, however it is inflected
+            parts = [p for p in f.split("-") if len(p) >= 3]
+            if parts and all(any(inflected(p, w) for w in self.words) for p in parts):
+                return True
+        if any(inflected(f, w) for w in self.words):
+            return True
+        if self.script in ("Latin", None) and spelled_alike(f, self.words):
+            return True
+        if given_name_in(f, self.words):  # John in "Jan Paweł II"
+            return True
+        # A place whose name in the source language is known is settled by that name: the
+        # skeletons of every run of Chinese characters would match some place by chance.
+        known_place = bool(self.lang) and any(local_place_names(pid, self.lang) for pid in place_ids(name))
+        if known_place and self.script in ("Han", "Kana"):
+            return self._translated_place(name)
+        # Consonant skeletons only bridge scripts: between Latin spellings they match too much.
+        if self.sound_keys:
+            # Devanagari spells sounds: letters compare, where consonant classes alone would
+            # match Szabo with जवाब (javab) and Bailey with पर (par).
+            alike = phonetic.sounds_alike(phonetic.english_key(f), self.sound_keys)
+            if alike is None and not self._translated_place(name):
+                return None
+            if alike:
+                return True
+        elif self.chinese_runs and phonetic.spells_pinyin(f):
+            # A name that pinyin spells is read in the characters, every reading of each:
+            # consonant skeletons of character windows match such short names by chance
+            # (Zhang in 郭梅越来越).
+            if pinyin.written_in(f, self.chinese_runs) or self._translated_place(name):
+                return True
+            if known_place:
+                return False
+            if pinyin.written_in(f, self.chinese_runs, near=True):
+                return None  # Arun for 阿荣 (arong): a minority name, spelt its own way
+            if phonetic.spells_hepburn(f):
+                return None  # Tanaka, Sendai: a Japanese name, written 田中 and 仙台, not by sound
+            # Anna and Maria are foreign names that pinyin also spells: a Chinese source writes
+            # them with transliteration characters (安娜, 玛丽亚), which then match loosely.
+            return None if self._loosely_in(skeleton(name), self.transliteration_skeletons) else False
+        elif self.script not in ("Latin", None):
+            sk = skeleton(name)
+            if len(sk) >= 2 and any(skeletons_match(sk, s) for s in self._skeletons_for(f)):
+                return True
+        if self._translated_place(name):
+            return True
+        if self.script in RELIABLE_SCRIPTS:
+            return False
+        if known_place:
+            return False
+        if self.script in ("Han", "Kana") and not phonetic.romanises_east_asian(f):
+            # A foreign name, written by sound: its skeleton would have matched, give or take
+            # the final consonants that Chinese drops (杜伊斯堡, Duisburg: TSP for TSPRK).
+            return None if self._loosely_in(skeleton(name), self._skeletons_for(f)) else False
+        return None
+
+    @staticmethod
+    def _loosely_in(sk: str, skeletons: tuple[str, ...]) -> bool:
+        """A skeleton close to the name's, from its first consonant on: a transliteration that
+        drops final consonants (杜伊斯堡, Duisburg: TSP for TSPRK) or changes a few."""
+        return bool(sk) and any(s and s[0] == sk[0] and len(s) <= len(sk) + 1
+                                and phonetic.lcs_length(sk, s) >= LOOSE_SKELETON_SHARE * len(sk) for s in skeletons)
+
+    def _skeletons_for(self, folded_name: str) -> tuple[str, ...]:
+        """A foreign name in Japanese is written in katakana: only katakana words can hold it.
+        Every window of every run of characters would match some foreign name by chance."""
+        if self.sound_skeletons is not None and not phonetic.romanises_east_asian(folded_name):
+            return self.sound_skeletons
+        return self.skeletons
+
+    def _translated_place(self, name: str) -> bool:
+        if not self.lang:
+            return False
+        for pid in place_ids(name):
+            for local in local_place_names(pid, self.lang):
+                if local in self.folded:
+                    return True
+                # Inflected or shortened: "des Malouines" for "Îles Malouines", "v Česku".
+                longest = max(local.split(), key=len)
+                stem = longest[:max(4, len(longest) - 2)]
+                if len(stem) >= 4 and stem in self.folded:
+                    return True
+        return False
+
+
+def _katakana_skeletons(src: str) -> tuple[str, ...] | None:
+    """Skeletons of the katakana words of a Japanese text (None for a text without kana:
+    Chinese writes foreign names with characters that also write words, so no subset of
+    its characters can be trusted to hold them all)."""
+    if not KANA_RE.search(src):
+        return None
+    out = {skeleton(anyascii(part)) for m in KATAKANA_RE.finditer(src) for part in m.group(0).split("・")}
+    out.discard("")
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=64)
+def source_evidence(src: str, lang: str | None) -> SourceEvidence:
+    script = main_script(src)
+    # anyascii writes soft signs as apostrophes (Тиньков -> Tin'kov): drop them.
+    if script in (None, "Latin"):
+        roman = src
+    elif script == "Devanagari":
+        roman = phonetic.romanize_devanagari(src)
+    else:
+        roman = anyascii(src).replace("'", "")
+    # Apostrophes split (d'Alembert); hyphenated compounds count whole and by parts (Kidawy-Błońskiej).
+    # Each word once: names are compared with every word, so repeats would make a long line
+    # cost quadratic time.
+    toks = tuple(dict.fromkeys(piece for t in words(roman) for part in re.split(r"['’]", fold(t.text)) if part
+                               for piece in ((part, *part.split("-")) if "-" in part else (part,)) if piece))
+    skels = [skeleton(t) for t in toks if len(t) >= 2]
+    if CJK_CHAR_RE.search(src):
+        # Names in Chinese and Japanese are runs of characters: try every window of 2-6.
+        skels.extend(_window_skeletons("".join(m.group(0) for m in CJK_CHAR_RE.finditer(src))))
+    folded = fold(src) + " " + fold(roman)
+    sound_keys = tuple({phonetic.source_key(t) for t in toks}) if script == "Devanagari" else ()
+    sound_skels = _katakana_skeletons(src) if CJK_CHAR_RE.search(src) else None
+    chinese = script == "Han" and sound_skels is None and lang in (None, "zh")
+    return SourceEvidence(src + " " + roman, folded, toks, tuple(s for s in set(skels) if s), sound_keys, sound_skels,
+                          pinyin.han_runs(src) if chinese else (),
+                          _transliteration_skeletons(src) if chinese else (), lang, script)
+
+
+def _window_skeletons(chars: str) -> set[str]:
+    """Skeletons of every window of 2-6 characters, each romanised on its own (non-empty)."""
+    syll = [anyascii(c) for c in chars]
+    out = {skeleton("".join(syll[i:i + size])) for size in range(2, 7) for i in range(len(syll) - size + 1)}
+    out.discard("")
+    return out
+
+
+def _transliteration_skeletons(src: str) -> tuple[str, ...]:
+    """Skeletons of every window of 2-6 characters inside runs of transliteration characters."""
+    return tuple(set().union(*(_window_skeletons(run) for run in TRANSLITERATION_PAIR_RE.findall(src))))
+
+

@@ -1,0 +1,121 @@
+"""Spelling folds and consonant skeletons: how two spellings of one name are compared (accents
+folded, inflected endings, transliteration reduced to consonant classes).
+"""
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+import unicodedata
+
+from mtqa.text import phonetic
+
+_CLASSES = {**dict.fromkeys("bpfvw", "P"), **dict.fromkeys("ckgq", "K"), **dict.fromkeys("dt", "T"),
+            **dict.fromkeys("szxj", "S"), **dict.fromkeys("lr", "R"), **dict.fromkeys("mn", "N")}
+CJK_CHAR_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+_CAPITAL_RE = re.compile(r"[A-Z][a-z']*|[a-z']+")
+#: An English word this common in lower case is a word, not a name (Congress, White, Navy).
+COMMON_WORD_ZIPF = 4.0
+#: A capitalised word that is not a known place is checked only when rarer than this: English
+#: has many capitalised dictionary words (Hemisphere, Subtropical) that are translated, not kept.
+RARE_NAME_ZIPF = 3.0
+#: Inflected languages: compare the start of source words with the name.
+MIN_PREFIX = 4
+
+
+@functools.lru_cache(maxsize=8192)
+def _fold_char(ch: str) -> str:
+    low = ch.lower()
+    if len(low) != 1:
+        low = ch  # "İ".lower() is two characters: keep the length
+    if ord(low) < 0x250 and not low.isascii():
+        base = unicodedata.normalize("NFKD", low)[0]
+        return "l" if low == "ł" else (base if base.isalpha() else low)
+    return low
+
+
+@functools.lru_cache(maxsize=4096)
+def fold(text: str) -> str:
+    """Lower case without accents on Latin letters (Müller -> muller, Łódź -> lodz), one
+    character for one, so that offsets in the folded text are offsets in the original.
+    Marks of other scripts (Devanagari vowel signs) are letters, not accents: kept."""
+    if text.isascii():
+        return text.lower()
+    return "".join(_fold_char(ch) for ch in text)
+
+
+def mentions(short: str, text: str) -> bool:
+    """A short name (UN, APS) as a whole word of the folded text, hyphenated compounds included."""
+    start = text.find(short)
+    while start != -1:
+        end = start + len(short)
+        if (start == 0 or not text[start - 1].isalpha()) and (end == len(text) or not text[end].isalpha()):
+            return True
+        start = text.find(short, start + 1)
+    return False
+
+
+@functools.lru_cache(maxsize=65536)
+def skeleton(text: str) -> str:
+    """Consonant classes of a romanised word, repeats collapsed: Houston -> STN."""
+    low = fold(text)
+    for a, b in (("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "h"), ("sh", "s"), ("ch", "c"), ("ph", "f")):
+        low = low.replace(a, b)
+    out = []
+    for ch in low:
+        cls = _CLASSES.get(ch)
+        if cls and (not out or out[-1] != cls):
+            out.append(cls)
+    return "".join(out)
+
+
+def skeletons_match(a: str, b: str) -> bool:
+    if not a or not b:
+        return False
+    if min(len(a), len(b)) < 2:
+        return a == b
+    ratio = phonetic.lcs_length(a, b) / max(len(a), len(b))
+    return ratio >= 0.66 if a[0] == b[0] else ratio >= 0.8
+
+
+def inflected(a: str, b: str) -> bool:
+    """Same word up to an inflectional ending: Miłosz/Miłosza, Brno/Brně, Max/Maxa, Londres/London."""
+    shorter = min(len(a), len(b))
+    if shorter < 3:
+        return False
+    need = max(3, shorter - 2) if shorter <= 5 else max(MIN_PREFIX, int(0.6 * shorter + 0.5))
+    return common_prefix(a, b) >= need
+
+
+#: How alike two spellings of one name must be (Elizabeth/Elisabeth, Muhammad/Mohammeds,
+#: Constantinople/Konstantynopola) for a Latin-script source to support an English name.
+SPELLING_RATIO = 0.65
+
+
+def spelled_alike(name: str, words: tuple[str, ...]) -> bool:
+    """A source word spelt like the name (an exonym or another language's spelling). Letters,
+    not consonant classes: classes would match unrelated names (France ~ Philippinen)."""
+    if len(name) < 5:
+        return False
+    for w in words:
+        if abs(len(w) - len(name)) > 3 or len(w) < 5 or w[0] not in _SAME_SOUND.get(name[0], name[0]):
+            continue
+        matcher = difflib.SequenceMatcher(a=name, b=w, autojunk=False)
+        if matcher.quick_ratio() >= SPELLING_RATIO and matcher.ratio() >= SPELLING_RATIO:
+            return True
+    return False
+
+
+#: Initials that spellings of one name swap between languages (Constantinople/Konstantynopol).
+_SAME_SOUND = {"c": "ck", "k": "kc", "f": "fp", "p": "pf", "j": "jy", "y": "yj", "i": "iy"}
+
+
+def common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+

@@ -1,0 +1,146 @@
+"""What a translation offers as evidence that it mentions a source name: its name tokens, their
+folds and skeletons, and acronyms that translate a name.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from anyascii import anyascii
+
+from mtqa.text import acronyms, phonetic
+from mtqa.text.names.given_names import english_given_names
+from mtqa.text.names.places import english_place_forms, place_ids
+from mtqa.text.names.source_evidence import SourceEvidence
+from mtqa.text.names.source_names import SourceName, related
+from mtqa.text.names.spelling import (
+    fold,
+    inflected,
+    mentions,
+    skeleton,
+    skeletons_match,
+    spelled_alike,
+)
+from mtqa.text.sentences import sentence_starts
+from mtqa.text.tokens import words
+
+#: Share of a transliterated name's consonant classes that an English name must contain, in order.
+TRANSLITERATION_SHARE = 0.75
+
+
+@dataclass(frozen=True)
+class TargetEvidence:
+    text: str
+    folded: str
+    words: tuple[str, ...]
+    skeletons: tuple[str, ...]
+
+    @functools.cached_property
+    def name_skeletons(self) -> frozenset[str]:
+        """Skeletons of every word and of every two adjacent capitalised words (Point Marion):
+        needed only for transliterated source names, so built only then."""
+        raw = words(self.text)
+        joined = {skeleton(a.text + b.text) for a, b in zip(raw, raw[1:]) if a.text[:1].isupper() and b.text[:1].isupper()}
+        return frozenset(self.skeletons) | (joined - {""})
+
+    def keeps(self, name: SourceName, script: str | None) -> bool:
+        """Whether the English translation renders this source name."""
+        for pid in name.place_ids:
+            for english in english_place_forms(pid):
+                if mentions(english, self.folded):
+                    return True
+                # Adjectives: China -> Chinese, Rome -> Roman, Central Asia -> Central Asian,
+                # Eastern Africa -> East African.
+                parts = [p for p in english.split() if len(p) >= 3]
+                if parts and all(any(related(p, w) for w in self.words) for p in parts):
+                    return True
+        if name.place_ids:
+            return False
+        text = name.text if script in ("Latin", None) else anyascii(name.text)
+        f = fold(text)
+        if any(english in self.words for english in english_given_names(fold(name.text))):
+            return True  # Jan as John, Иван as Ivan
+        if f in self.words or (len(f) >= 4 and f in self.folded) or mentions(f, self.folded):
+            return True
+        if any(inflected(f, w) for w in self.words):
+            return True
+        if script in ("Latin", None):
+            return spelled_alike(f, self.words)  # skeletons only bridge scripts
+        sk = skeleton(text)
+        if len(sk) >= 2 and any(skeletons_match(sk, s) for s in self.skeletons):
+            return True
+        if name.transliterated:
+            # A transliteration drops and adds sounds (Nixon / 尼克松 ni-ke-song, Point Marion /
+            # 波特马里恩): most of its consonants, in order, within one name of the translation
+            # (two adjacent capitalised words count as one).
+            sk = skeleton(text.lower().replace("ng", "n"))  # pinyin song for -son, long for -lon
+            return len(sk) >= 2 and any(phonetic.lcs_length(sk, s) >= TRANSLITERATION_SHARE * len(sk) for s in self.name_skeletons)
+        return False
+
+
+def translates_a_name(hyp: str, source: SourceEvidence, acronym: str) -> bool:
+    """Whether the translation has an acronym that may render the source's `acronym` (ONU ->
+    UN, OMS -> WHO), or a run of capitalised words or a place name of several words that the
+    source does not contain as such (OMS -> World Health Organization, ОАЭ -> United Arab
+    Emirates): the source acronym missing from it may have been translated, not dropped."""
+    starts = sentence_starts(hyp)
+    runs: list[list[str]] = [[]]
+    for tok in words(hyp):
+        word = tok.text
+        if word.isupper() and len(word) >= 2 and word.isalpha():
+            # Case matters: Spanish "un" does not explain "UN".
+            if not mentions(word, source.cased) and acronyms.corresponds(word, acronym):
+                return True
+            runs.append([])
+        elif word[:1].isupper() and tok.start not in starts:
+            runs[-1].append(word)
+        elif word.lower() not in NAME_JOINERS or not runs[-1]:
+            runs.append([])
+    for run in runs:
+        if sum(source.supports(w) is not True for w in run) >= 2:
+            return True
+        if len(run) >= 2 and place_ids(" ".join(run)) and not source._translated_place(" ".join(run)):
+            return True
+    return False
+
+
+#: Small words inside a multi-word name or its spelt-out acronym (Ministry of the Interior).
+NAME_JOINERS = frozenset({"of", "for", "and", "the", "de", "on", "to", "in", "at", "&"})
+
+
+def mentions_name(evidence: TargetEvidence, name: str) -> bool:
+    """Whether an English text has this English name, inflected or not, or another English
+    name of the same place (USA / United States, EU / European Union)."""
+    f = fold(name)
+    if f in evidence.words or mentions(f, evidence.folded):
+        return True
+    # English inflects names only with -s and 's (Merkel's, the Kennedys); a closer match would
+    # hide misspellings (Volograd / Volgograd), which RF005 reports.
+    if any(w in (f + "s", f + "'s", f + "’s") or f in (w + "s",) for w in evidence.words):
+        return True
+    return any(mentions(form, evidence.folded) for pid in place_ids(name) for form in english_place_forms(pid))
+
+
+def closest_name(evidence: TargetEvidence, name: str, text: str) -> str | None:
+    """A name of `text` spelt almost like `name` (Volgograd for Volograd), as written there."""
+    import difflib
+
+    f = fold(name)
+    best, best_ratio = None, 0.0
+    for tok in words(text):
+        candidate = tok.text
+        if not candidate[:1].isupper():
+            continue
+        c = fold(candidate)
+        if c == f or len(c) < 4:
+            continue
+        ratio = difflib.SequenceMatcher(a=f, b=c).ratio()
+        if ratio > best_ratio:
+            best, best_ratio = candidate, ratio
+    return best if best_ratio >= 0.8 else None
+
+
+@functools.lru_cache(maxsize=64)
+def target_evidence(hyp: str) -> TargetEvidence:
+    toks = tuple(dict.fromkeys(fold(t.text) for t in words(hyp)))  # each word once, as above
+    return TargetEvidence(hyp, fold(hyp), toks, tuple({skeleton(t) for t in toks if len(t) >= 2} - {""}))
