@@ -52,6 +52,8 @@ def make_finding(rule: Rule, hit: Hit, segment: Segment) -> Finding:
         end=hit.end,
         text=text[hit.start:hit.end],
         suggestion=hit.suggestion,
+        confidence=hit.confidence or rule.confidence,
+        fix=hit.fix,
     )
 
 

@@ -35,6 +35,37 @@ class Severity(enum.IntEnum):
             raise ValueError(f"unknown severity {value!r} (expected minor, major or critical)") from None
 
 
+class Confidence(enum.IntEnum):
+    """How sure a finding is, from the rule and the evidence behind the hit; ordered so that a
+    `--min-confidence` threshold is a comparison. A major or critical finding of low confidence
+    is a lead for a person, not a gate (README: "Precision")."""
+
+    LOW = 1
+    MEDIUM = 2
+    HIGH = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @property
+    def rank(self) -> int:
+        """SARIF `rank` (0-100): how likely the result is a true positive."""
+        return {Confidence.LOW: 30, Confidence.MEDIUM: 60, Confidence.HIGH: 90}[self]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @classmethod
+    def parse(cls, value: "str | Confidence") -> "Confidence":
+        if isinstance(value, Confidence):
+            return value
+        try:
+            return cls[str(value).strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown confidence {value!r} (expected low, medium or high)") from None
+
+
 #: The text fields of a segment a finding may point into.
 FIELDS = ("hyp", "src", "ref")
 
@@ -84,6 +115,24 @@ class Hit:
     suggestion: str | None = None
     field: str = "hyp"
     severity: Severity | None = None  # overrides the rule's default when set
+    confidence: Confidence | None = None  # overrides the rule's default when set
+    #: a replacement for the span that `mtqa fix` may apply (mechanical artefacts only: never
+    #: numbers, names or negations); None when the finding needs a person
+    fix: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """Another rule's evidence for the same error, folded into one finding."""
+
+    rule: str
+    field: str
+    start: int
+    end: int
+    text: str
+
+    def as_dict(self) -> dict:
+        return {"rule": self.rule, "field": self.field, "start": self.start, "end": self.end, "text": self.text}
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,9 +149,12 @@ class Finding:
     end: int
     text: str
     suggestion: str | None = None
+    confidence: Confidence = Confidence.HIGH
+    related: tuple[Related, ...] = ()
+    fix: str | None = None
 
     def as_dict(self) -> dict:
-        return {
+        out = {
             "rule": self.rule,
             "name": self.name,
             "severity": self.severity.label,
@@ -113,7 +165,11 @@ class Finding:
             "end": self.end,
             "text": self.text,
             "suggestion": self.suggestion,
+            "confidence": self.confidence.label,
         }
+        if self.related:
+            out["related"] = [r.as_dict() for r in self.related]
+        return out
 
 
 @dataclass(frozen=True, slots=True)

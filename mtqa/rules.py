@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
-from mtqa.model import Hit, Severity
+from mtqa.model import Confidence, Hit, Severity
 
 #: MQM-style category paths a rule may declare (MQM core + the WMT variant, see ANCHORS.md §4).
 CATEGORIES = frozenset({
@@ -85,6 +85,8 @@ class Rule:
     preview: bool
     check: CheckFn = field(repr=False, compare=False)
     docs: RuleDocs = field(repr=False, compare=False)
+    #: the confidence of a hit that does not set its own (from the rule's measured precision)
+    confidence: Confidence = Confidence.HIGH
 
     @property
     def family(self) -> str:
@@ -143,6 +145,7 @@ def rule(
     needs: Iterable[str] = (),
     languages: Iterable[str] | None = None,
     preview: bool = False,
+    confidence: Confidence = Confidence.HIGH,
 ) -> Callable[[CheckFn], CheckFn]:
     """Declare a check; the function is returned unchanged so it can be called in tests."""
     match = _CODE_RE.match(code)
@@ -171,6 +174,7 @@ def rule(
             preview=preview,
             check=fn,
             docs=parse_docs(code, fn.__doc__),
+            confidence=Confidence.parse(confidence),
         )
         return fn
 
