@@ -48,6 +48,8 @@ class Summary:
     metric_signatures: dict[str, str] | None = None
     gates: list[scoring.GateResult] = field(default_factory=list)
     baselined: int | None = None   # findings left out because the baseline has them
+    hidden: int = 0                # findings left out as below --min-confidence
+    min_confidence: str = "low"
     #: sentence-level scores of the segments (or of a document's aligned sentences)
     distribution: ScoreDistribution | None = None
     failed: bool = False
@@ -99,11 +101,12 @@ class Report:
     """A single-use stream of results with a summary that is complete once they are consumed."""
 
     def __init__(self, info: RunInfo, results: Iterable[SegmentResult],
-                 metrics: MetricSuite | None = None, baseline=None):
+                 metrics: MetricSuite | None = None, baseline=None, confidence_floor=None):
         self.info = info
         self._results = results
         self._metrics = metrics
         self._baseline = baseline  # a mtqa.config.baseline.BaselineFilter, counting what it left out
+        self._floor = confidence_floor  # a mtqa.config.severity.ConfidenceFloor, counting what it hid
         self.summary = Summary()
         if metrics is not None and pick_metric(metrics.names):
             level = "sentence" if info.mode == "document" else "segment"
@@ -126,6 +129,9 @@ class Report:
         s.gates = scoring.evaluate_gates(self.info.gates, s.metrics)
         if self._baseline is not None:
             s.baselined = self._baseline.baselined
+        if self._floor is not None:
+            s.hidden = self._floor.hidden
+            s.min_confidence = self._floor.minimum.label
         s.failed = scoring.gate_fails(s.by_severity, self.info.fail_on) or bool(s.failed_gates)
         self._done = True
 

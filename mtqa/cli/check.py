@@ -11,7 +11,7 @@ from mtqa.cli.common import UsageError, csv_list, resolve_languages, write_repor
 from mtqa.cli.progress import with_progress
 from mtqa.config import baseline
 from mtqa.config import settings as config
-from mtqa.config.severity import override_severities
+from mtqa.config.severity import ConfidenceFloor, override_severities
 from mtqa.context import Context
 from mtqa.io import RECORD_FORMATS, InputSpec, spool_stdin
 from mtqa.io.lines import MAX_LINE_BYTES
@@ -54,6 +54,9 @@ def add_parser(sub) -> argparse.ArgumentParser:
     # Options a configuration file can also set default to None, so that "not given" is visible.
     check.add_argument("--fail-on", choices=scoring.FAIL_ON_CHOICES,
                        help="exit 1 when a finding of this severity or worse is found (default: major)")
+    check.add_argument("--min-confidence", choices=config.CONFIDENCE_CHOICES,
+                       help="leave out findings below this confidence, from the report and the gate "
+                            f"(default: {config.DEFAULT_MIN_CONFIDENCE}; low shows every finding)")
     check.add_argument("--select", type=csv_list, metavar="CODES",
                        help="rules to run: ALL, a family (QT), a prefix (QT0) or codes, comma-separated")
     check.add_argument("--ignore", type=csv_list, metavar="CODES", help="rules not to run (same syntax)")
@@ -151,12 +154,14 @@ def cmd_check(args) -> int:
     jobs = resolve_jobs(args.jobs, total)
     results = run_parallel(with_progress(segments, total), selected, ctx, metrics, jobs=jobs)
     results = override_severities(results, severities)
+    floor = ConfidenceFloor(settings.min_confidence)
+    results = floor.apply(results)
     recorder = baseline.BaselineRecorder() if args.write_baseline else None
     if recorder is not None:  # records every finding, before a --baseline leaves known ones out
         results = recorder.observe(results)
     if known is not None:
         results = known.apply(results)
-    report = Report(info, results, metrics, baseline=known)
+    report = Report(info, results, metrics, baseline=known, confidence_floor=floor)
     write_report(report, args, _renderer(args))
     if recorder is not None:
         n = recorder.write(args.write_baseline, __version__)

@@ -43,7 +43,7 @@ from mtqa import scoring
 from mtqa.config.project import ProjectData
 from mtqa.io.errors import InputError
 from mtqa.metrics.names import DEFAULT_METRICS, METRIC_NAMES
-from mtqa.model import Severity
+from mtqa.model import Confidence, Severity
 
 CONFIG_FILE = "mtqa.toml"
 PYPROJECT = "pyproject.toml"
@@ -88,6 +88,12 @@ def _language(value: Any) -> str:
 def _fail_on(value: Any) -> str:
     if value not in scoring.FAIL_ON_CHOICES:
         raise _Invalid(f"must be one of {', '.join(scoring.FAIL_ON_CHOICES)}")
+    return value
+
+
+def _confidence(value: Any) -> str:
+    if value not in CONFIDENCE_CHOICES:
+        raise _Invalid(f"must be one of {', '.join(CONFIDENCE_CHOICES)}")
     return value
 
 
@@ -152,11 +158,18 @@ def _strings_strict(value: Any) -> list[str]:
     return value
 
 
+CONFIDENCE_CHOICES = ("low", "medium", "high")
+#: Findings below this confidence are left out of the report and the gate unless asked for: the
+#: level at which major and critical findings are right most of the time on unseen text
+#: (README: "Precision"; benchmarks/precision_table.py measures it).
+DEFAULT_MIN_CONFIDENCE = "medium"
+
 KEYS: dict[str, Callable[[Any], Any]] = {
     "select": _selectors,
     "ignore": _selectors,
     "preview": _bool,
     "fail-on": _fail_on,
+    "min-confidence": _confidence,
     "src-lang": _language,
     "tgt-lang": _language,
     "metrics": _metrics,
@@ -277,6 +290,7 @@ class Settings:
     ignore: list[str]
     preview: bool
     fail_on: str
+    min_confidence: Confidence
     src_lang: str | None
     tgt_lang: str | None
     metrics: tuple[str, ...]
@@ -320,6 +334,7 @@ def resolve(args, cfg: FileConfig | None) -> Settings:
         ignore=pick("ignore", "ignore", []),
         preview=bool(pick("preview", "preview", False)),
         fail_on=pick("fail_on", "fail-on", "major"),
+        min_confidence=Confidence.parse(pick("min_confidence", "min-confidence", DEFAULT_MIN_CONFIDENCE)),
         src_lang=pick("src_lang", "src-lang", None),
         tgt_lang=pick("tgt_lang", "tgt-lang", None),
         metrics=tuple(metrics),

@@ -108,6 +108,9 @@ def summary_sentence(summary: Summary, info: RunInfo) -> str:
             f"{plural(s.segments, 'segment')}, {plural(s.words, 'word')}; {gate}.")
     if s.baselined:
         text += f" {plural(s.baselined, 'known finding')} left out by the baseline."
+    if s.hidden:
+        text += (f" {plural(s.hidden, 'finding')} of confidence below {s.min_confidence} hidden "
+                 "(--min-confidence low shows them).")
     return text
 
 

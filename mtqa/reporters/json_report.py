@@ -72,6 +72,8 @@ def summary_dict(report: Report) -> dict:
         out["gates"] = [g.as_dict() for g in s.gates]
     if s.baselined is not None:
         out["baselined"] = s.baselined
+    out["min_confidence"] = s.min_confidence
+    out["hidden"] = s.hidden
     if s.distribution is not None and s.distribution.count:
         out["metric_distribution"] = s.distribution.as_dict()
     out["verdict"] = s.verdict

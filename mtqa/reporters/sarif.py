@@ -83,12 +83,14 @@ def result_dict(segment: Segment, f: Finding, info, rule_index: dict[str, int]) 
         out["ruleIndex"] = rule_index[f.rule]
     out.update({
         "level": level(f.severity, info.fail_on),
+        "rank": f.confidence.rank,  # SARIF: 0-100, how likely the result is a true positive
         "message": {"text": message},
         "locations": [location],
         "partialFingerprints": {"mtqaFinding/v1": fingerprint(segment, f)},
         "properties": {"segment": segment.id, "index": segment.index, "field": f.field,
                        "start": f.start, "end": f.end, "text": f.text, "severity": f.severity.label,
-                       "category": f.category, "suggestion": f.suggestion},
+                       "category": f.category, "suggestion": f.suggestion,
+                       "confidence": f.confidence.label},
     })
     return out
 
