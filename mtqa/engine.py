@@ -8,13 +8,14 @@ generator over a generator, so memory does not grow with the batch.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterable, Iterator
 
 from mtqa import scoring
 from mtqa.align.document import sentence_results
 from mtqa.context import Context
 from mtqa.metrics.scores import MetricSuite
-from mtqa.model import FIELDS, Finding, Hit, Segment, SegmentResult
+from mtqa.model import FIELDS, Finding, Hit, Related, Segment, SegmentResult
 from mtqa.rules import Rule
 from mtqa.text.tokens import word_count
 
@@ -54,7 +55,51 @@ def make_finding(rule: Rule, hit: Hit, segment: Segment) -> Finding:
         suggestion=hit.suggestion,
         confidence=hit.confidence or rule.confidence,
         fix=hit.fix,
+        related=tuple(_related(rule.code, field, start, end, segment) for field, start, end in hit.related),
     )
+
+
+def _related(code: str, field: str, start: int, end: int, segment: Segment) -> Related:
+    text = segment.field_text(field)
+    if text is None or not (0 <= start <= end <= len(text)):
+        raise CheckError(f"rule {code} gave related span {field}[{start}:{end}] outside the field on "
+                         f"segment {segment.id!r}")
+    return Related(code, field, start, end, text[start:end])
+
+
+def _overlap(field: str, start: int, end: int, other_field: str, other_start: int, other_end: int) -> int:
+    """Characters two spans share (1 for an empty span inside the other); 0 when apart."""
+    if field != other_field:
+        return 0
+    if start == end or other_start == other_end:
+        return int(other_start <= start <= other_end or start <= other_start <= end)
+    return max(0, min(end, other_end) - max(start, other_start))
+
+
+def fold_same_errors(findings: list[Finding], rules: dict[str, Rule]) -> list[Finding]:
+    """One error, one finding: a finding whose rule defers to another (OM002 "added paragraph" to
+    a boilerplate rule, NU002 "source number missing" to NU001 "number not in source") and that
+    lies on a finding of that rule, or on the evidence that finding names, is folded into it as
+    `related`. The specific finding keeps its own severity, message and suggestion, so the
+    penalty and the counts count errors, and no two findings ask to delete the same text."""
+    out = list(findings)
+    for g in findings:
+        selectors = rules[g.rule].defers_to
+        if not selectors or g not in out:
+            continue
+        best, best_overlap = None, 0
+        for k, s in enumerate(out):
+            if s is g or not any(s.rule.startswith(sel) for sel in selectors):
+                continue
+            spans = [(s.field, s.start, s.end), *((r.field, r.start, r.end) for r in s.related)]
+            overlap = max(_overlap(g.field, g.start, g.end, *span) for span in spans)
+            if overlap > best_overlap:
+                best, best_overlap = k, overlap
+        if best is not None:
+            s = out[best]
+            out[best] = replace(s, related=(*s.related, Related(g.rule, g.field, g.start, g.end, g.text), *g.related))
+            out.remove(g)
+    return out
 
 
 def _sort_key(f: Finding):
@@ -68,14 +113,18 @@ def check_segment(segment: Segment, rules: Iterable[Rule], ctx: Context,
     have = _available(segment)
     findings: list[Finding] = []
     seen: set[tuple] = set()
+    ran: dict[str, Rule] = {}
     for r in rules:
         if not r.needs <= have or not r.applies_to(segment.tgt_lang):
             continue
+        ran[r.code] = r
         for hit in r.check(segment, ctx):
             key = (r.code, hit.field, hit.start, hit.end)
             if key not in seen:  # one rule, one span, one finding
                 seen.add(key)
                 findings.append(make_finding(r, hit, segment))
+    if len(findings) > 1:
+        findings = fold_same_errors(findings, ran)
     findings.sort(key=_sort_key)
     scores = sentences = stats = None
     # Any given reference counts, even a blank line: sacrebleu scores those too, and the

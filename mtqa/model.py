@@ -119,6 +119,9 @@ class Hit:
     #: a replacement for the span that `mtqa fix` may apply (mechanical artefacts only: never
     #: numbers, names or negations); None when the finding needs a person
     fix: str | None = None
+    #: other spans that are evidence for the same error, as (field, start, end): the source
+    #: number a wrong translation number stands for, the first copy of a repeated title
+    related: tuple[tuple[str, int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -87,6 +87,9 @@ class Rule:
     docs: RuleDocs = field(repr=False, compare=False)
     #: the confidence of a hit that does not set its own (from the rule's measured precision)
     confidence: Confidence = Confidence.HIGH
+    #: rules (codes or prefixes) that describe the same error more specifically: a finding of this
+    #: rule that lies on one of theirs is folded into it (`mtqa.engine.fold_same_errors`)
+    defers_to: tuple[str, ...] = ()
 
     @property
     def family(self) -> str:
@@ -146,6 +149,7 @@ def rule(
     languages: Iterable[str] | None = None,
     preview: bool = False,
     confidence: Confidence = Confidence.HIGH,
+    defers_to: Iterable[str] = (),
 ) -> Callable[[CheckFn], CheckFn]:
     """Declare a check; the function is returned unchanged so it can be called in tests."""
     match = _CODE_RE.match(code)
@@ -175,6 +179,7 @@ def rule(
             check=fn,
             docs=parse_docs(code, fn.__doc__),
             confidence=Confidence.parse(confidence),
+            defers_to=tuple(defers_to),
         )
         return fn
 

@@ -142,7 +142,7 @@ def _describe(h: Mention) -> str:
 
 
 @rule("CO001", "heading-quantity-clash", severity=Severity.MAJOR,
-      category="accuracy/mistranslation", languages=("en",))
+      category="accuracy/mistranslation", languages=("en",), defers_to=("RF001", "NU001"))
 def quantity_inconsistent_with_heading(segment: Segment, ctx) -> Iterator[Hit]:
     """Flags a quantity in the body that contradicts the quantity a heading gives for the same thing: `“favorable” drones` under `“Hundreds” of drones`.
 

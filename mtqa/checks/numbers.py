@@ -134,7 +134,7 @@ def number_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
             hint = f"; the source has {', '.join(m.text for m in missing)}" if missing else ""
             suggestion = _fmt(missing[0]) if len(missing) == 1 else None
             yield Hit(hs + q.start, hs + q.end, f"“{q.text}” matches no number in the source{hint}",
-                      suggestion=suggestion)
+                      suggestion=suggestion, related=tuple(("src", ss + m.start, ss + m.end) for m in missing))
         src = segment.src[ss:se]
         src_digits = digit_runs(src) | {d for r in segment.refs if r for d in digit_runs(r)}
         # Codes are kept as they are between Latin-script languages; from Chinese, Japanese or
@@ -148,7 +148,7 @@ def number_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
 
 
 @rule("NU002", "source-number-missing", severity=Severity.CRITICAL, category="accuracy/omission",
-      needs=("src",))
+      needs=("src",), defers_to=("NU001",))
 def source_number_missing(segment: Segment, ctx) -> Iterator[Hit]:
     """Flags a number of the source that has no counterpart in the translation.
 

@@ -139,7 +139,8 @@ def _document_alignment(segment: Segment):
     return alignment if alignment.matched else None
 
 
-@rule("OM002", "added-paragraph", severity=Severity.MAJOR, category="accuracy/addition", needs=("ref",))
+@rule("OM002", "added-paragraph", severity=Severity.MAJOR, category="accuracy/addition", needs=("ref",),
+      defers_to=("BP", "RP001", "PJ001"))
 def added_paragraph(segment: Segment, ctx) -> Iterator[Hit]:
     """Flags a paragraph of a translated document that has no counterpart in the reference.
 

@@ -105,12 +105,23 @@ def name_differs_from_reference(segment: Segment, ctx) -> Iterator[Hit]:
     """
     if segment.src:
         return
-    evidences = [target_evidence(r) for r in pairs.refs_of(segment)]
-    for start, end, name in english_name_tokens(segment.hyp):
-        if not any(mentions_name(ev, name) for ev in evidences):
-            if any(closest_name(ev, name, r) for ev, r in zip(evidences, pairs.refs_of(segment))):
+    refs = pairs.refs_of(segment)
+    evidences = [target_evidence(r) for r in refs]
+    names = english_name_tokens(segment.hyp)
+    hyp_ev = None
+    for (hs, he), (rs, re_) in pairs.reference_pairs(segment) or [((0, len(segment.hyp)), (0, 0))]:
+        for start, end, name in names:
+            if not (hs <= start < he) or any(mentions_name(ev, name) for ev in evidences):
+                continue
+            if any(closest_name(ev, name, r) for ev, r in zip(evidences, refs)):
                 continue  # a near miss: RF005 says it better
-            yield Hit(start, end, f"“{name}” is in no reference")
+            # The names of the reference's sentence that the translation lacks are what this
+            # name probably stands for (Sisha for Seshcha): RF007's findings on them fold in here.
+            hyp_ev = hyp_ev or target_evidence(segment.hyp)
+            missing = tuple(("ref", rs + s, rs + e) for s, e, n in english_name_tokens(segment.ref[rs:re_])
+                            if not mentions_name(hyp_ev, n) and not closest_name(hyp_ev, n, segment.hyp)
+                            ) if refs and refs[0] is segment.ref else ()
+            yield Hit(start, end, f"“{name}” is in no reference", related=missing)
 
 
 @rule("RF003", "negation-not-in-ref", severity=Severity.CRITICAL, category="accuracy/mistranslation",
@@ -299,7 +310,7 @@ def unrelated_to_reference(segment: Segment, ctx) -> Iterator[Hit]:
 
 
 @rule("RF007", "ref-name-missing", severity=Severity.MAJOR, category="accuracy/omission",
-      needs=("ref",), languages=("en",))
+      needs=("ref",), languages=("en",), defers_to=("RF002",))
 def reference_name_missing(segment: Segment, ctx) -> Iterator[Hit]:
     """Flags a name of the reference that the translation lacks (the finding points into the reference).
 

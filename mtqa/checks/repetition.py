@@ -58,7 +58,7 @@ def duplicated_passage(segment: Segment, ctx) -> Iterator[Hit]:
                 what = "title" if heading and e_start == paragraphs(text)[0][0] else (
                     "heading" if heading else "paragraph")
                 yield Hit(p_start, p_end, f"repeats the {what} above", suggestion="",
-                          severity=Severity.MINOR if heading else None)
+                          severity=Severity.MINOR if heading else None, related=(("hyp", e_start, e_end),))
                 break
         seen.append((key, p_start, p_end))
     prev: tuple[tuple[str, ...], int] | None = None
