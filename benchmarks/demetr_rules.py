@@ -17,7 +17,7 @@ from pathlib import Path
 
 from mtqa import engine, rules
 from mtqa.context import Context
-from mtqa.model import Segment, Severity
+from mtqa.model import Confidence, Segment, Severity
 
 LANG = {"chinese_simple": "zh", "czech": "cs", "french": "fr", "german": "de", "hindi": "hi",
         "italian": "it", "japanese": "ja", "polish": "pl", "russian": "ru", "spanish": "es"}
@@ -49,6 +49,19 @@ def load(directory: Path, limit: int | None):
     return records
 
 
+def in_fold(item_id, spec: str) -> bool:
+    """Whether a DEMETR sentence id falls in fold K of N: the fold assignment of
+    ../shared/tools/demetr_eval.py (by source sentence, the same for every run)."""
+    k, n = (int(x) for x in spec.split("/"))
+    return _fold_of(item_id, n) == k
+
+
+def _fold_of(item_id, n: int) -> int:
+    import hashlib
+
+    return int(hashlib.sha1(f"fold-{item_id}".encode()).hexdigest(), 16) % n
+
+
 def segment(kind_item, mode: str, index: int) -> Segment:
     _, kind, it = kind_item
     hyp = it["mt_sent"] if kind == "clean" else it["hyp"]
@@ -68,9 +81,16 @@ def main(argv=None) -> int:
     ap.add_argument("--lang", help="print misses and false alarms of this source language only")
     ap.add_argument("--by-lang", action="store_true", help="add a table of detection per source language")
     ap.add_argument("--level", default="major", choices=["minor", "major", "critical"])
+    ap.add_argument("--min-confidence", default="medium", choices=["low", "medium", "high"],
+                    help="leave out findings below this confidence, as the CLI does (default: medium)")
+    ap.add_argument("--fold", help="K/N: only source sentences of fold K of N (as ../shared/tools/demetr_eval.py)")
+    ap.add_argument("--fold-out", help="K/N: every fold but K")
     a = ap.parse_args(argv)
     level = Severity.parse(a.level)
+    floor = Confidence.parse(a.min_confidence)
     records = load(a.dir, a.limit)
+    if a.fold or a.fold_out:
+        records = [r for r in records if in_fold(r[2]["id"], a.fold or a.fold_out) == bool(a.fold)]
     selected = rules.select(preview=True)
     ctx = Context(tgt_lang="en")
     t0 = time.perf_counter()
@@ -81,7 +101,7 @@ def main(argv=None) -> int:
     for i, rec in enumerate(records):
         seg = segment(rec, a.mode, i)
         res = engine.check_segment(seg, selected, ctx)
-        hits = [f for f in res.findings if f.severity >= level]
+        hits = [f for f in res.findings if f.severity >= level and f.confidence >= floor]
         flagged[rec[0]].append(bool(hits))
         per_lang[rec[0], seg.src_lang].append(bool(hits))
         for code in {f.rule for f in hits}:

@@ -7,10 +7,11 @@ import re
 from typing import Iterator
 
 from mtqa.align import pairs
-from mtqa.model import Hit, Segment, Severity
+from mtqa.model import Confidence, Hit, Segment, Severity
 from mtqa.resources import frequencies
 from mtqa.rules import rule
 from mtqa.text import acronyms, geofeatures
+from mtqa.text.names.confidence import missing_name_confidence
 from mtqa.text.names.english import english_name_tokens
 from mtqa.text.names.source_evidence import source_evidence
 from mtqa.text.names.source_names import SOURCE_ACRONYM_RE, source_names
@@ -119,6 +120,7 @@ def name_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
     Corrected: `goods imported from Central America are duty free`
     """
     refs = [target_evidence(r) for r in segment.refs if r]
+    ref_words = [fold(t.text) for r in segment.refs if r for t in words(r)]
     for (hs, he), (ss, se) in pairs.source_pairs(segment):
         evidence = source_evidence(segment.src[ss:se], segment.src_lang)
         flagged = []
@@ -130,7 +132,8 @@ def name_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
                 continue
             flagged.append((start, end))
             yield Hit(hs + start, hs + end, f"“{name}” matches no name in the source"
-                      + (" or the reference" if refs else ""))
+                      + (" or the reference" if refs else ""),
+                      confidence=missing_name_confidence(name, [*evidence.words, *ref_words]))
         # Seas, oceans and regions are named with common words, which the loop above leaves
         # alone; a table gives their names in the source languages.
         for start, end, name, fid in geofeatures.features_in(segment.hyp[hs:he]):
@@ -159,7 +162,10 @@ def name_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
                 where = ("neither in the source nor in the reference" if refs
                          else "not in the source and renders none of its acronyms" if src_acronyms
                          else "not in the source, which has no acronym")
-                yield Hit(m.start(), m.end(), f"“{acronym}” is {where}")
+                # Acronyms are translated (МРП as MCI) more often than names: from the source alone,
+                # one that may render another acronym of the source is weak evidence.
+                yield Hit(m.start(), m.end(), f"“{acronym}” is {where}",
+                          confidence=Confidence.LOW if src_acronyms and not refs else Confidence.MEDIUM)
 
 
 @rule("NE002", "source-name-missing", severity=Severity.MAJOR, category="accuracy/omission",
@@ -197,7 +203,7 @@ def source_name_missing(segment: Segment, ctx) -> Iterator[Hit]:
                 verdicts[key] = _dropped(name, segment.hyp[hs:he], src, segment.src_lang, script, evidence, refs)
             if verdicts[key]:
                 yield Hit(ss + name.start, ss + name.end, f"the source's “{name.text}” is missing from the translation",
-                          field="src")
+                          field="src", confidence=missing_name_confidence(name.text, evidence.words))
 
 
 def _dropped(name, hyp: str, src: str, src_lang: str | None, script, evidence, refs) -> bool:

@@ -16,10 +16,11 @@ import re
 from typing import Iterator
 
 from mtqa.align import pairs, slots
-from mtqa.model import Hit, Segment, Severity
+from mtqa.model import Confidence, Hit, Segment, Severity
 from mtqa.resources import frequencies, lexicons
 from mtqa.rules import rule
 from mtqa.text import antonyms
+from mtqa.text.names.confidence import missing_name_confidence
 from mtqa.text.names.english import english_name_tokens
 from mtqa.text.names.source_evidence import source_evidence
 from mtqa.text.names.target_evidence import closest_name, mentions_name, target_evidence
@@ -121,7 +122,8 @@ def name_differs_from_reference(segment: Segment, ctx) -> Iterator[Hit]:
             missing = tuple(("ref", rs + s, rs + e) for s, e, n in english_name_tokens(segment.ref[rs:re_])
                             if not mentions_name(hyp_ev, n) and not closest_name(hyp_ev, n, segment.hyp)
                             ) if refs and refs[0] is segment.ref else ()
-            yield Hit(start, end, f"“{name}” is in no reference", related=missing)
+            yield Hit(start, end, f"“{name}” is in no reference", related=missing,
+                      confidence=missing_name_confidence(name, [w for ev in evidences for w in ev.words]))
 
 
 @rule("RF003", "negation-not-in-ref", severity=Severity.CRITICAL, category="accuracy/mistranslation",
@@ -341,7 +343,12 @@ def reference_name_missing(segment: Segment, ctx) -> Iterator[Hit]:
             continue
         if src_ev is not None and _source_word_kept(name, segment.src, segment.src_lang):
             continue
-        yield Hit(start, end, f"the reference's “{name}” is missing from the translation", field="ref")
+        # A source that cannot tell (Chinese or Japanese characters: 中日 is Chunichi) leaves the
+        # reference translator's name unconfirmed: weak evidence.
+        unconfirmed = src_ev is not None and src_ev.supports(name) is None
+        confidence = Confidence.LOW if unconfirmed else missing_name_confidence(name, hyp_ev.words)
+        yield Hit(start, end, f"the reference's “{name}” is missing from the translation", field="ref",
+                  confidence=confidence)
 
 
 #: A word of the source language at least this common ...

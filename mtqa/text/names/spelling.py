@@ -119,3 +119,24 @@ def common_prefix(a: str, b: str) -> int:
     return n
 
 
+
+
+#: Jaro-Winkler similarity of two folded spellings at or above which one may be a variant of the
+#: other (Aleksei/Alexey 0.93, Lisboa/Lisbon 0.93, Cornovaglia/Cornwall 0.86, Seshcha/Sisha
+#: 0.81), while unrelated names stay below it (Bulgaria/America 0.49).
+VARIANT_SIMILARITY = 0.80
+
+
+def near_variant(name: str, words) -> str | None:
+    """A word that may be another spelling of the name: an exonym, a transliteration variant or
+    a misspelling, too far apart for the strict matchers above but close enough that a missing
+    name is weak evidence of an error. Both start alike and have four letters or more."""
+    from rapidfuzz.distance import JaroWinkler
+
+    f = fold(name)
+    if len(f) < 4:
+        return None
+    for w in words:
+        if len(w) >= 4 and w[0] == f[0] and JaroWinkler.similarity(f, w) >= VARIANT_SIMILARITY:
+            return w
+    return None

@@ -1,0 +1,32 @@
+"""How much a name that one side lacks says: the evidence grade shared by the name rules (NE001,
+NE002, RF002, RF007).
+
+A name missing from the other side is strong evidence of an error when nothing there could be
+it. It is weak evidence when the word is an English common word written with a capital (a
+sentence-initial word, a capitalised noun of an institution or a title: Aurora, Chamber,
+Presidency-in-office), or when the other side has a word that may be another spelling of it: an
+exonym, a transliteration variant, an inflected or shortened form (Cornovaglia for Cornwall,
+Plitwitz for Plitvice, Maxa for Max). Weak findings are reported with low confidence, which the
+default `--min-confidence` leaves out.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from mtqa.model import Confidence
+from mtqa.resources import lexicons
+from mtqa.text.names.spelling import near_variant
+
+
+def is_capitalised_common_word(name: str) -> bool:
+    """Every part of the name is a word English writes in lower case (SCOWL common words)."""
+    common = lexicons.words("common_words.txt", "en")
+    parts = [p for p in name.lower().split("-") if p]
+    return bool(parts) and all(p in common for p in parts)
+
+
+def missing_name_confidence(name: str, other_words: Iterable[str]) -> Confidence:
+    """The confidence of "this name has no counterpart among `other_words`" (folded words)."""
+    if is_capitalised_common_word(name) or near_variant(name, other_words):
+        return Confidence.LOW
+    return Confidence.HIGH
