@@ -53,8 +53,9 @@ def wrong_target_language(segment: Segment, ctx) -> Iterator[Hit]:
     non-translation: the reader gets nothing.
 
     ## Example
-    Flagged: `Le gouvernement a présenté hier son projet de loi sur les retraites.` in an English batch.
-    Corrected: `The government presented its pension reform bill yesterday.`
+    hyp: Le gouvernement a présenté hier son projet de loi sur les retraites.
+    Use instead:
+    hyp: The government presented its pension reform bill yesterday.
     """
     tgt = segment.tgt_lang
     if not tgt:

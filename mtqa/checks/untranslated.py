@@ -61,8 +61,9 @@ def foreign_script_text(segment: Segment, ctx) -> Iterator[Hit]:
     not know them (rare terms, names), and the meaning is lost.
 
     ## Example
-    Flagged: `Cyanuric acid and 三聚氰胺 were found in urine samples.`
-    Corrected: `Cyanuric acid and melamine were found in urine samples.`
+    hyp: Cyanuric acid and 三聚氰胺 were found in the urine samples.
+    Use instead:
+    hyp: Cyanuric acid and melamine were found in the urine samples.
     """
     src = segment.src or ""
     for start, end, script in foreign_runs(segment.hyp):
@@ -158,8 +159,11 @@ def untranslated_source_word(segment: Segment, ctx) -> Iterator[Hit]:
     around the copied word hides the gap.
 
     ## Example
-    Flagged: `The comportement of the animals changed.` (source: `Le comportement des animaux a changé.`)
-    Corrected: `The behaviour of the animals changed.`
+    hyp: The comportement of the animals changed after the storm.
+    src: Le comportement des animaux a changé après la tempête.
+    src_lang: fr
+    Use instead:
+    hyp: The behaviour of the animals changed after the storm.
     """
     src_lang = segment.src_lang
     if not src_lang or src_lang == "en" or not frequencies.has_language(src_lang):
@@ -237,8 +241,11 @@ def translation_identical_to_source(segment: Segment, ctx) -> Iterator[Hit]:
     Nothing was translated: a pipeline fell back to the source, or a segment was skipped.
 
     ## Example
-    Flagged: `Le gouvernement a démissionné hier soir.` as the English translation of itself.
-    Corrected: `The government resigned last night.`
+    hyp: Le gouvernement a démissionné hier soir.
+    src: Le gouvernement a démissionné hier soir.
+    src_lang: fr
+    Use instead:
+    hyp: The government resigned last night.
     """
     if segment.src_lang and segment.tgt_lang and segment.src_lang == segment.tgt_lang:
         return
@@ -283,8 +290,9 @@ def foreign_word(segment: Segment, ctx) -> Iterator[Hit]:
     editor reads past them; the reader of the wire gets a sentence with a hole in it.
 
     ## Example
-    Flagged: `The ministry said the talks were nicht successful.`
-    Corrected: `The ministry said the talks were not successful.`
+    hyp: The ministry said the talks were nicht successful.
+    Use instead:
+    hyp: The ministry said the talks were not successful.
     """
     src_words = {t.text.casefold() for t in words(segment.src)} if segment.src else set()
     ref_words = _reference_words(segment)
