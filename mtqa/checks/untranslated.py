@@ -8,14 +8,11 @@ from typing import Iterator
 from mtqa.align import pairs
 from mtqa.model import Hit, Segment, Severity
 from mtqa.resources import frequencies
+from mtqa.resources.languages import language_name
 from mtqa.rules import rule
 from mtqa.text.scripts import LOGOGRAPHIC, foreign_runs, main_script
 from mtqa.text.sentences import sentence_starts
 from mtqa.text.tokens import words
-
-LANGUAGE_NAMES = {"zh": "Chinese", "ja": "Japanese", "ko": "Korean", "ru": "Russian", "hi": "Hindi",
-                  "fr": "French", "de": "German", "es": "Spanish", "it": "Italian", "cs": "Czech",
-                  "pl": "Polish", "pt": "Portuguese", "en": "English", "uk": "Ukrainian", "ar": "Arabic"}
 
 # Thresholds on Zipf frequencies (see mtqa.resources.frequencies). A lower-case word copied from the
 # source is untranslated when English does not know it, or when it is far more common in the
@@ -224,7 +221,7 @@ def untranslated_source_word(segment: Segment, ctx) -> Iterator[Hit]:
             else:
                 untranslated = False  # a capitalised word inside the sentence is a name
             if untranslated:
-                name = LANGUAGE_NAMES.get(src_lang, src_lang)
+                name = language_name(src_lang)
                 yield Hit(hs + tok.start, hs + tok.end, f"“{word}” is a {name} word left untranslated")
 
 
@@ -315,7 +312,7 @@ def foreign_word(segment: Segment, ctx) -> Iterator[Hit]:
             urlish = _urlish_spans(hyp)
         if any(a <= m.start() < b for a, b in urlish):
             continue
-        yield Hit(m.start(), m.end(), f"“{word}” is not English: a common {LANGUAGE_NAMES.get(lang, lang)} word")
+        yield Hit(m.start(), m.end(), f"“{word}” is not English: a common {language_name(lang)} word")
 
 
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)\s+$")
