@@ -16,6 +16,11 @@ from typing import Callable, Iterable, Iterator
 
 from mtqa.model import Confidence, Hit, Severity
 
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
 #: MQM-style category paths a rule may declare (MQM core + the WMT variant, see ANCHORS.md §4).
 CATEGORIES = frozenset({
     "accuracy/addition",
@@ -67,12 +72,6 @@ DOC_SECTIONS = ("What it does", "Why is this bad?", "Example")
 
 CheckFn = Callable[..., Iterator[Hit]]
 
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
-
 #: The keys of an example's flagged side, in display order; only `hyp` is required.
 EXAMPLE_KEYS = ("hyp", "src", "ref", "src_lang", "doc", "project")
 _USE_INSTEAD = "Use instead:"
@@ -108,15 +107,16 @@ class RuleExample:
     src_lang: str | None = None
     doc: bool = False
     #: the project table as parsed from TOML (validated into ProjectData by mtqa.config.settings)
-    project: dict | None = None
+    project: dict | None = field(default=None, hash=False)
 
     @classmethod
     def parse(cls, code: str, text: str) -> "RuleExample":
-        flagged, sep, fixed = text.partition(_USE_INSTEAD)
-        if not sep:
+        lines = [line.strip() for line in text.strip().splitlines()]
+        if _USE_INSTEAD not in lines:
             raise RuleDefinitionError(f"{code}: the example lacks a '{_USE_INSTEAD}' line")
-        values = _example_lines(code, flagged, EXAMPLE_KEYS)
-        corrected = _example_lines(code, fixed, ("hyp",))
+        split = lines.index(_USE_INSTEAD)
+        values = _example_lines(code, lines[:split], EXAMPLE_KEYS)
+        corrected = _example_lines(code, lines[split + 1:], ("hyp",))
         for side, got in (("flagged", values), ("corrected", corrected)):
             if not got.get("hyp", "").strip():
                 raise RuleDefinitionError(f"{code}: the {side} side of the example needs a 'hyp:' line")
@@ -150,13 +150,13 @@ class RuleExample:
         return "\n".join(lines)
 
 
-def _example_lines(code: str, text: str, allowed: tuple[str, ...]) -> dict[str, str]:
+def _example_lines(code: str, lines: list[str], allowed: tuple[str, ...]) -> dict[str, str]:
     out: dict[str, str] = {}
-    for line in text.strip().splitlines():
-        match = _EXAMPLE_LINE_RE.match(line.strip())
+    for line in lines:
+        match = _EXAMPLE_LINE_RE.match(line)
         if not match or match.group(1) not in allowed:
             raise RuleDefinitionError(
-                f"{code}: example line {line.strip()!r} is not 'key: value' with a key in {allowed}")
+                f"{code}: example line {line!r} is not 'key: value' with a key in {allowed}")
         key, value = match.groups()
         if key in out:
             raise RuleDefinitionError(f"{code}: example key {key!r} given twice")

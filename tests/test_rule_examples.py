@@ -78,3 +78,26 @@ hyp: One.""")
 def test_malformed_examples_are_refused(text, problem):
     with pytest.raises(RuleDefinitionError, match=problem):
         RuleExample.parse("QT999", text)
+
+
+def test_a_rule_with_a_free_text_example_is_refused_at_declaration():
+    from mtqa.model import Severity
+
+    def check(segment, ctx):
+        """Flags something.
+
+        ## What it does
+        Something.
+
+        ## Why is this bad?
+        Because.
+
+        ## Example
+        Flagged: `x`
+        Corrected: `y`
+        """
+        return iter(())
+
+    with pytest.raises(RuleDefinitionError, match="Use instead"):
+        rules.rule("QT906", "free-text-example", severity=Severity.MINOR, category="fluency/punctuation")(check)
+    assert "QT906" not in rules.REGISTRY

@@ -3,6 +3,7 @@ is covered by must-fire and must-not-fire cases that can run; every word list a 
 exists; the package stays in small modules. (Each rule's example is run in test_rule_examples.py.)"""
 from __future__ import annotations
 
+import ast
 import importlib
 import pkgutil
 import re
@@ -115,6 +116,11 @@ PACKAGE = Path(mtqa.__file__).parent
 def test_no_module_over_500_lines(path):
     lines = len(path.read_text(encoding="utf-8").splitlines())
     assert lines <= 500, f"{path.relative_to(PACKAGE)} has {lines} lines: split it by job"
+
+
+@pytest.mark.parametrize("path", sorted(PACKAGE.rglob("*.py")), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_every_module_says_what_it_is_for(path):
+    assert ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))), "a module docstring"
 
 
 def test_at_most_12_modules_at_the_top_level():
