@@ -2,17 +2,24 @@
 
 A rule is a pure generator `(segment, ctx) -> Iterator[Hit]` declared in its family module
 under `mtqa/checks/`. Its docstring has three sections (What it does / Why is this bad? /
-Example) that feed `mtqa explain`, `mtqa rules`, SARIF rule help and the HTML legend.
+Example) that feed `mtqa explain`, `mtqa rules`, SARIF rule help and the HTML legend. The
+example has one fixed layout (`RuleExample.parse`), so the meta-tests can run it through the engine.
 Codes are two family letters and three digits (QT001); names are the kebab-case name of the
 flagged pattern ("reversed-quotation-marks"), never an instruction ("fix-...", "no-...").
 """
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
 from mtqa.model import Confidence, Hit, Severity
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
 
 #: MQM-style category paths a rule may declare (MQM core + the WMT variant, see ANCHORS.md §4).
 CATEGORIES = frozenset({
@@ -65,13 +72,121 @@ DOC_SECTIONS = ("What it does", "Why is this bad?", "Example")
 
 CheckFn = Callable[..., Iterator[Hit]]
 
+#: The keys of an example's flagged side, in display order; only `hyp` is required.
+EXAMPLE_KEYS = ("hyp", "src", "ref", "src_lang", "doc", "project")
+_USE_INSTEAD = "Use instead:"
+_EXAMPLE_LINE_RE = re.compile(r"^([a-z_]+): ?(.*)$")
+_LABELS = {"hyp": "Translation", "src": "Source", "ref": "Reference"}
+
+
+class RuleDefinitionError(Exception):
+    """A rule declaration breaks the conventions above (raised at import time)."""
+
+
+@dataclass(frozen=True)
+class RuleExample:
+    """A rule's `## Example`: a translation the rule flags and the corrected translation.
+
+    The layout is one `key: value` a line; `\\n` in a value is a line break (articles):
+
+        hyp: He said it was unacceptable.
+        src: Il a déclaré que c'était « tout à fait inacceptable ».
+        src_lang: fr
+        Use instead:
+        hyp: He said it was “totally unacceptable”.
+
+    Optional keys: `src`, `ref`, `src_lang`, `doc: true` (check as an article) and `project`
+    (an inline TOML table, the `[tool.mtqa.project]` keys). The corrected side has `hyp` only:
+    it is checked with the same source, reference and settings.
+    """
+
+    hyp: str
+    fixed: str
+    src: str | None = None
+    ref: str | None = None
+    src_lang: str | None = None
+    doc: bool = False
+    #: the project table as parsed from TOML (validated into ProjectData by mtqa.config.settings)
+    project: dict | None = field(default=None, hash=False)
+
+    @classmethod
+    def parse(cls, code: str, text: str) -> "RuleExample":
+        lines = [line.strip() for line in text.strip().splitlines()]
+        if _USE_INSTEAD not in lines:
+            raise RuleDefinitionError(f"{code}: the example lacks a '{_USE_INSTEAD}' line")
+        split = lines.index(_USE_INSTEAD)
+        values = _example_lines(code, lines[:split], EXAMPLE_KEYS)
+        corrected = _example_lines(code, lines[split + 1:], ("hyp",))
+        for side, got in (("flagged", values), ("corrected", corrected)):
+            if not got.get("hyp", "").strip():
+                raise RuleDefinitionError(f"{code}: the {side} side of the example needs a 'hyp:' line")
+        doc = values.pop("doc", "false")
+        if doc not in ("true", "false"):
+            raise RuleDefinitionError(f"{code}: example 'doc:' must be true or false, not {doc!r}")
+        project = None
+        if "project" in values:
+            try:
+                project = tomllib.loads("project = " + values.pop("project"))["project"]
+            except tomllib.TOMLDecodeError as e:
+                raise RuleDefinitionError(f"{code}: example 'project:' is not an inline TOML table: {e}") from None
+            if not isinstance(project, dict):
+                raise RuleDefinitionError(f"{code}: example 'project:' must be an inline TOML table")
+        return cls(fixed=corrected["hyp"], doc=doc == "true", project=project, **values)
+
+    def render(self) -> str:
+        """The example as a reader sees it (`mtqa explain`, SARIF help, the HTML legend)."""
+        lines = []
+        for key in ("hyp", "src", "ref"):
+            value = getattr(self, key)
+            if value is not None:
+                label = _LABELS[key] + (f" ({self.src_lang})" if key == "src" and self.src_lang else "")
+                lines.append(_labelled(label, value))
+        if self.doc:
+            lines.append("(checked as an article)")
+        if self.project:
+            lines.append(f"Project data: {_toml(self.project)[2:-2]}")
+        lines.append("Use instead:")
+        lines.append(_labelled(_LABELS["hyp"], self.fixed))
+        return "\n".join(lines)
+
+
+def _example_lines(code: str, lines: list[str], allowed: tuple[str, ...]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in lines:
+        match = _EXAMPLE_LINE_RE.match(line)
+        if not match or match.group(1) not in allowed:
+            raise RuleDefinitionError(
+                f"{code}: example line {line!r} is not 'key: value' with a key in {allowed}")
+        key, value = match.groups()
+        if key in out:
+            raise RuleDefinitionError(f"{code}: example key {key!r} given twice")
+        # A literal backslash-n stands for a line break: articles need several lines.
+        out[key] = value.replace("\\n", "\n")
+    return out
+
+
+def _toml(value) -> str:
+    """An inline TOML rendering of the project table (strings, lists and tables are all it has)."""
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{_toml(k) if not re.fullmatch(r'[A-Za-z0-9_-]+', k) else k} = {_toml(v)}"
+                                for k, v in value.items()) + " }"
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _labelled(label: str, value: str) -> str:
+    head, *rest = value.split("\n")
+    pad = " " * (len(label) + 2)
+    return "\n".join([f"{label}: {head}", *(pad + line for line in rest)])
+
 
 @dataclass(frozen=True)
 class RuleDocs:
     summary: str  # the docstring's first line: one sentence saying what is flagged
     what: str
     why: str
-    example: str
+    example: RuleExample
 
 
 @dataclass(frozen=True)
@@ -111,10 +226,6 @@ class Rule:
 REGISTRY: dict[str, Rule] = {}
 
 
-class RuleDefinitionError(Exception):
-    """A rule declaration breaks the conventions above (raised at import time)."""
-
-
 def parse_docs(code: str, doc: str | None) -> RuleDocs:
     if not doc:
         raise RuleDefinitionError(f"{code}: a rule needs a docstring with {DOC_SECTIONS}")
@@ -128,7 +239,8 @@ def parse_docs(code: str, doc: str | None) -> RuleDocs:
     summary = " ".join(parts[0].split())
     if not summary:
         raise RuleDefinitionError(f"{code}: the docstring's first line must say what the rule flags")
-    return RuleDocs(summary, sections["What it does"], sections["Why is this bad?"], sections["Example"])
+    example = RuleExample.parse(code, sections["Example"])
+    return RuleDocs(summary, sections["What it does"], sections["Why is this bad?"], example)
 
 
 def _dedent(doc: str) -> str:

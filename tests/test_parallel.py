@@ -10,7 +10,7 @@ from mtqa.context import Context
 from mtqa.engine import CheckError, run
 from mtqa.metrics.scores import MetricSuite
 from mtqa.model import Hit, Segment, Severity
-from mtqa.rules import Rule, RuleDocs
+from mtqa.rules import Rule, RuleDocs, RuleExample
 from mtqa.run import parallel
 from mtqa.run.parallel import available, run_parallel
 from tests.conftest import ROOT
@@ -56,7 +56,7 @@ def test_a_broken_check_in_a_worker_stops_the_run():
         yield Hit(0, len(segment.hyp) + 5, "out of range")
 
     bad = Rule("QT999", "broken-span", Severity.MINOR, "fluency/punctuation", frozenset(), None, False,
-               broken, RuleDocs("x", "x", "x", "x"))
+               broken, RuleDocs("x", "x", "x", RuleExample("x", "y")))
     with pytest.raises(CheckError, match="QT999"):
         list(run_parallel(segments(), [bad], Context(), None, jobs=2, chunk=4))
 

@@ -1,15 +1,20 @@
-"""Registry meta-tests: every rule is well declared, documented and covered by must-fire and
-must-not-fire cases in its family's test module."""
+"""Registry meta-tests: every rule is well declared, documented, lives in its family's module and
+is covered by must-fire and must-not-fire cases that can run; every word list a module names
+exists; the package stays in small modules. (Each rule's example is run in test_rule_examples.py.)"""
 from __future__ import annotations
 
+import ast
 import importlib
 import pkgutil
 import re
+from pathlib import Path
 
 import pytest
 
+import mtqa
 import tests.checks
 from mtqa import rules
+from mtqa.resources import lexicons
 from mtqa.model import Severity
 from mtqa.rules import CATEGORIES, FAMILIES, RuleDefinitionError, rule
 
@@ -34,8 +39,7 @@ def test_rule_is_well_declared(r):
     assert re.fullmatch(r"[A-Z]{2}\d{3}", r.code) and r.family in FAMILIES
     assert re.fullmatch(r"[a-z][a-z0-9]*(-[a-z0-9]+)*", r.name)
     assert r.category in CATEGORIES
-    assert r.docs.what and r.docs.why and r.docs.example
-    assert "Flagged" in r.docs.example and "Corrected" in r.docs.example, "examples show both sides"
+    assert r.docs.what and r.docs.why and r.docs.example.hyp and r.docs.example.fixed
     assert r.summary.endswith(".")
 
 
@@ -47,6 +51,82 @@ def test_rule_has_must_fire_case(r):
 @pytest.mark.parametrize("r", ALL, ids=lambda r: r.code)
 def test_rule_has_must_not_fire_case(r):
     assert any(r.code in c.rules for c in QUIET), f"{r.code} has no must-not-fire case"
+
+
+def _given(case) -> set[str]:
+    return {need for need in ("src", "ref") if getattr(case, need)}
+
+
+@pytest.mark.parametrize("case", FIRE + QUIET, ids=lambda c: c.hyp[:40])
+def test_case_gives_what_its_rules_need(case):
+    # The engine skips a rule whose needs are missing: such a case could never fail.
+    known = {r.code: r for r in ALL}
+    codes = [code for code, _ in case.expected] if hasattr(case, "expected") else list(case.rules)
+    for code in codes:
+        assert code in known, f"the case names an unknown rule {code}"
+        missing = known[code].needs - _given(case)
+        assert not missing, f"{code} needs {sorted(missing)}, which the case does not give"
+
+
+CHECKS_DIR = Path(mtqa.__file__).parent / "checks"
+# A rule is declared by `@rule("QT001", ...)` or by a kind such as `kinds.existence("BP002", ...)`.
+_DECLARATION_RE = re.compile(r'(?:@rule|\bkinds\.\w+)\(\s*"([A-Z]{2}\d{3})"')
+
+
+def _declaring_modules() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for path in sorted(CHECKS_DIR.glob("*.py")):
+        for code in _DECLARATION_RE.findall(path.read_text(encoding="utf-8")):
+            out.setdefault(code, []).append(path.stem)
+    return out
+
+
+@pytest.mark.parametrize("r", ALL, ids=lambda r: r.code)
+def test_rule_lives_in_its_family_module(r):
+    modules = _declaring_modules().get(r.code, [])
+    assert len(modules) == 1, f"{r.code} is declared in {modules or 'no module under mtqa/checks'}"
+    assert modules[0].startswith(r.family_name), \
+        f"{r.code} ({r.family_name}) is declared in checks/{modules[0]}.py"
+
+
+# Lists are named by literal file names, often through a helper or a kind's `lexicon=`:
+# every such literal in the package counts, wherever it is passed.
+_LEXICON_NAME_RE = re.compile(r'"([a-z0-9_]+\.(?:txt|tsv))"')
+
+
+def test_every_lexicon_name_used_exists():
+    package = Path(mtqa.__file__).parent
+    used = {name for path in package.rglob("*.py")
+            for name in _LEXICON_NAME_RE.findall(path.read_text(encoding="utf-8"))}
+    assert len(used) > 20, "the scan no longer sees the lexicon calls"
+    assert not used - lexicons.known_names(), "word lists named in code but shipped by no language"
+
+
+def test_an_unknown_lexicon_name_fails_loudly():
+    with pytest.raises(lexicons.UnknownLexiconError, match="stopwordz.txt"):
+        lexicons.words("stopwordz.txt", "en")
+    # A known list a language does not ship is honest missing data, not an error.
+    assert lexicons.words("negation.txt", "xx") == frozenset()
+
+
+PACKAGE = Path(mtqa.__file__).parent
+
+
+@pytest.mark.parametrize("path", sorted(PACKAGE.rglob("*.py")), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_no_module_over_500_lines(path):
+    lines = len(path.read_text(encoding="utf-8").splitlines())
+    assert lines <= 500, f"{path.relative_to(PACKAGE)} has {lines} lines: split it by job"
+
+
+@pytest.mark.parametrize("path", sorted(PACKAGE.rglob("*.py")), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_every_module_says_what_it_is_for(path):
+    assert ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))), "a module docstring"
+
+
+def test_at_most_12_modules_at_the_top_level():
+    # The top level is the model and the run; everything else belongs to a subpackage.
+    top = sorted(p.name for p in PACKAGE.glob("*.py"))
+    assert len(top) <= 12, f"{len(top)} modules directly in mtqa/: {top}"
 
 
 def test_codes_and_names_are_unique():

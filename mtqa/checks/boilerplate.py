@@ -40,8 +40,10 @@ kinds.existence(
     text was copied by a content farm.
 
     ## Example
-    Flagged: `by admin`
-    Corrected: (the line deleted)
+    hyp: Russia to produce Iranian drones, White House warns\\nby admin\\nThe White House said on Friday that Russia would build the drones at a plant in Tatarstan.
+    doc: true
+    Use instead:
+    hyp: Russia to produce Iranian drones, White House warns\\nThe White House said on Friday that Russia would build the drones at a plant in Tatarstan.
     """)
 
 kinds.existence(
@@ -61,8 +63,10 @@ kinds.existence(
     are not part of it and must be deleted before publication.
 
     ## Example
-    Flagged: `Leave a Comment`
-    Corrected: (the line deleted)
+    hyp: The White House said on Friday that Russia would build the drones at a plant in Tatarstan.\\nLeave a Comment
+    doc: true
+    Use instead:
+    hyp: The White House said on Friday that Russia would build the drones at a plant in Tatarstan.
     """)
 
 kinds.existence(
@@ -83,8 +87,10 @@ kinds.existence(
     title the reader may take for part of this one.
 
     ## Example
-    Flagged: `Read also: Russia fires missiles at Kyiv overnight`
-    Corrected: (the line deleted)
+    hyp: The White House said on Friday that Russia would build the drones at a plant in Tatarstan.\\nRead also: Russia fires missiles at Kyiv overnight
+    doc: true
+    Use instead:
+    hyp: The White House said on Friday that Russia would build the drones at a plant in Tatarstan.
     """)
 
 kinds.existence(
@@ -105,8 +111,10 @@ kinds.existence(
     to the translation that the reader cannot place. It must be deleted.
 
     ## Example
-    Flagged: `sequel after announcement`
-    Corrected: (the line deleted)
+    hyp: The White House said on Friday that Russia would build the drones at a plant in Tatarstan.\\nsequel after announcement\\nThe plant could be fully operational early next year.
+    doc: true
+    Use instead:
+    hyp: The White House said on Friday that Russia would build the drones at a plant in Tatarstan.\\nThe plant could be fully operational early next year.
     """)
 
 
@@ -144,8 +152,9 @@ def breadcrumb_trail(segment: Segment, ctx) -> Iterator[Hit]:
     starts with nonsense (`Home News The White House...`).
 
     ## Example
-    Flagged: `Home News The White House warns that Russia will produce Iranian drones`
-    Corrected: `The White House warns that Russia will produce Iranian drones`
+    hyp: Home News World The White House warns that Russia will produce Iranian drones
+    Use instead:
+    hyp: The White House warns that Russia will produce Iranian drones
     """
     text = segment.hyp
     regex = _breadcrumb_regex()
@@ -218,8 +227,10 @@ def stray_headline(segment: Segment, ctx) -> Iterator[Hit]:
     subheading of this article, announcing something it never says.
 
     ## Example
-    Flagged: `Rearmament: French Industrialists’ Deals` (between two paragraphs about drones)
-    Corrected: (the line deleted)
+    hyp: The White House said on Friday that Russia would build the drones at a plant in Tatarstan.\\nRearmament: French Industrialists’ Deals\\nThe plant could be fully operational early next year, a spokesman said.
+    doc: true
+    Use instead:
+    hyp: The White House said on Friday that Russia would build the drones at a plant in Tatarstan.\\nThe plant could be fully operational early next year, a spokesman said.
     """
     text = segment.hyp
     paras = paragraphs(text)

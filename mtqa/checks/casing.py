@@ -47,8 +47,9 @@ def capitalised_word_mid_sentence(segment: Segment, ctx) -> Iterator[Hit]:
     stumbles, and often the sentence needs restructuring, not just a lower-case letter.
 
     ## Example
-    Flagged: `to allow them, it said, Understand the risks better`
-    Corrected: `to allow them, it said, to understand the risks better`
+    hyp: The agency wants to help farmers, it said, Understand the risks better.
+    Use instead:
+    hyp: The agency wants to help farmers, it said, to understand the risks better.
     """
     text = segment.hyp
     skip = headings(text)

@@ -160,8 +160,10 @@ def quantity_inconsistent_with_heading(segment: Segment, ctx) -> Iterator[Hit]:
     and publishing it misinforms.
 
     ## Example
-    Flagged: `Russia received until last May “favorable” Iranian attack drones` (heading: `“Hundreds” of drones have been received`)
-    Corrected: `By last May Russia had received “several hundred” Iranian attack drones`
+    hyp: “Hundreds” of drones have been received\\nRussia received until last May “favorable” Iranian attack drones, the White House said.
+    doc: true
+    Use instead:
+    hyp: “Hundreds” of drones have been received\\nBy last May Russia had received “several hundred” Iranian attack drones, the White House said.
     """
     heads, body = _heading_and_body(segment)
     for h in heads:
@@ -192,8 +194,10 @@ def quoted_term_inconsistent_with_heading(segment: Segment, ctx) -> Iterator[Hit
     different renderings confuse the reader and show that one of them was mistranslated.
 
     ## Example
-    Flagged: `Moscow used “suicide” drones against Kyiv` (heading: `“Kamikaze” drones hit Kyiv`)
-    Corrected: `Moscow used “kamikaze” drones against Kyiv`
+    hyp: “Kamikaze” drones hit Kyiv\\nMoscow used “suicide” drones against the capital overnight, officials said.
+    doc: true
+    Use instead:
+    hyp: “Kamikaze” drones hit Kyiv\\nMoscow used “kamikaze” drones against the capital overnight, officials said.
     """
     heads, body = _heading_and_body(segment)
     for h in heads:

@@ -116,8 +116,11 @@ def name_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
     tell from the fluent sentence; MT produces such substitutions when it hallucinates.
 
     ## Example
-    Flagged: `goods imported from Bulgaria are duty free` (source: `从中美洲进口的货物都是免关税的`)
-    Corrected: `goods imported from Central America are duty free`
+    hyp: Goods imported from Bulgaria are duty free.
+    src: 从中美洲进口的货物都是免关税的。
+    src_lang: zh
+    Use instead:
+    hyp: Goods imported from Central America are duty free.
     """
     refs = [target_evidence(r) for r in segment.refs if r]
     ref_words = [fold(t.text) for r in segment.refs if r for t in words(r)]
@@ -188,8 +191,11 @@ def source_name_missing(segment: Segment, ctx) -> Iterator[Hit]:
     still reads well, so only a comparison with the source shows it.
 
     ## Example
-    Flagged: source `Der Mann arbeitet für die Diözese Nantes.`, translation `The man works for the diocese.`
-    Corrected: `The man works for the diocese of Nantes.`
+    hyp: The man works for the diocese, a spokesman said.
+    src: Der Mann arbeitet für die Diözese Nantes, sagte ein Sprecher.
+    src_lang: de
+    Use instead:
+    hyp: The man works for the diocese of Nantes, a spokesman said.
     """
     refs = [target_evidence(r) for r in segment.refs if r]
     for (hs, he), (ss, se) in pairs.source_pairs(segment):

@@ -56,8 +56,9 @@ def missing_word(segment: Segment, ctx) -> Iterator[Hit]:
     sentence still looks finished at a glance.
 
     ## Example
-    Flagged: `The has reported a total of 4.1 million cases.`
-    Corrected: `The ministry has reported a total of 4.1 million cases.`
+    hyp: The has reported a total of 4.1 million cases since March.
+    Use instead:
+    hyp: The ministry has reported a total of 4.1 million cases since March.
     """
     classes = _classes()
     text = segment.hyp

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from mtqa.checks.untranslated import LANGUAGE_NAMES
 from mtqa.model import Hit, Segment, Severity
 from mtqa.resources import langid, lexicons
+from mtqa.resources.languages import language_name
 from mtqa.rules import rule
 from mtqa.text.sentences import paragraphs
 from mtqa.text.tokens import words
@@ -53,8 +53,9 @@ def wrong_target_language(segment: Segment, ctx) -> Iterator[Hit]:
     non-translation: the reader gets nothing.
 
     ## Example
-    Flagged: `Le gouvernement a présenté hier son projet de loi sur les retraites.` in an English batch.
-    Corrected: `The government presented its pension reform bill yesterday.`
+    hyp: Le gouvernement a présenté hier son projet de loi sur les retraites.
+    Use instead:
+    hyp: The government presented its pension reform bill yesterday.
     """
     tgt = segment.tgt_lang
     if not tgt:
@@ -68,5 +69,4 @@ def wrong_target_language(segment: Segment, ctx) -> Iterator[Hit]:
             continue  # plainly the target language: no need to ask langdetect
         found = langid.detect(block)
         if found and found[0] != tgt and found[1] >= MIN_PROBABILITY:
-            name = LANGUAGE_NAMES.get(found[0], found[0])
-            yield Hit(start, end, f"this text is in {name}, not {LANGUAGE_NAMES.get(tgt, tgt)}")
+            yield Hit(start, end, f"this text is in {language_name(found[0])}, not {language_name(tgt)}")

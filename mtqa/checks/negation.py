@@ -40,8 +40,11 @@ def negation_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
     plausible: the most dangerous kind of MT error, and nearly invisible to BLEU or chrF.
 
     ## Example
-    Flagged: `Both acids were not found in the samples.` (source: `Les deux acides ont été trouvés dans les échantillons.`)
-    Corrected: `Both acids were found in the samples.`
+    hyp: Both acids were not found in the urine samples.
+    src: Les deux acides ont été trouvés dans les échantillons d'urine.
+    src_lang: fr
+    Use instead:
+    hyp: Both acids were found in the urine samples.
     """
     if not has_cues(segment.src_lang) or not has_cues(segment.tgt_lang):
         return
@@ -86,9 +89,12 @@ def negation_missing(segment: Segment, ctx) -> Iterator[Hit]:
     statement, fluent, and almost invisible to string metrics.
 
     ## Example
-    Flagged: `The new demands could be met.` (source: `Die Forderungen könnten nicht erfüllt werden.`,
-    reference: `The demands could not be met.`)
-    Corrected: `The new demands could not be met.`
+    hyp: The unions said the new demands could be met.
+    src: Die Gewerkschaften sagten, die neuen Forderungen könnten nicht erfüllt werden.
+    ref: The unions said the new demands could not be met.
+    src_lang: de
+    Use instead:
+    hyp: The unions said the new demands could not be met.
     """
     if not has_cues(segment.src_lang) or not has_cues(segment.tgt_lang):
         return

@@ -122,8 +122,11 @@ def number_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
     output hides and that BLEU or chrF barely notice.
 
     ## Example
-    Flagged: `The consulate opened in 1995.` (source: `Le consulat a ouvert en 1985.`)
-    Corrected: `The consulate opened in 1985.`
+    hyp: The consulate in Marseille opened in 1995.
+    src: Le consulat de Marseille a ouvert en 1985.
+    src_lang: fr
+    Use instead:
+    hyp: The consulate in Marseille opened in 1985.
     """
     ref_q = _reference_quantities(segment)
     for (hs, he), (ss, se) in pairs.source_pairs(segment):
@@ -163,8 +166,11 @@ def source_number_missing(segment: Segment, ctx) -> Iterator[Hit]:
     figure tells the editor exactly what to restore.
 
     ## Example
-    Flagged: source `Il y a eu 40 morts.`, translation `There were many deaths.`
-    Corrected: `There were 40 deaths.`
+    hyp: There were many deaths in the attack, the governor said.
+    src: Il y a eu 40 morts dans l'attaque, a déclaré le gouverneur.
+    src_lang: fr
+    Use instead:
+    hyp: There were 40 deaths in the attack, the governor said.
     """
     for (hs, he), (ss, se) in pairs.source_pairs(segment):
         hyp_text = segment.hyp[hs:he]
@@ -193,8 +199,11 @@ def month_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
     A wrong month moves an event in time; it is as critical as a wrong number.
 
     ## Example
-    Flagged: `The vote will take place in June.` (source: `Le vote aura lieu en juillet.`)
-    Corrected: `The vote will take place in July.`
+    hyp: The vote will take place in June, the government said.
+    src: Le vote aura lieu en juillet, a indiqué le gouvernement.
+    src_lang: fr
+    Use instead:
+    hyp: The vote will take place in July, the government said.
     """
     for (hs, he), (ss, se) in pairs.source_pairs(segment):
         src = segment.src[ss:se]
@@ -226,8 +235,9 @@ def foreign_number_format(segment: Segment, ctx) -> Iterator[Hit]:
     copies the source's number format.
 
     ## Example
-    Flagged: `Inflation reached 2,5 % and 20 000 jobs went at 14 h 30.`
-    Corrected: `Inflation reached 2.5% and 20,000 jobs went at 14:30.`
+    hyp: Inflation reached 2,5 % in May and 20 000 jobs were cut.
+    Use instead:
+    hyp: Inflation reached 2.5% in May and 20,000 jobs were cut.
     """
     text = segment.hyp
     for m in _DECIMAL_COMMA_RE.finditer(text):

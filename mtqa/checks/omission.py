@@ -30,8 +30,11 @@ def empty_translation(segment: Segment, ctx) -> Iterator[Hit]:
     pipelines (a timeout, a filter, a misaligned batch) and must never be published.
 
     ## Example
-    Flagged: `.` (for the source `Le gouvernement a démissionné.`)
-    Corrected: `The government has resigned.`
+    hyp: .
+    src: Le gouvernement a démissionné.
+    src_lang: fr
+    Use instead:
+    hyp: The government has resigned.
     """
     if _CONTENT_RE.search(segment.hyp):
         return
@@ -72,8 +75,11 @@ def length_ratio_outlier(segment: Segment, ctx) -> Iterator[Hit]:
     some, or is the translation of another sentence.
 
     ## Example
-    Flagged: `The minister resigned.` (source: `Le ministre a démissionné hier soir après trois jours de polémique sur ses frais de campagne.`)
-    Corrected: `The minister resigned last night after three days of controversy over his campaign expenses.`
+    hyp: The minister resigned.
+    src: Le ministre a démissionné hier soir après trois jours de polémique sur ses frais de campagne.
+    src_lang: fr
+    Use instead:
+    hyp: The minister resigned last night after three days of controversy over his campaign expenses.
     """
     model = _length_model(segment.src_lang, segment.tgt_lang)
     if model is None or segment.is_document:
@@ -119,8 +125,9 @@ def dangling_function_word(segment: Segment, ctx) -> Iterator[Hit]:
     The reader sees a broken sentence and loses the missing information.
 
     ## Example
-    Flagged: `the 24-year-old coming from the direction of, who had the right of way`
-    Corrected: `the 24-year-old coming from the direction of Nellingen, who had the right of way`
+    hyp: The 24-year-old was coming from the direction of, the police said.
+    Use instead:
+    hyp: The 24-year-old was coming from the direction of Nellingen, the police said.
     """
     text = segment.hyp
     for m in _DANGLING_RE.finditer(text):
@@ -156,8 +163,11 @@ def added_paragraph(segment: Segment, ctx) -> Iterator[Hit]:
     part of the article.
 
     ## Example
-    Flagged: `Related News` (a line at the end of the article the reference does not have)
-    Corrected: the line deleted
+    hyp: Russia will build the drones at a plant in Tatarstan, the White House said.\\nThe plant could be fully operational early next year.\\nRelated News
+    ref: Russia will build the drones at a plant in Tatarstan, the White House said.\\nThe plant could be fully operational early next year.
+    doc: true
+    Use instead:
+    hyp: Russia will build the drones at a plant in Tatarstan, the White House said.\\nThe plant could be fully operational early next year.
     """
     alignment = _document_alignment(segment)
     if alignment is None:
@@ -180,9 +190,11 @@ def omitted_paragraph(segment: Segment, ctx) -> Iterator[Hit]:
     a dropped line in a scraper, a segment lost in a pipeline. The reader never learns what it said.
 
     ## Example
-    Flagged: the reference paragraph `Tehran has repeatedly rejected as “incorrect” the US
-    accusations...`, absent from the translation
-    Corrected: the paragraph translated and restored in its place
+    hyp: Russia will build the drones at a plant in Tatarstan, the White House said.\\nThe plant could be fully operational early next year.
+    ref: Russia will build the drones at a plant in Tatarstan, the White House said.\\nTehran has repeatedly rejected as “incorrect” the US accusations that it supplies Moscow with weapons.\\nThe plant could be fully operational early next year.
+    doc: true
+    Use instead:
+    hyp: Russia will build the drones at a plant in Tatarstan, the White House said.\\nTehran has repeatedly rejected the US accusations that it supplies Moscow with weapons as “incorrect”.\\nThe plant could be fully operational early next year.
     """
     alignment = _document_alignment(segment)
     if alignment is None:

@@ -28,8 +28,10 @@ def project_boilerplate_phrase(segment: Segment, ctx) -> Iterator[Hit]:
     published as if it were news text; every outlet has its own, which a general list misses.
 
     ## Example
-    Flagged: `The talks resumed on Monday. Subscribe to our Telegram channel.`
-    Corrected: `The talks resumed on Monday.`
+    hyp: The talks resumed on Monday. Subscribe to our Telegram channel.
+    project: {boilerplate = ["Subscribe to our Telegram channel"]}
+    Use instead:
+    hyp: The talks resumed on Monday.
     """
     for m in ctx.project.boilerplate_matcher.finditer(segment.hyp):
         yield Hit(m.start, m.end, f"project boilerplate phrase “{m.phrase}”", suggestion="")
@@ -50,9 +52,12 @@ def missing_glossary_term(segment: Segment, ctx) -> Iterator[Hit]:
     and legally accurate; MT picks whichever synonym it likes best, segment by segment.
 
     ## Example
-    Flagged: source `le ministère des Armées` translated as `the Ministry of Armies`
-    (glossary: `ministère des Armées` -> `Ministry of the Armed Forces`)
-    Corrected: `the Ministry of the Armed Forces`
+    hyp: The Ministry of Armies announced the order on Tuesday.
+    src: Le ministère des Armées a annoncé la commande mardi.
+    src_lang: fr
+    project: {glossary = {"ministère des Armées" = ["Ministry of the Armed Forces", "Armed Forces Ministry"]}}
+    Use instead:
+    hyp: The Ministry of the Armed Forces announced the order on Tuesday.
     """
     if segment.src is None:
         return
@@ -82,8 +87,12 @@ def translated_do_not_translate_term(segment: Segment, ctx) -> Iterator[Hit]:
     them ("Shahed" drones stay Shahed, but "Le Monde" must not become "The World").
 
     ## Example
-    Flagged: source `selon Le Monde` translated as `according to The World`
-    Corrected: `according to Le Monde`
+    hyp: According to The World, the talks failed.
+    src: Selon Le Monde, les négociations ont échoué.
+    src_lang: fr
+    project: {do-not-translate = ["Le Monde"]}
+    Use instead:
+    hyp: According to Le Monde, the talks failed.
     """
     if segment.src is None:
         return

@@ -29,8 +29,9 @@ def reversed_quotation_marks(segment: Segment, ctx) -> Iterator[Hit]:
     broken quotation, and the words that were quoted lose their attribution.
 
     ## Example
-    Flagged: `prevent them from contributing to it ” not on purpose “.`
-    Corrected: `prevent them from contributing to it “not on purpose”.`
+    hyp: The ministry said the strikes were ” not on purpose “ and promised an inquiry.
+    Use instead:
+    hyp: The ministry said the strikes were “not on purpose” and promised an inquiry.
     """
     text = segment.hyp
     for rev in q.analyse(text, segment.tgt_lang).reversed:
@@ -55,8 +56,9 @@ def unpaired_quotation_mark(segment: Segment, ctx) -> Iterator[Hit]:
     in machine translation it usually means a quotation's boundary was lost.
 
     ## Example
-    Flagged: `He called the plan “a disaster and left.`
-    Corrected: `He called the plan “a disaster” and left.`
+    hyp: The opposition leader called the budget “a disaster and left the chamber.
+    Use instead:
+    hyp: The opposition leader called the budget “a disaster” and left the chamber.
     """
     for u in q.analyse(segment.hyp, segment.tgt_lang).unpaired:
         if u.mark.role == "open":
@@ -128,8 +130,9 @@ def quotation_opening_with_capital_mid_sentence(segment: Segment, ctx) -> Iterat
     different stretch of words, so the attribution is probably wrong as well.
 
     ## Example
-    Flagged: `accused it of using them recently “The attack on Kiev”`
-    Corrected: `accused it of using them recently “to attack Kiev”`
+    hyp: Washington accused Moscow of using the drones recently “To attack Kyiv” and other cities.
+    Use instead:
+    hyp: Washington accused Moscow of using the drones recently “to attack Kyiv” and other cities.
     """
     text = segment.hyp
     for pair in q.analyse(text, segment.tgt_lang).pairs:
@@ -165,8 +168,9 @@ def capital_after_closing_quotation_mark(segment: Segment, ctx) -> Iterator[Hit]
     quoted words stop.
 
     ## Example
-    Flagged: `to “denounce and disturb” This cooperation in unmanned aircraft.`
-    Corrected: `to “denounce and disturb” this cooperation in unmanned aircraft.`
+    hyp: Kyiv vowed to “denounce and disrupt” This cooperation in unmanned aircraft.
+    Use instead:
+    hyp: Kyiv vowed to “denounce and disrupt” this cooperation in unmanned aircraft.
     """
     text = segment.hyp
     analysis = q.analyse(text, segment.tgt_lang)
@@ -209,8 +213,9 @@ def punctuation_doubled_around_closing_mark(segment: Segment, ctx) -> Iterator[H
     English habit, and reads as a typo.
 
     ## Example
-    Flagged: `which “It goes both ways.”, mentioned the speaker.`
-    Corrected: `which “goes both ways,” the spokesman said.`
+    hyp: The agreement “goes both ways.”, the spokesman said.
+    Use instead:
+    hyp: The agreement “goes both ways,” the spokesman said.
     """
     text = segment.hyp
     for m in _DOUBLED_RE.finditer(text):
@@ -253,8 +258,9 @@ def quotation_mark_glued_to_word(segment: Segment, ctx) -> Iterator[Hit]:
     marks the place where a comma and an attribution were lost (`people”, John Kirby said`).
 
     ## Example
-    Flagged: `terrorizing the Ukrainian people”John Kirby said.`
-    Corrected: `terrorizing the Ukrainian people”, John Kirby said.`
+    hyp: “Russia is terrorizing the Ukrainian people”John Kirby said on Tuesday.
+    Use instead:
+    hyp: “Russia is terrorizing the Ukrainian people,” John Kirby said on Tuesday.
     """
     text = segment.hyp
     for m in _GLUED_CLOSE_RE.finditer(text):
@@ -297,8 +303,9 @@ def mixed_quotation_mark_styles(segment: Segment, ctx) -> Iterator[Hit]:
     `“ ”` looks unedited, and English readers may not read guillemets as quotation marks.
 
     ## Example
-    Flagged: `to avoid contributing to it « unintentionally ».`
-    Corrected: `to avoid contributing to it “unintentionally”.`
+    hyp: The firm said it had supplied the parts « unintentionally ».
+    Use instead:
+    hyp: The firm said it had supplied the parts “unintentionally”.
     """
     text = segment.hyp
     for p_start, p_end in paragraphs(text):
@@ -368,8 +375,11 @@ def quotation_mismatch_with_source(segment: Segment, ctx) -> Iterator[Hit]:
     statement into the agency's own claim, and an added one puts words in someone's mouth.
 
     ## Example
-    Flagged: `He said it was unacceptable.` (source: `Il a déclaré que c'était « tout à fait inacceptable ».`)
-    Corrected: `He said it was “totally unacceptable”.`
+    hyp: He said the decision was unacceptable.
+    src: Il a déclaré que la décision était « tout à fait inacceptable ».
+    src_lang: fr
+    Use instead:
+    hyp: He said the decision was “totally unacceptable”.
     """
     for (hs, he), (ss, se) in pairs.source_pairs(segment):
         src, hyp = segment.src[ss:se], segment.hyp[hs:he]

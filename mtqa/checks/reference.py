@@ -48,9 +48,10 @@ def number_differs_from_reference(segment: Segment, ctx) -> Iterator[Hit]:
     A number that differs from the reference is a wrong figure in the published text.
 
     ## Example
-    Flagged: `Russia received 300 drones.` (reference: `Russia received several hundred drones.` — agrees) ·
-    `Russia received 30 drones.` (reference: `Russia received 300 drones.`)
-    Corrected: `Russia received 300 drones.`
+    hyp: Russia received 30 drones from Iran, the White House said.
+    ref: Russia received 300 drones from Iran, the White House said.
+    Use instead:
+    hyp: Russia received 300 drones from Iran, the White House said.
     """
     if segment.src:
         return
@@ -101,8 +102,10 @@ def name_differs_from_reference(segment: Segment, ctx) -> Iterator[Hit]:
     A name the reference does not have is a wrong person, place or organisation.
 
     ## Example
-    Flagged: `The ship left from the port of Odesa.` (reference: `The ship left from the port of Izmail.`)
-    Corrected: `The ship left from the port of Izmail.`
+    hyp: The ship left from the port of Odesa on Monday.
+    ref: The ship left from the port of Izmail on Monday.
+    Use instead:
+    hyp: The ship left from the port of Izmail on Monday.
     """
     if segment.src:
         return
@@ -141,8 +144,10 @@ def negation_not_in_reference(segment: Segment, ctx) -> Iterator[Hit]:
     An added negation reverses the meaning of the sentence.
 
     ## Example
-    Flagged: `The samples were not found to contain the acid.` (reference: `The acid was found in the samples.`)
-    Corrected: `The acid was found in the samples.`
+    hyp: The samples were not found to contain the acid.
+    ref: The acid was found in the samples.
+    Use instead:
+    hyp: The samples were found to contain the acid.
     """
     if segment.src:
         return
@@ -177,8 +182,10 @@ def opposite_of_reference_word(segment: Segment, ctx) -> Iterator[Hit]:
     reference by every string metric.
 
     ## Example
-    Flagged: `Prices rose sharply in May.` (reference: `Prices fell sharply in May.`)
-    Corrected: `Prices fell sharply in May.`
+    hyp: Prices rose sharply in May, the statistics office said.
+    ref: Prices fell sharply in May, the statistics office said.
+    Use instead:
+    hyp: Prices fell sharply in May, the statistics office said.
     """
     hyp_toks = words(segment.hyp)
     hyp_counts = collections.Counter(t.text.lower() for t in hyp_toks)
@@ -253,8 +260,10 @@ def name_misspelled_against_reference(segment: Segment, ctx) -> Iterator[Hit]:
     transliterated names often.
 
     ## Example
-    Flagged: `the battle of Volograd` (reference: `the battle of Volgograd`)
-    Corrected: `the battle of Volgograd`
+    hyp: The city marked the anniversary of the battle of Volograd.
+    ref: The city marked the anniversary of the battle of Volgograd.
+    Use instead:
+    hyp: The city marked the anniversary of the battle of Volgograd.
     """
     refs = pairs.refs_of(segment)
     evidences = [target_evidence(r) for r in refs]
@@ -290,8 +299,10 @@ def unrelated_to_reference(segment: Segment, ctx) -> Iterator[Hit]:
     the right headline; every segment after a shift is wrong too.
 
     ## Example
-    Flagged: `The ceremony will take place on Friday in the capital.` (reference: `Cyanuric acid and melamine were found in the samples.`)
-    Corrected: `Both cyanuric acid and melamine were found in the samples.`
+    hyp: The ceremony will take place on Friday in the capital.
+    ref: Cyanuric acid and melamine were found in the urine samples.
+    Use instead:
+    hyp: Both cyanuric acid and melamine were found in the urine samples.
     """
     if segment.is_document or len(words(segment.hyp)) < MIN_WORDS:
         return
@@ -326,8 +337,10 @@ def reference_name_missing(segment: Segment, ctx) -> Iterator[Hit]:
     A dropped name removes who or where from the sentence: the translation still reads well.
 
     ## Example
-    Flagged: reference `Pope Francis will drive out Jędraszewski.`, translation `He hopes someone will drive out Jędraszewski.`
-    Corrected: `He hopes Pope Francis will drive out Jędraszewski.`
+    hyp: He hopes someone will drive out Archbishop Jędraszewski.
+    ref: He hopes Father Rydzyk will drive out Archbishop Jędraszewski.
+    Use instead:
+    hyp: He hopes Father Rydzyk will drive out Archbishop Jędraszewski.
     """
     refs = pairs.refs_of(segment)
     if not refs or refs[0] is not segment.ref:

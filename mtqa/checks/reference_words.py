@@ -47,8 +47,10 @@ def scrambled_word_order(segment: Segment, ctx) -> Iterator[Hit]:
     compares characters, scores it almost as well as the real sentence.
 
     ## Example
-    Flagged: `Cyanuric both pet of died acid after contaminated and food were found.` (reference: `Cyanuric acid and melamine were found in the urine of pets that died after eating contaminated food.`)
-    Corrected: `Cyanuric acid and melamine were found in the urine of pets that died after eating contaminated food.`
+    hyp: Cyanuric both pet of died acid after contaminated and food were found.
+    ref: Cyanuric acid and melamine were found in the urine of pets that died after eating contaminated food.
+    Use instead:
+    hyp: Cyanuric acid and melamine were found in the urine of pets that died after eating contaminated food.
     """
     for (hs, he), (rs, re_) in pairs.reference_pairs(segment):
         hyp = [t.text.lower() for t in words(segment.hyp[hs:he])]
@@ -88,8 +90,10 @@ def pronoun_gender_differs(segment: Segment, ctx) -> Iterator[Hit]:
     sentence then speaks of another person, or misgenders the one it names.
 
     ## Example
-    Flagged: `Here he overlooked the motorcyclist.` (reference: `In this case, she overlooked the motorcyclist.`)
-    Corrected: `Here she overlooked the motorcyclist.`
+    hyp: Here he overlooked the motorcyclist, the police said.
+    ref: In this case, she overlooked the motorcyclist, the police said.
+    Use instead:
+    hyp: Here she overlooked the motorcyclist, the police said.
     """
     for (hs, he), (rs, re_) in pairs.reference_pairs(segment):
         hyp_toks = [t for t in words(segment.hyp[hs:he]) if t.text.lower() in _PRONOUNS]
@@ -124,8 +128,10 @@ def adjective_not_in_reference(segment: Segment, ctx) -> Iterator[Hit]:
     while the rest reads exactly like the reference: every string metric barely moves.
 
     ## Example
-    Flagged: `You can also seek cheap advice from other governments.` (reference: `You can also seek advice from other governments.`)
-    Corrected: `You can also seek advice from other governments.`
+    hyp: You can also seek cheap advice from other governments.
+    ref: You can also seek advice from other governments.
+    Use instead:
+    hyp: You can also seek advice from other governments.
     """
     adjectives = wordclasses.adjectives()
     for (hs, he), (rs, re_) in pairs.reference_pairs(segment):
@@ -177,8 +183,10 @@ def reference_verb_missing(segment: Segment, ctx) -> Iterator[Hit]:
     while it keeps nearly all the reference's words.
 
     ## Example
-    Flagged: reference `The Post wrote that the plane collided with a balloon.`, translation `The Post that the plane collided with a balloon.`
-    Corrected: `The Post wrote that the plane collided with a balloon.`
+    hyp: The Post that the plane collided with a balloon.
+    ref: The Post wrote that the plane collided with a balloon.
+    Use instead:
+    hyp: The Post wrote that the plane collided with a balloon.
     """
     for ref_toks, ref_low, hyp_low, candidates in slots.reference_words(segment, _verb):
         hyp_words, hyp_pairs = set(hyp_low), set(zip(hyp_low, hyp_low[1:]))
@@ -221,8 +229,10 @@ def reference_subject_missing(segment: Segment, ctx) -> Iterator[Hit]:
     leave the subject to be restored, and machine translation sometimes does not.
 
     ## Example
-    Flagged: reference `In this case, she overlooked the motorcyclist.`, translation `In this case, overlooked the motorcyclist.`
-    Corrected: `In this case, she overlooked the motorcyclist.`
+    hyp: In this case, overlooked the motorcyclist.
+    ref: In this case, she overlooked the motorcyclist.
+    Use instead:
+    hyp: In this case, she overlooked the motorcyclist.
     """
     for ref_toks, ref_low, hyp_low, candidates in slots.reference_words(segment, _subject_pronoun):
         hyp_counts, ref_counts = collections.Counter(hyp_low), collections.Counter(ref_low)

@@ -45,8 +45,10 @@ def duplicated_passage(segment: Segment, ctx) -> Iterator[Hit]:
     it; the reader gets the same text twice and the article's length and score are wrong.
 
     ## Example
-    Flagged: `The White House warns ... next year` (right after the same title)
-    Corrected: (the second copy deleted)
+    hyp: The White House warns that Russia will produce Iranian drones\\nThe White House warns that Russia will produce Iranian drones\\nThe plant could be fully operational early next year, a spokesman said.
+    doc: true
+    Use instead:
+    hyp: The White House warns that Russia will produce Iranian drones\\nThe plant could be fully operational early next year, a spokesman said.
     """
     text = segment.hyp
     seen: list[tuple[tuple[str, ...], int, int]] = []
@@ -95,8 +97,9 @@ def doubled_word(segment: Segment, ctx) -> Iterator[Hit]:
     (once per source segment) or a repetition a perturbation introduced.
 
     ## Example
-    Flagged: `after eating contaminated pet food food.`
-    Corrected: `after eating contaminated pet food.`
+    hyp: The cats died after eating contaminated pet food food, the company said.
+    Use instead:
+    hyp: The cats died after eating contaminated pet food, the company said.
     """
     text = segment.hyp
     toks = words(text)
@@ -128,8 +131,9 @@ def degenerate_repetition_loop(segment: Segment, ctx) -> Iterator[Hit]:
     added text is noise, and what the source said after that point is often lost.
 
     ## Example
-    Flagged: `after eating contaminated pet food food food food.`
-    Corrected: `after eating contaminated pet food.`
+    hyp: The cats died after eating contaminated pet food food food food food.
+    Use instead:
+    hyp: The cats died after eating contaminated pet food.
     """
     text = segment.hyp
     for chunk in _chunks(text, words(text)):

@@ -52,8 +52,9 @@ def missing_space_after_sentence_end(segment: Segment, ctx) -> Iterator[Hit]:
     together; a reader trips over `Ukraine.According` and a search for either word misses it.
 
     ## Example
-    Flagged: `fully operational early next year.The White House spokesman warned`
-    Corrected: `fully operational early next year. The White House spokesman warned`
+    hyp: The factory will be fully operational early next year.The White House spokesman warned on Friday.
+    Use instead:
+    hyp: The factory will be fully operational early next year. The White House spokesman warned on Friday.
     """
     text = segment.hyp
     for m in _GLUED_RE.finditer(text):
@@ -81,8 +82,9 @@ def repeated_spaces(segment: Segment, ctx) -> Iterator[Hit]:
     (a tag, an ad placeholder, a name) and is worth a look; it also breaks exact-match search.
 
     ## Example
-    Flagged: `the  drone factory`
-    Corrected: `the drone factory`
+    hyp: The drones are assembled in  the factory at Alabuga.
+    Use instead:
+    hyp: The drones are assembled in the factory at Alabuga.
     """
     text = segment.hyp
     for m in _DOUBLE_SPACE_RE.finditer(text):
@@ -105,8 +107,9 @@ def space_before_punctuation(segment: Segment, ctx) -> Iterator[Hit]:
     sign; English does not. MT copies the source spacing, which looks foreign in an English wire.
 
     ## Example
-    Flagged: `Why now ? Inflation rose 2 % in May.`
-    Corrected: `Why now? Inflation rose 2% in May.`
+    hyp: Why now ? Inflation rose 2 % in May, the statistics office said.
+    Use instead:
+    hyp: Why now? Inflation rose 2% in May, the statistics office said.
     """
     text = segment.hyp
     for regex in (_FRENCH_SPACE_RE, _PERCENT_SPACE_RE):
@@ -128,8 +131,9 @@ def space_before_comma_or_period(segment: Segment, ctx) -> Iterator[Hit]:
     spaces to the reader, and sacrebleu scores it lower.
 
     ## Example
-    Flagged: `after eating contaminated pet food .`
-    Corrected: `after eating contaminated pet food.`
+    hyp: The cats died after eating contaminated pet food .
+    Use instead:
+    hyp: The cats died after eating contaminated pet food.
     """
     for m in _SPACE_BEFORE_COMMA_RE.finditer(segment.hyp):
         yield Hit(m.start(1), m.end(2), f"space before “{m.group(2)}”", suggestion=m.group(2))
@@ -148,8 +152,9 @@ def split_contraction(segment: Segment, ctx) -> Iterator[Hit]:
     detokenized and reads as a typo.
 
     ## Example
-    Flagged: `I do n't know if Earth 's water came from comets.`
-    Corrected: `I don't know if Earth's water came from comets.`
+    hyp: “We do n't know if the water came from comets,” the researcher said.
+    Use instead:
+    hyp: “We don't know if the water came from comets,” the researcher said.
     """
     for m in _SPLIT_CONTRACTION_RE.finditer(segment.hyp):
         yield Hit(m.start(1), m.end(2), f"“{m.group(2)}” is split from its word", suggestion=m.group(2))
@@ -170,8 +175,9 @@ def space_inside_quotation_marks(segment: Segment, ctx) -> Iterator[Hit]:
     separate a mark from its words.
 
     ## Example
-    Flagged: `the administration was “ ready to do more ” to expose it.`
-    Corrected: `the administration was “ready to do more” to expose it.`
+    hyp: The administration was “ ready to do more ” to expose the deal, he said.
+    Use instead:
+    hyp: The administration was “ready to do more” to expose the deal, he said.
     """
     text = segment.hyp
     for pair in q.analyse(text, segment.tgt_lang).pairs:

@@ -8,14 +8,11 @@ from typing import Iterator
 from mtqa.align import pairs
 from mtqa.model import Hit, Segment, Severity
 from mtqa.resources import frequencies
+from mtqa.resources.languages import language_name
 from mtqa.rules import rule
 from mtqa.text.scripts import LOGOGRAPHIC, foreign_runs, main_script
 from mtqa.text.sentences import sentence_starts
 from mtqa.text.tokens import words
-
-LANGUAGE_NAMES = {"zh": "Chinese", "ja": "Japanese", "ko": "Korean", "ru": "Russian", "hi": "Hindi",
-                  "fr": "French", "de": "German", "es": "Spanish", "it": "Italian", "cs": "Czech",
-                  "pl": "Polish", "pt": "Portuguese", "en": "English", "uk": "Ukrainian", "ar": "Arabic"}
 
 # Thresholds on Zipf frequencies (see mtqa.resources.frequencies). A lower-case word copied from the
 # source is untranslated when English does not know it, or when it is far more common in the
@@ -61,8 +58,9 @@ def foreign_script_text(segment: Segment, ctx) -> Iterator[Hit]:
     not know them (rare terms, names), and the meaning is lost.
 
     ## Example
-    Flagged: `Cyanuric acid and 三聚氰胺 were found in urine samples.`
-    Corrected: `Cyanuric acid and melamine were found in urine samples.`
+    hyp: Cyanuric acid and 三聚氰胺 were found in the urine samples.
+    Use instead:
+    hyp: Cyanuric acid and melamine were found in the urine samples.
     """
     src = segment.src or ""
     for start, end, script in foreign_runs(segment.hyp):
@@ -158,8 +156,11 @@ def untranslated_source_word(segment: Segment, ctx) -> Iterator[Hit]:
     around the copied word hides the gap.
 
     ## Example
-    Flagged: `The comportement of the animals changed.` (source: `Le comportement des animaux a changé.`)
-    Corrected: `The behaviour of the animals changed.`
+    hyp: The comportement of the animals changed after the storm.
+    src: Le comportement des animaux a changé après la tempête.
+    src_lang: fr
+    Use instead:
+    hyp: The behaviour of the animals changed after the storm.
     """
     src_lang = segment.src_lang
     if not src_lang or src_lang == "en" or not frequencies.has_language(src_lang):
@@ -220,7 +221,7 @@ def untranslated_source_word(segment: Segment, ctx) -> Iterator[Hit]:
             else:
                 untranslated = False  # a capitalised word inside the sentence is a name
             if untranslated:
-                name = LANGUAGE_NAMES.get(src_lang, src_lang)
+                name = language_name(src_lang)
                 yield Hit(hs + tok.start, hs + tok.end, f"“{word}” is a {name} word left untranslated")
 
 
@@ -237,8 +238,11 @@ def translation_identical_to_source(segment: Segment, ctx) -> Iterator[Hit]:
     Nothing was translated: a pipeline fell back to the source, or a segment was skipped.
 
     ## Example
-    Flagged: `Le gouvernement a démissionné hier soir.` as the English translation of itself.
-    Corrected: `The government resigned last night.`
+    hyp: Le gouvernement a démissionné hier soir.
+    src: Le gouvernement a démissionné hier soir.
+    src_lang: fr
+    Use instead:
+    hyp: The government resigned last night.
     """
     if segment.src_lang and segment.tgt_lang and segment.src_lang == segment.tgt_lang:
         return
@@ -283,8 +287,9 @@ def foreign_word(segment: Segment, ctx) -> Iterator[Hit]:
     editor reads past them; the reader of the wire gets a sentence with a hole in it.
 
     ## Example
-    Flagged: `The ministry said the talks were nicht successful.`
-    Corrected: `The ministry said the talks were not successful.`
+    hyp: The ministry said the talks were nicht successful.
+    Use instead:
+    hyp: The ministry said the talks were not successful.
     """
     src_words = {t.text.casefold() for t in words(segment.src)} if segment.src else set()
     ref_words = _reference_words(segment)
@@ -307,7 +312,7 @@ def foreign_word(segment: Segment, ctx) -> Iterator[Hit]:
             urlish = _urlish_spans(hyp)
         if any(a <= m.start() < b for a, b in urlish):
             continue
-        yield Hit(m.start(), m.end(), f"“{word}” is not English: a common {LANGUAGE_NAMES.get(lang, lang)} word")
+        yield Hit(m.start(), m.end(), f"“{word}” is not English: a common {language_name(lang)} word")
 
 
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)\s+$")

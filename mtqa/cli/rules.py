@@ -51,6 +51,6 @@ def cmd_explain(args) -> int:
     print(f"{r.code} {r.name}{' (preview)' if r.preview else ''}\n")
     print(f"{r.summary}\n")
     print(f"Severity: {r.severity.label}   Category: {r.category}   Needs: {needs}   Target languages: {langs}\n")
-    for title, body in (("What it does", r.docs.what), ("Why is this bad?", r.docs.why), ("Example", r.docs.example)):
+    for title, body in (("What it does", r.docs.what), ("Why is this bad?", r.docs.why), ("Example", r.docs.example.render())):
         print(f"## {title}\n{body}\n")
     return 0

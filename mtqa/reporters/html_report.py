@@ -103,7 +103,7 @@ def legend(codes, severities) -> str:
                      f'{esc(r.category)})</small></dt><dd><p>{esc(r.summary)}</p>'
                      f"<p><b>What it does.</b> {esc(r.docs.what)}</p>"
                      f"<p><b>Why is this bad?</b> {esc(r.docs.why)}</p>"
-                     f"<p><b>Example.</b></p><pre>{esc(r.docs.example)}</pre></dd>")
+                     f"<p><b>Example.</b></p><pre>{esc(r.docs.example.render())}</pre></dd>")
     parts.append("</dl>")
     return "\n".join(parts)
 

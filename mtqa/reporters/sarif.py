@@ -40,10 +40,12 @@ def artifact_uri(path: str) -> str:
 def rule_descriptor(rule, info) -> dict:
     sev = info.severities.get(rule.code, rule.severity)
     docs = rule.docs
+    example = docs.example.render()
     text = (f"{rule.summary}\n\nWhat it does:\n{docs.what}\n\nWhy is this bad?\n{docs.why}\n\n"
-            f"Example:\n{docs.example}")
+            f"Example:\n{example}")
+    # A fenced block keeps the example's line layout in Markdown viewers.
     markdown = (f"{rule.summary}\n\n## What it does\n{docs.what}\n\n## Why is this bad?\n{docs.why}\n\n"
-                f"## Example\n{docs.example}")
+                f"## Example\n```text\n{example}\n```")
     return {
         "id": rule.code,
         "name": rule.name,

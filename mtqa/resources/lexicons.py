@@ -2,12 +2,25 @@
 
 Files are UTF-8; lines starting with `#` are comments (each file names its source there),
 blank lines are skipped. A language without a list gets an empty one: checks then simply
-find nothing, which is the honest answer for a language mtqa has no data for.
+find nothing, which is the honest answer for a language mtqa has no data for. A list name that
+no language ships is a typo in mtqa, not missing data: it raises `UnknownLexiconError`, because
+an empty list would silently switch a check off.
 """
 from __future__ import annotations
 
 import functools
 from importlib import resources
+
+
+class UnknownLexiconError(LookupError):
+    """A list name that exists for no language (nor under `common/`): a bug in the caller."""
+
+
+@functools.lru_cache(maxsize=None)
+def known_names() -> frozenset[str]:
+    """Every list file name shipped under `mtqa/data`, in any language or in `common/`."""
+    root = resources.files("mtqa") / "data"
+    return frozenset(f.name for d in root.iterdir() if d.is_dir() for f in d.iterdir() if f.is_file())
 
 
 def _path(name: str, lang: str | None):
@@ -18,6 +31,8 @@ def _path(name: str, lang: str | None):
 def _lines(name: str, lang: str | None) -> tuple[str, ...]:
     res = _path(name, lang)
     if not res.is_file():
+        if name not in known_names():
+            raise UnknownLexiconError(f"no word list named {name!r} under mtqa/data (a typo?)")
         return ()
     out = []
     for line in res.read_text(encoding="utf-8").splitlines():

@@ -18,8 +18,9 @@ import functools
 import re
 
 from mtqa.resources import lexicons
+from mtqa.text.scripts import HAN
 
-_HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_HAN_RE = re.compile(f"[{HAN}]+")
 # Applied in order: WG's ch is pinyin's zh, ch, j or q; its hs is x; its ts and tz are z and c;
 # y and w only spell a syllable opening on i or u in pinyin (yi, ying, wu).
 _LOOSE_STEPS = ((re.compile(r"sh"), "S"), (re.compile(r"(?:zh|ch|[jq])"), "C"), (re.compile(r"(?:hs|x)"), "X"),

@@ -7,10 +7,12 @@ from typing import NamedTuple
 
 import regex
 
+from mtqa.text.scripts import HAN, HANGUL, KANA
+
 # Letters/digits with inner apostrophes or hyphens kept ("don't", "Moscow-Tehran"). The `regex`
 # module's \w includes combining marks, so Devanagari and Thai words are not cut in pieces.
 WORD_RE = regex.compile(r"\w+(?:['’\-]\w+)*")
-_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_CJK_RE = re.compile(f"[{KANA}{HAN}{HANGUL}]")
 
 
 class Token(NamedTuple):

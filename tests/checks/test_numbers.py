@@ -45,7 +45,9 @@ QUIET = [
     Quiet("Almost one third more than in 2010, and two thirds of the rest.", ("NU001", "NU002"),
           src="Casi un tercio más que en 2010, y dos tercios del resto.", src_lang="es",
           why="one third is a fraction, as a third is: its 3 is a denominator the source writes as a word"),
-    Quiet("She may march on Monday with 2.5 million others.", ("NU003", "NU004")),
+    Quiet("She may march on Monday with 2.5 million others.", ("NU003", "NU004"),
+          src="Elle pourrait manifester lundi avec 2,5 millions d'autres personnes.", src_lang="fr",
+          why="'may' and 'march' are not months here"),
     Quiet("The 2011 2012 season had 1,000 games.", ("NU004",)),
 ]
 

@@ -25,6 +25,7 @@ FIRE = [
 
 QUIET = [
     Quiet("Subscribe to our Telegram channel.", ("PJ001", "PJ002", "PJ003"),
+          src="Abonnez-vous à notre chaîne Telegram.", src_lang="fr",
           why="no project data: the rules find nothing"),
     Quiet("Already subscribed to our Telegram channels.", ("PJ001",), project=DATA,
           why="word boundaries: 'channels' is not the phrase"),

@@ -26,6 +26,16 @@ def test_golden_json_is_valid(report_validator):
         assert texts[f["field"]][f["start"]:f["end"]] == f["text"]
 
 
+def test_golden_rule_selection_is_what_fires_on_the_sample():
+    # The selection is fixed so that a new rule does not rewrite the goldens; a code that no
+    # longer fires there would only pad the reports' rule lists.
+    report = json.loads((ROOT / "reports" / "sample.json").read_text(encoding="utf-8"))
+    assert report["run"]["rules"] == list(regenerate.RULES)
+    fired = {f["rule"] for s in report["segments"] for f in s["findings"]}
+    fired |= {r["rule"] for s in report["segments"] for f in s["findings"] for r in f.get("related", [])}
+    assert fired == set(regenerate.RULES)
+
+
 def test_embedded_sample_matches_corpus_copy():
     data = ROOT / "mtqa" / "data" / "samples"
     assert (data / SAMPLE_HYP.name).read_bytes() == SAMPLE_HYP.read_bytes()

@@ -12,7 +12,7 @@ from mtqa.resources import frequencies, lexicons
 from mtqa.text.names.english import english_words
 from mtqa.text.names.places import inflected_place, local_index
 from mtqa.text.names.spelling import common_prefix, fold
-from mtqa.text.scripts import main_script
+from mtqa.text.scripts import KANA, KANA_MARKS, KATAKANA, main_script
 from mtqa.text.sentences import sentence_starts
 from mtqa.text.tokens import words
 
@@ -74,10 +74,10 @@ _TRANSLITERATION_CHARS = ("阿埃艾爱安奥巴班邦保贝本比彼波伯博�
 _GLOSS_RE = re.compile(r"\s*[（(]\s*[A-Za-z]")
 _TRANSLITERATION_RUN_RE = re.compile(f"[{_TRANSLITERATION_CHARS}]{{3,}}")
 TRANSLITERATION_PAIR_RE = re.compile(f"[{_TRANSLITERATION_CHARS}]{{2,}}")
-KANA_RE = re.compile(r"[\u3041-\u30ff]")
-_KATAKANA_CHAR_RE = re.compile(r"[\u30a1-\u30fa\u30fc]")
+KANA_RE = re.compile(f"[{KANA}]")
+_KATAKANA_CHAR_RE = re.compile(f"[{KATAKANA}\u30fc]")
 #: A katakana word: katakana and long-vowel marks, with the middle dot of foreign full names.
-KATAKANA_RE = re.compile(r"[\u30a1-\u30fa][\u30a1-\u30fc・]*")
+KATAKANA_RE = re.compile(f"[{KATAKANA}][{KATAKANA}{KANA_MARKS}]*")
 #: An acronym in a Latin or Cyrillic text, as a whole word; not a Roman numeral of centuries
 #: and monarchs (XX wieku, Elisabeth II; CD and DC are acronyms more often than numbers).
 SOURCE_ACRONYM_RE = re.compile(r"\b(?![IVX]+\b)[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŘŚŠŤŮŹŻŽА-ЯЁ]{2,6}\b")

@@ -9,10 +9,11 @@ import re
 import unicodedata
 
 from mtqa.text import phonetic
+from mtqa.text.scripts import HAN, KANA
 
 _CLASSES = {**dict.fromkeys("bpfvw", "P"), **dict.fromkeys("ckgq", "K"), **dict.fromkeys("dt", "T"),
             **dict.fromkeys("szxj", "S"), **dict.fromkeys("lr", "R"), **dict.fromkeys("mn", "N")}
-CJK_CHAR_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+CJK_CHAR_RE = re.compile(f"[{KANA}{HAN}]")
 _CAPITAL_RE = re.compile(r"[A-Z][a-z']*|[a-z']+")
 #: An English word this common in lower case is a word, not a name (Congress, White, Navy).
 COMMON_WORD_ZIPF = 4.0
