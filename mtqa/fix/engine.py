@@ -47,11 +47,13 @@ class Edit:
 @dataclass(frozen=True, slots=True)
 class FixResult:
     """The fixed text, the findings applied (in the order of the passes, offsets into the text
-    of their own pass) and the number of passes that changed something."""
+    of their own pass), the number of passes that changed something, and the findings of the
+    fixed text (what a `check` of it reports)."""
 
     text: str
     applied: tuple[Finding, ...]
     rounds: int
+    remaining: tuple[Finding, ...] = ()
 
     @property
     def rules(self) -> frozenset[str]:
@@ -155,15 +157,12 @@ def fix_segment(segment: Segment, rules: Sequence[Rule], ctx: Context,
     every pass until nothing fixable is left (at most `max_rounds` passes)."""
     rules = tuple(rules)
     text, applied, rounds = segment.hyp, [], 0
-    for _ in range(max_rounds):
+    for k in range(max_rounds + 1):
         result = check_segment(dataclasses.replace(segment, hyp=text), rules, ctx)
         edits = plan(text, result.findings)
-        if not edits:
-            break
+        if not edits or k == max_rounds:
+            break  # the last check is of the final text either way
         chosen = {(e.rule, e.span) for e in edits}
         applied.extend(f for f in result.findings if (f.rule, (f.start, f.end)) in chosen)
-        new = apply_edits(text, edits)
-        if new == text:
-            break
-        text, rounds = new, rounds + 1
-    return FixResult(text=text, applied=tuple(applied), rounds=rounds)
+        text, rounds = apply_edits(text, edits), rounds + 1
+    return FixResult(text=text, applied=tuple(applied), rounds=rounds, remaining=result.findings)
