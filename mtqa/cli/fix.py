@@ -70,12 +70,12 @@ def _target(args, spec) -> tuple[str, str, str]:
     return spec.hyp[0], spec.hyp[1], "lines"
 
 
-def _writer(fmt: str):
+def _write(fmt: str, raw: str, changes, notes: list[str]) -> str:
     if fmt in WRITERS:
-        return WRITERS[fmt]
+        return WRITERS[fmt](raw, changes)
     from mtqa.fix.markup import WRITERS as MARKUP_WRITERS
 
-    return MARKUP_WRITERS[fmt]
+    return MARKUP_WRITERS[fmt](raw, changes, notes)
 
 
 def cmd_fix(args) -> int:
@@ -100,11 +100,18 @@ def cmd_fix(args) -> int:
         applied.update(f.rule for f in result.applied)
         remaining.extend(result.remaining)
     with open(path, "rb") as fh:
-        raw = fh.read().decode("utf-8")  # validated as UTF-8 by the reader already
+        data = fh.read()
     try:
-        fixed = _writer(fmt)(raw, changes)
+        raw = data.decode("utf-8")
+    except UnicodeDecodeError:  # XML and PO may declare another encoding; checking copes, fixing does not
+        raise InputError(display, "cannot be fixed in place: mtqa fix edits UTF-8 files only") from None
+    notes: list[str] = []
+    try:
+        fixed = _write(fmt, raw, changes, notes)
     except FormatError as e:
         raise InputError(display, f"cannot be fixed in place: {e}") from None
+    for note in notes:
+        print(f"mtqa: {display}: {note}", file=sys.stderr)
     _emit(args, path, display, raw, fixed)
     n = sum(applied.values())
     summary = ", ".join(f"{code} {k}" for code, k in sorted(applied.items())) or "nothing to fix"
