@@ -159,3 +159,32 @@ def test_sample_numbers_and_negations_are_unchanged(sample):
     assert re.findall(r"\d+", hyp) == re.findall(r"\d+", result.text)
     negations = re.compile(r"\b(?:not|no|never|n't|nor|none)\b", re.I)
     assert negations.findall(hyp) == negations.findall(result.text)
+
+
+# ----------------------------------------------------------------------------- other wires
+
+def _wires():
+    import json
+
+    path = ROOT / "corpora" / "cases" / "wires.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("record", _wires(), ids=lambda r: r["id"])
+def test_every_pass_edits_only_spans_and_whitespace_next_to_them(record):
+    text = record["hyp"]
+    for _ in range(6):
+        edits = plan(text, check_segment(seg(text), RULES, CTX).findings)
+        if not edits:
+            break
+        for e in edits:
+            assert e.start <= e.span[0] <= e.span[1] <= e.end
+            assert not text[e.start:e.span[0]].strip() and not text[e.span[1]:e.end].strip()
+        assert all(a.end <= b.start for a, b in zip(edits, edits[1:]))
+        text = apply_edits(text, edits)
+    else:
+        pytest.fail("did not settle")
+    result = fix_segment(seg(record["hyp"]), RULES, CTX)
+    assert result.text == text
+    assert re.findall(r"\d+", record["hyp"]) == re.findall(r"\d+", text)
+    assert fix_segment(seg(text), RULES, CTX).text == text

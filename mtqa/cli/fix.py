@@ -58,7 +58,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
     return fix
 
 
-def _target(args, spec) -> tuple[str, str, str]:
+def _target(spec) -> tuple[str, str, str]:
     """(path, display name, writer format) of the file that holds the translations."""
     if spec.mode == "document":
         return spec.hyp[0], spec.hyp[1], "document"
@@ -87,7 +87,7 @@ def cmd_fix(args) -> int:
     if not args.input and not args.hyp:
         raise UsageError("mtqa fix needs a file: INPUT (records, or the article with --doc) or --hyp FILE")
     spec = input_spec(args)
-    path, display, fmt = _target(args, spec)
+    path, display, fmt = _target(spec)
     if args.write and display == "<stdin>":
         raise UsageError("--write needs a file, not standard input")
     spec.validate(settings.src_lang, settings.tgt_lang)
