@@ -55,6 +55,13 @@ def test_write_keeps_the_permissions(cli, article):
     assert not [p for p in article.parent.iterdir() if p.name.startswith(".mtqa")]
 
 
+def test_write_through_a_symbolic_link_keeps_the_link(cli, article, tmp_path):
+    link = tmp_path / "link.txt"
+    link.symlink_to(article)
+    cli("fix", "--doc", link, "--write")
+    assert link.is_symlink() and "by admin" not in article.read_text(encoding="utf-8")
+
+
 def test_select_and_ignore_choose_the_fixes(cli, article):
     only_spacing = cli("fix", "--doc", article, "--select", "SP").out
     assert "year. The" in only_spacing and "by admin" in only_spacing

@@ -139,7 +139,9 @@ def _emit(args, path: str, display: str, raw: str, fixed: str) -> None:
 
 def write_atomically(path: str, data: bytes) -> None:
     """Replace `path` with `data` through a temporary file in the same directory, keeping the
-    file's permission bits (a reader never sees half a file; a failure leaves the original)."""
+    file's permission bits (a reader never sees half a file; a failure leaves the original).
+    A symbolic link is followed, so the link stays a link to the fixed file."""
+    path = os.path.realpath(path)
     directory = os.path.dirname(os.path.abspath(path))
     mode = os.stat(path).st_mode & 0o7777
     fd, tmp = tempfile.mkstemp(prefix=".mtqa-fix-", dir=directory)
