@@ -4,8 +4,10 @@ A finding is *fixable* when its check gave it a `fix` (a mechanical replacement:
 scraped debris, mend spacing, turn reversed quotation marks round), it points into the
 translation, it is of high confidence, and the replacement passes `is_safe`: it only deletes,
 or it keeps every letter and digit of the span (spacing, punctuation, case), or it collapses a
-repeated word or phrase without digits to one copy. A check that sets a careless `fix` is
-therefore still unable to change a number, a name or a negation through `mtqa fix`.
+repeated word or phrase without digits to one copy; and a deletion must leave every number it
+removes elsewhere in the text (a repeated title may go, a byline with a date stays for a person).
+A check that sets a careless `fix` is therefore still unable to change a number, a name or a
+negation through `mtqa fix`.
 
 `plan()` turns the fixable findings of one pass into non-overlapping edits (deterministic:
 by position, the longer span first, then the rule code); `apply_edits()` applies them.
@@ -17,6 +19,7 @@ the page offers equals the command's output.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -81,11 +84,26 @@ def is_safe(finding: Finding) -> bool:
     return len(have) > len(unit) and have == unit * (len(have) // len(unit))
 
 
-def fixable(findings: Iterable[Finding]) -> list[Finding]:
-    """The findings `mtqa fix` may apply (see the module docstring)."""
+_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def keeps_numbers(text: str, start: int, end: int) -> bool:
+    """Deleting text[start:end] leaves every number in it elsewhere in the text: a repeated
+    title may go (its numbers stay in the first copy), a byline with a date may not."""
+    gone = _NUMBER_RE.findall(text, start, end)
+    if not gone:
+        return True
+    rest = set(_NUMBER_RE.findall(text[:start] + " " + text[end:]))
+    return all(n in rest for n in gone)
+
+
+def fixable(findings: Iterable[Finding], text: str | None = None) -> list[Finding]:
+    """The findings `mtqa fix` may apply (see the module docstring). With the field's `text`,
+    a deletion that would remove a number from the text is left for a person too."""
     return [f for f in findings
             if f.field == "hyp" and f.fix is not None and f.fix != f.text
-            and f.confidence >= Confidence.HIGH and is_safe(f)]
+            and f.confidence >= Confidence.HIGH and is_safe(f)
+            and (text is None or f.fix != "" or keeps_numbers(text, *_expand_deletion(text, f.start, f.end)))]
 
 
 def _expand_deletion(text: str, start: int, end: int) -> tuple[int, int]:
@@ -126,7 +144,7 @@ def _expand_deletion(text: str, start: int, end: int) -> tuple[int, int]:
 def plan(text: str, findings: Iterable[Finding]) -> list[Edit]:
     """Non-overlapping edits for the fixable findings, in text order."""
     edits = []
-    for f in fixable(findings):
+    for f in fixable(findings, text):
         start, end = _expand_deletion(text, f.start, f.end) if f.fix == "" else (f.start, f.end)
         edits.append(Edit(start, end, f.fix, f.rule, (f.start, f.end)))
     edits.sort(key=lambda e: (e.start, -(e.end - e.start), e.rule))
@@ -136,8 +154,23 @@ def plan(text: str, findings: Iterable[Finding]) -> list[Edit]:
         # edit would be ambiguous, so it waits for the next pass too.
         if chosen and (e.start < chosen[-1].end or (e.start == chosen[-1].end == e.end)):
             continue
+        if e.replacement == "" and not _numbers_survive(text, [c for c in chosen if c.replacement == ""] + [e]):
+            continue  # two copies of a number deleted at once: the second stays for a person
         chosen.append(e)
     return chosen
+
+
+def _numbers_survive(text: str, deletions: list[Edit]) -> bool:
+    gone = [n for d in deletions for n in _NUMBER_RE.findall(text, d.start, d.end)]
+    if not gone:
+        return True
+    rest, pos = [], 0
+    for d in deletions:
+        rest.append(text[pos:d.start])
+        pos = d.end
+    rest.append(text[pos:])
+    kept = set(_NUMBER_RE.findall(" ".join(rest)))
+    return all(n in kept for n in gone)
 
 
 def apply_edits(text: str, edits: Sequence[Edit]) -> str:

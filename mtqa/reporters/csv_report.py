@@ -43,7 +43,7 @@ def render(report: Report, out: TextIO, bom: bool = False, **_options) -> None:
     info = report.info
     for result in report:
         seg = result.segment
-        fixes = {id(f) for f in fixable(result.findings)}
+        fixes = {id(f) for f in fixable(result.findings, seg.hyp)}
         for f in result.findings:
             loc = locate(seg, f, info)
             row = (seg.id, loc.file, loc.line, f.rule, f.name, f.severity.label, f.confidence.label,
