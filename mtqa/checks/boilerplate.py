@@ -170,7 +170,7 @@ def breadcrumb_trail(segment: Segment, ctx) -> Iterator[Hit]:
             continue  # `Home news reached us late`, `Home News Today`: not crumbs before a title
         end = p_start + m.end()
         crumbs = " ".join(text[p_start:end].split())
-        yield Hit(p_start, end, f"breadcrumb trail “{crumbs}” left from the web page", suggestion="")
+        yield Hit(p_start, end, f"breadcrumb trail “{crumbs}” left from the web page", suggestion="", fix="")
 
 
 # --------------------------------------------------------------------------- stray headlines
@@ -253,7 +253,8 @@ def stray_headline(segment: Segment, ctx) -> Iterator[Hit]:
         if _is_boilerplate_line(text, s, e):
             continue
         if after_marker:
-            yield Hit(s, e, "title of another story, listed under a related-stories line", suggestion="")
+            yield Hit(s, e, "title of another story, listed under a related-stories line", suggestion="",
+                      fix="")
             continue
         if not seen_body:
             continue  # the article's own title block
@@ -263,4 +264,4 @@ def stray_headline(segment: Segment, ctx) -> Iterator[Hit]:
         shared = sum(1 for w in content if _stem(w) in body_stems)
         if shared * 2 < len(content):
             yield Hit(s, e, "Title Case heading unrelated to the article: another story?",
-                      suggestion="")
+                      suggestion="", fix="")

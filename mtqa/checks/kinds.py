@@ -104,7 +104,7 @@ def existence(code: str, name: str, *, lexicon: str, doc: str, message: str, sev
             if (start, end) in taken:
                 continue
             msg = message.format(text=" ".join(text[m.start:m.end].split()), note=m.note or m.template)
-            yield Hit(start, end, msg, suggestion=suggestion)
+            yield Hit(start, end, msg, suggestion=suggestion, fix=suggestion)
 
     check.__doc__ = doc
     check.__name__ = check.__qualname__ = name.replace("-", "_")

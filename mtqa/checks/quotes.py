@@ -38,7 +38,7 @@ def reversed_quotation_marks(segment: Segment, ctx) -> Iterator[Hit]:
         start, end = rev.close.pos, rev.open.pos + 1
         inner = text[start + 1:end - 1].strip()
         yield Hit(start, end, "quotation marks are reversed: the closing mark comes first",
-                  suggestion=f"“{inner}”")
+                  suggestion=f"“{inner}”", fix=f"“{inner}”")
 
 
 @rule("QT002", "unpaired-quotation-mark", severity=Severity.MINOR, category="fluency/punctuation",
@@ -191,7 +191,7 @@ def capital_after_closing_quotation_mark(segment: Segment, ctx) -> Iterator[Hit]
         if _suspect_capital(text, start, end, limit):
             word = text[start:end]
             yield Hit(c, end, "capital after a quotation, mid-sentence: moved boundary?",
-                      suggestion=text[c:start] + word.lower())
+                      suggestion=text[c:start] + word.lower(), fix=text[c:start] + word.lower())
 
 
 # Sentence punctuation inside a closing mark, and more punctuation outside it: `ways.”,`.

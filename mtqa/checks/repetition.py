@@ -59,8 +59,10 @@ def duplicated_passage(segment: Segment, ctx) -> Iterator[Hit]:
                 heading = is_heading(text, p_start, p_end)
                 what = "title" if heading and e_start == paragraphs(text)[0][0] else (
                     "heading" if heading else "paragraph")
+                # Deleted only when nothing is lost: the later copy has no words of its own.
                 yield Hit(p_start, p_end, f"repeats the {what} above", suggestion="",
-                          severity=Severity.MINOR if heading else None, related=(("hyp", e_start, e_end),))
+                          severity=Severity.MINOR if heading else None, related=(("hyp", e_start, e_end),),
+                          fix="" if len(key) <= len(earlier) else None)
                 break
         seen.append((key, p_start, p_end))
     prev: tuple[tuple[str, ...], int] | None = None
@@ -68,7 +70,7 @@ def duplicated_passage(segment: Segment, ctx) -> Iterator[Hit]:
         key = _key(text[s_start:s_end])
         if prev is not None and key == prev[0] and len(key) >= MIN_PASSAGE_WORDS \
                 and text[prev[1]:s_start].count("\n") == 0:
-            yield Hit(s_start, s_end, "repeats the sentence before it", suggestion="")
+            yield Hit(s_start, s_end, "repeats the sentence before it", suggestion="", fix="")
         prev = (key, s_start)
 
 
@@ -114,7 +116,10 @@ def doubled_word(segment: Segment, ctx) -> Iterator[Hit]:
         if (before and before.text.casefold() == a.text.casefold()) or (
                 after and after.text.casefold() == a.text.casefold()):
             continue  # three or more: RP003's
-        yield Hit(a.start, b.end, f"“{a.text}” twice in a row", suggestion=a.text)
+        # Names and numbers stay for a person (`University University`, `2017 2017`).
+        safe = a.text.isalpha() and b.text.islower()
+        yield Hit(a.start, b.end, f"“{a.text}” twice in a row", suggestion=a.text,
+                  fix=a.text if safe else None)
 
 
 @rule("RP003", "repetition-loop", severity=Severity.MAJOR, category="accuracy/addition")
@@ -168,7 +173,9 @@ def _loops(text: str, toks: list[Token]) -> Iterator[Hit]:
                     sum(ch.isalpha() for ch in u) >= 2 for u in unit):
                 end_tok = toks[i + k * n - 1]
                 first = text[toks[i].start:toks[i + n - 1].end]
-                yield Hit(toks[i].start, end_tok.end, f"“{first}” repeated {k} times in a row", suggestion=first)
+                safe = not any(ch.isdigit() for ch in first)
+                yield Hit(toks[i].start, end_tok.end, f"“{first}” repeated {k} times in a row", suggestion=first,
+                          fix=first if safe else None)
                 i += k * n
                 found = True
                 break

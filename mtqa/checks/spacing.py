@@ -66,7 +66,8 @@ def missing_space_after_sentence_end(segment: Segment, ctx) -> Iterator[Hit]:
         if m.group("punct") == "." and m.group("after").lower() in _TLDS:
             continue
         yield Hit(m.start("before"), m.end("after"), "no space after the end of a sentence",
-                  suggestion=f"{m.group('before')}{m.group('punct')} {m.group('after')}")
+                  suggestion=f"{m.group('before')}{m.group('punct')} {m.group('after')}",
+                  fix=f"{m.group('before')}{m.group('punct')} {m.group('after')}")
 
 
 @rule("SP002", "repeated-spaces", severity=Severity.MINOR, category="fluency/punctuation")
@@ -90,7 +91,7 @@ def repeated_spaces(segment: Segment, ctx) -> Iterator[Hit]:
     for m in _DOUBLE_SPACE_RE.finditer(text):
         if text[m.start() - 1] in ".!?:”\"":
             continue
-        yield Hit(m.start(), m.end(), "repeated spaces between words", suggestion=" ")
+        yield Hit(m.start(), m.end(), "repeated spaces between words", suggestion=" ", fix=" ")
 
 
 @rule("SP003", "space-before-punctuation", severity=Severity.MINOR, category="fluency/punctuation",
@@ -115,7 +116,7 @@ def space_before_punctuation(segment: Segment, ctx) -> Iterator[Hit]:
     for regex in (_FRENCH_SPACE_RE, _PERCENT_SPACE_RE):
         for m in regex.finditer(text):
             yield Hit(m.start(1), m.end(2), f"space before “{m.group(2)}” (French spacing)",
-                      suggestion=m.group(2))
+                      suggestion=m.group(2), fix=m.group(2))
 
 
 @rule("SP004", "space-before-comma-or-period", severity=Severity.MINOR, category="fluency/punctuation")
@@ -136,7 +137,8 @@ def space_before_comma_or_period(segment: Segment, ctx) -> Iterator[Hit]:
     hyp: The cats died after eating contaminated pet food.
     """
     for m in _SPACE_BEFORE_COMMA_RE.finditer(segment.hyp):
-        yield Hit(m.start(1), m.end(2), f"space before “{m.group(2)}”", suggestion=m.group(2))
+        yield Hit(m.start(1), m.end(2), f"space before “{m.group(2)}”", suggestion=m.group(2),
+                  fix=m.group(2))
 
 
 @rule("SP005", "split-contraction", severity=Severity.MINOR, category="fluency/punctuation",
@@ -157,7 +159,8 @@ def split_contraction(segment: Segment, ctx) -> Iterator[Hit]:
     hyp: “We don't know if the water came from comets,” the researcher said.
     """
     for m in _SPLIT_CONTRACTION_RE.finditer(segment.hyp):
-        yield Hit(m.start(1), m.end(2), f"“{m.group(2)}” is split from its word", suggestion=m.group(2))
+        yield Hit(m.start(1), m.end(2), f"“{m.group(2)}” is split from its word", suggestion=m.group(2),
+                  fix=m.group(2))
 
 
 @rule("SP006", "space-inside-quotes", severity=Severity.MINOR, category="fluency/punctuation",
@@ -188,9 +191,9 @@ def space_inside_quotation_marks(segment: Segment, ctx) -> Iterator[Hit]:
         while i < c and text[i] in _INNER_SPACES:
             i += 1
         if i > o + 1 and i < c:
-            yield Hit(o, i, "space after the opening quotation mark", suggestion="“")
+            yield Hit(o, i, "space after the opening quotation mark", suggestion="“", fix="“")
         j = c
         while j > i and text[j - 1] in _INNER_SPACES:
             j -= 1
         if j < c and j > o + 1:
-            yield Hit(j, c + 1, "space before the closing quotation mark", suggestion="”")
+            yield Hit(j, c + 1, "space before the closing quotation mark", suggestion="”", fix="”")

@@ -64,6 +64,8 @@ def add_parser(sub) -> argparse.ArgumentParser:
     check.add_argument("--metrics", type=csv_list, metavar="NAMES",
                        help=f"reference metrics, comma-separated, from {', '.join(METRIC_NAMES)} "
                             f"(default: {','.join(DEFAULT_METRICS)}; TER costs ~2 ms a segment)")
+    check.add_argument("--csv-bom", action="store_true",
+                       help="--format csv: start with a UTF-8 byte-order mark (for Excel)")
     check.add_argument("--no-color", action="store_true", help="plain text, no colour (also: NO_COLOR=1)")
     check.add_argument("--width", type=int, metavar="N", help="width of the terminal report (default: terminal, or 80)")
     check.add_argument("--max-line-bytes", type=int, default=MAX_LINE_BYTES, metavar="N",
@@ -177,4 +179,6 @@ def _renderer(args):
     if args.statistics:
         as_json = args.format == "json"
         return lambda report, out, **options: statistics.render(report, out, as_json=as_json, **options)
+    if args.format == "csv":
+        return lambda report, out, **options: RENDERERS["csv"](report, out, bom=args.csv_bom, **options)
     return RENDERERS[args.format]

@@ -11,7 +11,7 @@ import sys
 from typing import Sequence
 
 from mtqa import __version__, scoring
-from mtqa.cli import check, compare, rules
+from mtqa.cli import check, compare, fix, rules
 from mtqa.cli.common import OneLineParser, UsageError
 from mtqa.io import InputError
 
@@ -22,6 +22,7 @@ def build_parser() -> OneLineParser:
     parser.add_argument("--version", action="version", version=f"mtqa {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
     check.add_parser(sub)
+    fix.add_parser(sub)
     rules.add_parsers(sub)
     compare.add_parser(sub)
     return parser
@@ -34,7 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return scoring.EXIT_USAGE
     handler = {"check": check.cmd_check, "rules": rules.cmd_rules, "explain": rules.cmd_explain,
-               "compare": compare.cmd_compare}[args.command]
+               "compare": compare.cmd_compare, "fix": fix.cmd_fix}[args.command]
     try:
         return handler(args)
     except (InputError, UsageError) as e:

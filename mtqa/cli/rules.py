@@ -11,6 +11,8 @@ from mtqa.cli.common import UsageError
 def add_parsers(sub) -> None:
     rules_p = sub.add_parser("rules", help="list every rule")
     rules_p.add_argument("-f", "--format", choices=("terminal", "json"), default="terminal")
+    rules_p.add_argument("--width", type=int, metavar="N",
+                         help="width of the table (default: the terminal's, or 80 when piped)")
     explain = sub.add_parser("explain", help="explain a rule: what it does, why, an example")
     explain.add_argument("code", metavar="CODE")
 
@@ -28,16 +30,30 @@ def cmd_rules(args) -> int:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, title=f"mtqa {__version__}: {len(all_rules)} rules",
+    if args.width is not None and args.width < 40:
+        raise UsageError("--width must be at least 40")
+    console = Console(highlight=False, markup=False, width=args.width)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True, show_edge=False,
+                  title=f"mtqa {__version__}: {len(all_rules)} rules",
                   title_justify="left")
-    for col in ("code", "name", "severity", "category", "needs"):
-        # Codes and names are what a reader types: never folded; the category may wrap.
-        table.add_column(col, overflow="fold", no_wrap=col != "category")
+    rows = []
     for r in all_rules:
         needs = "+".join(sorted(r.needs, key=("src", "ref").index)) or "hyp"
         name = r.name + (" (preview)" if r.preview else "")
-        table.add_row(r.code, name, r.severity.label, r.category, needs)
-    Console(highlight=False, markup=False).print(table)
+        rows.append([r.code, name, r.severity.label, r.category, needs])
+    columns = ("code", "name", "severity", "category", "needs")
+    natural = sum(max(len(row[k]) for row in [list(columns), *rows]) for k in range(len(columns)))
+    if natural + 3 * (len(columns) - 1) > console.width:  # padding and separators
+        # Too narrow for the categories on one line: break them after the slash, never inside
+        # a word (`fluency/` over `punctuation`), rather than let the table fold them.
+        for row in rows:
+            row[3] = row[3].replace("/", "/\n", 1)
+    for col in columns:
+        # Nothing is ever folded: a word cut in two (`punctu` / `ation`) reads as two words.
+        table.add_column(col, no_wrap=True, overflow="ellipsis")
+    for row in rows:
+        table.add_row(*row)
+    console.print(table)
     return 0
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Callable
 
 from mtqa.reporters import (
+    csv_report,
     github,
     html_report,
     json_report,
@@ -27,6 +28,7 @@ RENDERERS: dict[str, Callable] = {
     "github": github.render,
     "markdown": markdown.render,
     "html": html_report.render,
+    "csv": csv_report.render,
 }
 
 FORMATS = tuple(RENDERERS)

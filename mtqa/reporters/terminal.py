@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import io
-from dataclasses import dataclass
-from typing import Iterable, Iterator, TextIO
+from typing import Iterator, TextIO
 
 from rich import box
 from rich.cells import cell_len
@@ -22,182 +21,28 @@ from rich.text import Text
 
 from mtqa import rules as rules_mod
 from mtqa.metrics import distribution
-from mtqa.model import Finding, SegmentResult, Severity
+from mtqa.model import SegmentResult, Severity
 from mtqa.report import Report
 from mtqa.reporters.common import input_names, shorten_path
+from mtqa.reporters.terminal_layout import (
+    INDENT,
+    MARK_STYLE,
+    VERDICT_STYLE,
+    Numbered,
+    fit,
+    hang,
+    marker_lines,
+    render_block,
+    render_notes,
+)
 from mtqa.text.sentences import paragraphs
 
-SPAN_STYLE = {Severity.CRITICAL: "bold white on red3", Severity.MAJOR: "bold black on yellow3",
-              Severity.MINOR: "underline bright_cyan"}
-MARK_STYLE = {Severity.CRITICAL: "bold red", Severity.MAJOR: "bold yellow", Severity.MINOR: "cyan"}
-VERDICT_STYLE = {"pass": "bold white on green4", "fail": "bold white on red3"}
-INDENT = 2
+_fit = fit  # the name compare_report imports
+
 #: Segment mode shows at most this many flagged segments (JSON has them all).
 MAX_SEGMENTS_SHOWN = 50
-
-
-@dataclass(frozen=True)
-class Numbered:
-    n: int
-    finding: Finding
-
-
-# ----------------------------------------------------------------------------- layout
-
-def wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
-    """Greedy word wrap of text[start:end] into line spans of at most `width` cells."""
-    lines: list[tuple[int, int]] = []
-    pos = start
-    while pos < end:
-        cells, i, last_space = 0, pos, None
-        while i < end:
-            w = cell_len(text[i])
-            if cells + w > width:
-                break
-            if text[i] == " ":
-                last_space = i
-            cells += w
-            i += 1
-        if i >= end:
-            lines.append((pos, end))
-            break
-        if last_space is not None and last_space > pos:
-            lines.append((pos, last_space))
-            pos = last_space + 1
-        else:
-            lines.append((pos, max(i, pos + 1)))
-            pos = max(i, pos + 1)
-    return lines
-
-
-def _columns(text: str, ls: int, a: int, b: int) -> tuple[int, int]:
-    """Cell columns of text[a:b] on a line starting at ls (at least one cell wide)."""
-    c0 = cell_len(text[ls:a])
-    c1 = c0 + cell_len(text[a:b])
-    return c0, max(c1, c0 + 1)
-
-
-def _marker_lines(text: str, ls: int, le: int, items: list[tuple[Numbered, int, int]],
-                  width: int) -> list[Text]:
-    """Caret line(s) under one wrapped line; labels right after the carets when there is room."""
-    cells: list[tuple[str, str]] = []
-
-    def put(col: int, s: str, style: str, row: list[tuple[str, str]]) -> None:
-        while len(row) < col + len(s):
-            row.append((" ", ""))
-        for k, ch in enumerate(s):
-            row[col + k] = (ch, style)
-
-    def free(row, col, length) -> bool:
-        return all(col + k >= len(row) or row[col + k][0] == " " for k in range(length))
-
-    spans = []
-    for item, a, b in items:
-        c0, c1 = _columns(text, ls, a, b)
-        spans.append((item, c0, c1))
-        put(c0, "^" * (c1 - c0), MARK_STYLE[item.finding.severity], cells)
-    overflow: list[list[tuple[str, str]]] = []
-    for item, c0, c1 in spans:
-        label = str(item.n)
-        style = MARK_STYLE[item.finding.severity]
-        if c1 + 1 + len(label) <= width and free(cells, c1, len(label) + 2):
-            put(c1 + 1, label, style, cells)
-            continue
-        col = min(c0, width - len(label))
-        for row in overflow:
-            if free(row, col, len(label) + 1):
-                put(col, label, style, row)
-                break
-        else:
-            row = []
-            put(col, label, style, row)
-            overflow.append(row)
-    out = []
-    for row in [cells, *overflow]:
-        t = Text(" " * INDENT)
-        for ch, style in row:
-            t.append(ch, style or None)
-        out.append(t)
-    return out
-
-
-def render_block(text: str, start: int, end: int, items: list[Numbered], width: int,
-                 base_style: str = "") -> list[Text]:
-    """A wrapped stretch of text with its flagged spans highlighted and caret lines under them.
-
-    A finding with an empty span, or one that lies in whitespace the wrapping removed, gets a
-    single caret at its position on the nearest line.
-    """
-    lines = wrap(text, start, end, width - INDENT) or [(start, start)]
-    per_line: list[list[tuple[Numbered, int, int]]] = [[] for _ in lines]
-    for item in items:
-        f = item.finding
-        placed = False
-        for k, (ls, le) in enumerate(lines):
-            a, b = max(f.start, ls), min(f.end, le)
-            if a < b:
-                per_line[k].append((item, a, b))
-                placed = True
-        if not placed:
-            k = max((k for k, (ls, _) in enumerate(lines) if ls <= f.start), default=0)
-            pos = min(max(f.start, lines[k][0]), lines[k][1])
-            per_line[k].append((item, pos, pos))
-    out: list[Text] = []
-    for (ls, le), on_line in zip(lines, per_line):
-        line = Text(" " * INDENT)
-        line.append(text[ls:le], base_style or None)
-        for item, a, b in on_line:
-            if a < b:
-                line.stylize(SPAN_STYLE[item.finding.severity], INDENT + a - ls, INDENT + b - ls)
-        out.append(line)
-        if on_line:
-            out.extend(_marker_lines(text, ls, le, on_line, width - INDENT))
-    return out
-
-
-def render_notes(items: Iterable[Numbered], width: int) -> list[Text]:
-    out = []
-    for item in items:
-        f = item.finding
-        head = Text(" " * INDENT)
-        head.append(f"{item.n:>2} ", MARK_STYLE[f.severity])
-        head.append(f"{f.rule} ", "bold")
-        head.append(f"{f.severity.label:<9}", MARK_STYLE[f.severity])
-        head.append(f.message)
-        if f.field != "hyp":
-            head.append(f" (in the {f.field})", "dim")
-        out.extend(_hang(head, width, INDENT + 19))
-        if f.suggestion is not None:
-            sug = Text(" " * (INDENT + 3))
-            sug.append("→ ", "green")
-            # A whitespace suggestion (one space for two) is shown quoted, never as a deletion.
-            shown = f.suggestion if f.suggestion.strip() else f"“{f.suggestion}”" if f.suggestion else "(delete it)"
-            sug.append(shown, "green")
-            out.extend(_hang(sug, width, INDENT + 5))
-    return out
-
-
-def _hang(t: Text, width: int, indent: int) -> list[Text]:
-    """Wrap a note to the width with a hanging indent."""
-    plain = t.plain
-    if cell_len(plain) <= width:
-        return [t]
-    out = []
-    first = True
-    start = 0
-    while start < len(plain):
-        avail = width if first else width - indent
-        seg_lines = wrap(plain, start, len(plain), avail)
-        ls, le = seg_lines[0]
-        piece = t[ls:le]
-        if not first:
-            piece = Text(" " * indent) + piece
-        out.append(piece)
-        start = le
-        while start < len(plain) and plain[start] == " ":
-            start += 1
-        first = False
-    return out
+#: The "fix first" block names at most this many critical and major findings.
+MAX_FIX_FIRST = 12
 
 
 # ----------------------------------------------------------------------------- sections
@@ -241,6 +86,49 @@ def header(report: Report, width: int) -> list:
     for g in s.gates:  # metric gates decide the verdict too: say which held and which failed
         out.append(Text(f"metric gate {'met' if g.passed else 'FAILED'}: {g.describe()}",
                         "dim" if g.passed else "bold red"))
+    return out + [Text("─" * width, "dim")]
+
+
+def urgent(result: SegmentResult, document: bool) -> list[tuple[str, Numbered]]:
+    """The critical and major findings of a result, with where they are (numbered as in the body)."""
+    seg = result.segment
+    out = []
+    for i, f in enumerate(result.findings):
+        if f.severity < Severity.MAJOR:
+            continue
+        text = seg.field_text(f.field) or ""
+        if document:
+            where = f"line {text.count(chr(10), 0, f.start) + 1}"
+        else:
+            where = f"{seg.id}" + (f" (line {seg.line})" if seg.line is not None else "")
+        if f.field != "hyp":
+            where += f" of the {f.field}"
+        out.append((where, Numbered(i + 1, f)))
+    return out
+
+
+def fix_first(entries: list[tuple[str, Numbered]], width: int) -> list:
+    """The "fix first" block: critical findings, then major, in text order, one line each."""
+    if not entries:
+        return []
+    entries = sorted(entries, key=lambda e: -e[1].finding.severity)  # stable: text order kept
+    crit = sum(1 for _, n in entries if n.finding.severity == Severity.CRITICAL)
+    title = Text("Fix first: ", "bold")
+    title.append(f"{crit} critical, {len(entries) - crit} major", "dim")
+    out: list = [title]
+    where_w = min(max(cell_len(w) for w, _ in entries[:MAX_FIX_FIRST]), 24)
+    for where, item in entries[:MAX_FIX_FIRST]:
+        f = item.finding
+        line = Text(" " * INDENT)
+        line.append(f"{item.n:>3} ", MARK_STYLE[f.severity])
+        line.append(f"{f.rule} ", "bold")
+        line.append(f"{f.severity.label:<9}", MARK_STYLE[f.severity])
+        w = fit(where, where_w)
+        line.append(w + " " * (where_w - cell_len(w) + 2), "dim")
+        line.append(fit(f.message, max(10, width - cell_len(line.plain))))
+        out.append(line)
+    if len(entries) > MAX_FIX_FIRST:
+        out.append(Text(f"{' ' * INDENT}… and {len(entries) - MAX_FIX_FIRST} more below", "dim"))
     return out + [Text("─" * width, "dim")]
 
 
@@ -298,7 +186,7 @@ def segment_body(result: SegmentResult, width: int) -> list:
         if value == "":
             out.append(Text(" " * INDENT + "(empty)", "dim italic"))
             if items:
-                out.extend(_marker_lines("", 0, 0, [(n, 0, 0) for n in items], width - INDENT))
+                out.extend(marker_lines("", 0, [(n, 0, 0) for n in items], width - INDENT))
             continue
         out.extend(render_block(value, 0, len(value), items, width, "" if name == "hyp" else "dim"))
     out.extend(render_notes(numbered, width))
@@ -342,21 +230,6 @@ _METRIC_LABEL = {"chrf": "chrF", "chrf++": "chrF++", "bleu": "BLEU"}
 BAR = "█"
 
 
-def _fit(text: str, width: int) -> str:
-    """One line of text cut to `width` cells with an ellipsis."""
-    text = " ".join(text.split())
-    if cell_len(text) <= width:
-        return text
-    out, cells = [], 0
-    for ch in text:
-        w = cell_len(ch)
-        if cells + w > width - 1:
-            break
-        out.append(ch)
-        cells += w
-    return "".join(out) + "…"
-
-
 def distribution_section(report: Report, width: int) -> list:
     """A histogram of sentence-level scores (fixed bins) and the lowest-scoring items.
 
@@ -373,7 +246,7 @@ def distribution_section(report: Report, width: int) -> list:
     title.append(f"{label} per {what}", "bold")
     title.append(f": {dist.count:,} {unit}, mean {dist.mean:.1f}, min {dist.low:.1f}, max {dist.high:.1f}",
                  "dim")
-    out.extend(_hang(title, width, INDENT))
+    out.extend(hang(title, width, INDENT))
     edges = distribution.EDGES
     peak = max(dist.counts) or 1
     count_w = max(len(f"{c:,}") for c in dist.counts)
@@ -386,7 +259,7 @@ def distribution_section(report: Report, width: int) -> list:
         n = round(bar_w * c / peak)
         if c and not n:
             n = 1  # a non-empty bin is always visible
-        line.append(BAR * n, "cyan")
+        line.append(BAR * n, "green")
         line.append(" " * (bar_w - n + 1))
         line.append(f"{c:,}".rjust(count_w))
         line.append(f" {100 * c / dist.count:4.0f}%", "dim")
@@ -398,13 +271,13 @@ def distribution_section(report: Report, width: int) -> list:
         if dist.level == "sentence":
             keys = [f"line {item.line}" if item.line is not None else f"#{item.sentence}" for item in worst]
         else:
-            keys = [_fit(item.id, 24) for item in worst]
+            keys = [fit(item.id, 24) for item in worst]
         key_w = max(cell_len(k) for k in keys)
         for item, key in zip(worst, keys):
             line = Text(" " * INDENT)
             line.append(f"{item.score:5.1f}  ", "bold")
             line.append(key + " " * (key_w - cell_len(key) + 2), "dim")
-            line.append(_fit(item.excerpt, max(10, width - INDENT - 7 - key_w - 2)))
+            line.append(fit(item.excerpt, max(10, width - INDENT - 7 - key_w - 2)))
             out.append(line)
         out.append(Text(""))
     return out
@@ -431,8 +304,10 @@ def report_console(out: TextIO, color: bool, width: int) -> Iterator[Console]:
 def render(report: Report, out: TextIO, *, color: bool = False, width: int = 80,
            max_segments: int = MAX_SEGMENTS_SHOWN, **_options) -> None:
     body: list = []
+    first: list[tuple[str, Numbered]] = []
     shown = hidden = 0
     for result in report:
+        first.extend(urgent(result, report.info.mode == "document"))
         if report.info.mode == "document":
             body.extend(document_body(result, width))
         elif result.findings:
@@ -444,6 +319,8 @@ def render(report: Report, out: TextIO, *, color: bool = False, width: int = 80,
     with report_console(out, color, width) as console:
         for line in header(report, width):
             console.print(line)  # wrapped at the width: a long baseline path or gate must not overflow
+        for line in fix_first(first, width):
+            console.print(line, soft_wrap=True, crop=False)
         console.print()
         for line in body:
             console.print(line, soft_wrap=True, crop=False)
