@@ -10,7 +10,7 @@ from typing import Callable
 from mtqa.reporters import (
     csv_report,
     github,
-    html_report,
+    html,
     json_report,
     jsonl,
     junit,
@@ -27,7 +27,7 @@ RENDERERS: dict[str, Callable] = {
     "junit": junit.render,
     "github": github.render,
     "markdown": markdown.render,
-    "html": html_report.render,
+    "html": html.render,
     "csv": csv_report.render,
 }
 
