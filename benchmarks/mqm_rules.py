@@ -48,7 +48,8 @@ def main(argv=None) -> int:
     ap.add_argument("--mode", default="src", choices=["src", "ref", "src+ref"])
     ap.add_argument("--lp", default="all", choices=["all", *REF_SYSTEM])
     ap.add_argument("--show", help="print this rule's flags on error-free outputs")
-    ap.add_argument("--min-confidence", default="low", choices=["low", "medium", "high"])
+    ap.add_argument("--min-confidence", default="medium", choices=["low", "medium", "high"],
+                    help="leave out findings below this confidence, as the CLI does (default: medium)")
     a = ap.parse_args(argv)
     selected = rules.select()
     floor = Confidence.parse(a.min_confidence)

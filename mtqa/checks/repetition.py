@@ -1,9 +1,10 @@
 """RP: repeated text: a duplicated title, paragraph or sentence, a doubled word, a degenerate loop."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterator
 
-from mtqa.model import Hit, Segment, Severity
+from mtqa.model import Confidence, Hit, Segment, Severity
 from mtqa.resources import lexicons
 from mtqa.rules import rule
 from mtqa.text.headings import is_heading
@@ -141,8 +142,24 @@ def degenerate_repetition_loop(segment: Segment, ctx) -> Iterator[Hit]:
     hyp: The cats died after eating contaminated pet food.
     """
     text = segment.hyp
+    # A repetition that the source or the reference has too is the author's (an onomatopoeia, an
+    # emphasis: `ding, ding, ding`, `very, very, very`), not a decoder's loop.
+    witnesses = [t for t in (segment.src, *segment.refs) if t]
+    mirrored = any(_has_loop(t) for t in witnesses)
     for chunk in _chunks(text, words(text)):
-        yield from _loops(text, chunk)
+        for hit in _loops(text, chunk):
+            if mirrored:
+                continue
+            separated = "," in text[hit.start:hit.end] or "-" in text[hit.start:hit.end]
+            # Without a witness, copies set apart by commas are as often a rhetorical figure as a
+            # loop: weak evidence; copies run together (`food food food`) are a loop.
+            weak = separated and not witnesses
+            yield replace(hit, confidence=Confidence.LOW) if weak else hit
+
+
+def _has_loop(text: str) -> bool:
+    """Any word or phrase three times in a row in `text` (in any language: by its tokens)."""
+    return any(True for chunk in _chunks(text, words(text)) for _ in _loops(text, chunk))
 
 
 def _chunks(text: str, toks: tuple[Token, ...]) -> Iterator[list[Token]]:

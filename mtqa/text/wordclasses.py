@@ -48,3 +48,10 @@ def is_past_form(word: str) -> bool:
     if low in lexicons.words("verbs_irregular_past.txt", "en"):
         return True
     return low.endswith("ed") and bool(base_forms(low) & lexicons.words("verbs_all.txt", "en"))
+
+
+def may_be_verb(word: str) -> bool:
+    """A form of any verb WordNet knows (want, playing, gave, tells), whatever else it may be."""
+    low = word.lower()
+    verbs = lexicons.words("verbs_all.txt", "en")
+    return low in verbs or bool(base_forms(low) & verbs) or low in lexicons.words("verbs_irregular_past.txt", "en")

@@ -253,3 +253,22 @@ def test_acronym_correspondence():
     from mtqa.text.acronyms import corresponds
     assert corresponds("ECHR", "CEDH") and corresponds("UN", "ONU") and corresponds("WHO", "ВОЗ")
     assert not corresponds("NSA", "CEDH") and not corresponds("NATO", "РИА")
+
+
+def test_a_variant_spelling_or_a_capitalised_common_word_is_weak_evidence():
+    from mtqa import check
+    from mtqa.model import Confidence
+
+    def ne(hyp, src, lang):
+        return {(f.rule, f.text): f.confidence for f in check(hyp, src=src, src_lang=lang, tgt_lang="en").findings
+                if f.rule.startswith("NE")}
+
+    # Kyiv / Kiev: transliteration variants of one name, reported (if at all) as a weak note.
+    assert set(ne("Drones hit Kyiv overnight.", "Des drones ont frappé Kiev cette nuit.", "fr").values()) <= {
+        Confidence.LOW}
+    # A wholly different name is strong evidence.
+    assert ne("Drones hit Odesa overnight.", "Des drones ont frappé Kiev cette nuit.", "fr")[("NE001", "Odesa")] \
+        == Confidence.HIGH
+    # An exonym the place lists do not hold (Cornovaglia for Cornwall): a near spelling, weak.
+    assert ne("He lives in Stithians, Cornwall.", "Vive a Stithians, Cornovaglia.", "it") == {
+        ("NE001", "Cornwall"): Confidence.LOW}

@@ -61,6 +61,22 @@ FIRE = [
 ]
 
 QUIET = [
+    Quiet("Imagine that all the bricks can be actually calculated.", ("RF011",),
+          ref="Imagine that all bricks can be computed actually.",
+          why="the verb is rendered by a synonym moved past the adverb"),
+    Quiet("We need redundancy so that what we build successfully is what we want.", ("RF011",),
+          ref="We need redundancy so that what we successfully built is what we want.",
+          why="another form of the same verb, moved"),
+    Quiet("We weren't even here.", ("RF011",), ref="We didn't even exist here.",
+          why="another verb in the verb's place"),
+    Quiet("Prices rose sharply in May after the big storm hit.", ("RF008",),
+          ref="Prices then rose very sharply again in late May right after that storm.",
+          why="the reference's words in the reference's order, pairs broken by added words: a rewording"),
+    Quiet("I want to tell you that the universe is playing non-stop.", ("RF012",),
+          ref="I want to tell you that the universe is playing it non-stop.",
+          why="`it` after a verb is its object, not a dropped subject"),
+    Quiet("We would never want to be like this.", ("RF012",), ref="We would never want it to be like this.",
+          why="`it` after `want` is an object"),
     Quiet("Russia received several hundred drones, 2,000 in all.", ("RF001",),
           ref="Russia received hundreds of drones, two thousand in all."),
     Quiet("The number 40 was in the source.", ("RF001",), src="Le nombre 40 était dans la source.", src_lang="fr",

@@ -22,6 +22,10 @@ FIRE = [
 ]
 
 QUIET = [
+    Quiet("It sounds a bit like ding, ding, ding.", ("RP003",), src="Es klingt ein bisschen wie ding, ding, ding.",
+          src_lang="de", why="the source repeats it too: the author's figure, not a loop"),
+    Quiet("It was very, very, very hard.", ("RP003",), ref="It was very, very, very hard to do.",
+          why="the reference repeats it too"),
     Quiet(f"{TITLE}\n\n{BODY}\n\nsequel after announcement\n\nThe vote is due.\n\nsequel after announcement",
           ("RP001",), why="short repeated lines are boilerplate, not RP"),
     Quiet("He said that that was wrong, and she had had enough.", ("RP002",)),
@@ -39,3 +43,13 @@ QUIET = [
 
 
 test_fires, test_quiet = family_tests(FIRE, QUIET)
+
+
+def test_comma_separated_repetition_without_a_witness_is_weak():
+    from mtqa import check
+    from mtqa.model import Confidence
+
+    [loop] = [f for f in check("It was very, very, very hard.", tgt_lang="en").findings if f.rule == "RP003"]
+    assert loop.confidence == Confidence.LOW
+    [loop] = [f for f in check("The cats ate pet food food food food.", tgt_lang="en").findings if f.rule == "RP003"]
+    assert loop.confidence == Confidence.HIGH

@@ -22,7 +22,18 @@ def is_capitalised_common_word(name: str) -> bool:
     """Every part of the name is a word English writes in lower case (SCOWL common words)."""
     common = lexicons.words("common_words.txt", "en")
     parts = [p for p in name.lower().split("-") if p]
-    return bool(parts) and all(p in common for p in parts)
+    return bool(parts) and all(p in common or _singular(p) in common for p in parts)
+
+
+def _singular(word: str) -> str:
+    """The singular of a regular English plural (voyagers, cities, boxes); else the word."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
 
 
 def missing_name_confidence(name: str, other_words: Iterable[str]) -> Confidence:
