@@ -7,7 +7,7 @@ from typing import Iterator
 from mtqa.model import Hit, Segment, Severity
 from mtqa.resources import lexicons
 from mtqa.rules import rule
-from mtqa.text import wordclasses
+from mtqa.text import clauses, wordclasses
 from mtqa.text.sentences import sentences
 
 #: Words with their hyphens and apostrophes (on-board, don't), and sentence punctuation.
@@ -134,6 +134,9 @@ def _inner_hole(sentence: str, toks, classes: dict[str, str]) -> tuple[int, int,
         hole = (_hole_between(word, nxt, toks[k + 2].group(0) if k + 2 < len(toks) else "", classes,
                               sentence[a.end():b.start()])
                 or _object_lost(sentence, a, nxt))
+        if hole and nxt in ",;:" and classes.get(word.lower()) == "preposition" \
+                and clauses.object_elsewhere(sentence, a.start(), b.start()):
+            hole = None  # a parenthetical before its object, or a stranded preposition
         if hole:
             return k, k + 1, hole
         last_adjective = _noun_lost(toks, k, classes)

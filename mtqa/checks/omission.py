@@ -13,6 +13,7 @@ from mtqa.align.document import align_reference
 from mtqa.model import Hit, Segment, Severity
 from mtqa.resources import lexicons
 from mtqa.rules import rule
+from mtqa.text import clauses
 
 _CONTENT_RE = re.compile(r"[^\W_]")
 
@@ -134,6 +135,8 @@ def dangling_function_word(segment: Segment, ctx) -> Iterator[Hit]:
         if m.group(1) == "a" and _INITIAL_RE.search(text, 0, m.end()):
             continue  # "Franco A." is an initial
         word = m.group(1) or m.group(2)
+        if m.group(2) and clauses.object_elsewhere(text, m.start(2), m.end()):
+            continue  # `by, let's say, the Sun`; `what you fold it into, ...`
         yield Hit(m.start(), m.end(), f"a word is missing after “{word}”" if word
                   else "empty quotation marks or brackets: a word is missing")
 def _document_alignment(segment: Segment):

@@ -40,6 +40,10 @@ FIRE = [
 ]
 
 QUIET = [
+    Quiet("A falling object would pass by, let's say, the Sun and be deflected.", ("GR001",),
+          why="a parenthetical between the preposition and its object"),
+    Quiet("You decode what you want to fold it into, into a sequence of angles.", ("GR001",),
+          why="a stranded preposition: its object is the fronted `what`"),
     Quiet("Once you get out of the current, swimming back in is easy; what it consists of is water.", ("GR001",),
           why="a particle or a stranded preposition before an auxiliary is English"),
     Quiet("The number of confirmed cases rose, as well as deaths, according to officials.", ("GR001",)),

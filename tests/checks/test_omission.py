@@ -33,6 +33,10 @@ FIRE = [
 ]
 
 QUIET = [
+    Quiet("A falling object would pass by, let's say, the Sun and be deflected.", ("OM006",),
+          why="a parenthetical between the preposition and its object"),
+    Quiet("You decode what you want to fold it into, into a sequence of angles.", ("OM006",),
+          why="a stranded preposition: its object is the fronted `what`"),
     Quiet("The government resigned.", ("OM001",), src="Le gouvernement a démissionné.", src_lang="fr"),
     Quiet("—", ("OM001",), src="—", why="the source is empty of words too"),
     Quiet("42", ("OM001",), why="a number is content"),
