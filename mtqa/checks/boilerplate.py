@@ -13,7 +13,7 @@ import re
 from typing import Iterator
 
 from mtqa.checks import kinds
-from mtqa.model import Hit, Segment, Severity
+from mtqa.model import Confidence, Hit, Segment, Severity
 from mtqa.resources import lexicons
 from mtqa.rules import rule
 from mtqa.text import casing
@@ -265,3 +265,64 @@ def stray_headline(segment: Segment, ctx) -> Iterator[Hit]:
         if shared * 2 < len(content):
             yield Hit(s, e, "Title Case heading unrelated to the article: another story?",
                       suggestion="", fix="")
+
+
+# --------------------------------------------------------------------------- debris by shape
+
+#: Longest line that can be page furniture rather than a sentence of the article.
+DEBRIS_MAX_WORDS = 8
+#: Share of a line's words that must be web-furniture words.
+DEBRIS_SHARE = 0.75
+
+
+@functools.lru_cache(maxsize=1)
+def _furniture_words() -> tuple[frozenset[str], frozenset[str]]:
+    rows = lexicons.table("web_furniture_words.tsv", "en")
+    return (frozenset(r[0] for r in rows), frozenset(r[0] for r in rows if len(r) > 1 and r[1] == "strong"))
+
+
+def _is_debris(line: str) -> bool:
+    """A short line made of web-page furniture words, with at least one that marks furniture on
+    its own (advertisement, share, editorial...), that does not end like a sentence."""
+    toks = [t.text.lower() for t in words(line)]
+    if not 0 < len(toks) <= DEBRIS_MAX_WORDS or line.rstrip().endswith((".", "?", "!", "”", '"')):
+        return False
+    vocabulary, strong = _furniture_words()
+    known = [t for t in toks if t in vocabulary or t.isdigit()]
+    return any(t in strong for t in toks) and len(known) >= DEBRIS_SHARE * len(toks)
+
+
+@rule("BP007", "web-page-debris", severity=Severity.MINOR, category="accuracy/addition",
+      confidence=Confidence.MEDIUM, defers_to=("BP00",))
+def web_page_debris(segment: Segment, ctx) -> Iterator[Hit]:
+    """Flags a short line between paragraphs made of web-page furniture words, in a wording no list holds.
+
+    ## What it does
+    Recognises the class the other BP rules list by wording: a line of at most eight words,
+    not ending like a sentence, between two paragraphs of an article, that is made (three
+    quarters or more) of the vocabulary of web-page furniture (advertising, "continued"
+    markers, sharing and comment widgets, subscriptions, social networks, credits, bylines of a
+    desk or a role) with at least one word that marks furniture on its own (`advertisement`,
+    `share`, `editorial`). A line one of BP002-BP005 names is reported by that rule instead.
+
+    ## Why is this bad?
+    Scraped debris reads as part of the article; machine translation words it in ever new ways
+    (`Rest of the article below the ad`, `By our editorial staff`), so a list of wordings alone
+    always misses some.
+
+    ## Example
+    hyp: The plant could be fully operational early next year.\\nRest of the text under the advertising insert\\nThe White House said the drones would be used in Ukraine.
+    doc: true
+    Use instead:
+    hyp: The plant could be fully operational early next year.\\nThe White House said the drones would be used in Ukraine.
+    """
+    text = segment.hyp
+    paras = paragraphs(text)
+    if len(paras) < 3:
+        return  # debris stands between paragraphs of an article
+    for k, (p_start, p_end) in enumerate(paras):
+        if 0 < k < len(paras) - 1 or k == len(paras) - 1:
+            line = text[p_start:p_end]
+            if "\n" not in line.strip() and _is_debris(line):
+                yield Hit(p_start, p_end, f"“{line.strip()}” looks like web-page debris, not article text",
+                          suggestion="")

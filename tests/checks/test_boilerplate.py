@@ -7,6 +7,13 @@ ARTICLE = ("Ministers met in Brussels on Monday to discuss the budget.\n\n"
            "The talks lasted six hours and ended without an agreement on farm subsidies.\n\n")
 
 FIRE = [
+    # BP007 debris recognised by its shape and vocabulary, in wordings no list holds
+    Fire("The talks resumed on Monday.\n\nRest of the text under the advertising insert\n\n" + ARTICLE,
+         (("BP007", "Rest of the text under the advertising insert"),), doc=True),
+    Fire("The talks resumed on Monday.\n\nBy our editorial staff\n\n" + ARTICLE,
+         (("BP007", "By our editorial staff"),), doc=True),
+    Fire("The talks resumed on Monday.\n\nShare this article on Facebook\n\n" + ARTICLE,
+         (("BP007", "Share this article on Facebook"),), doc=True),
     # BP001 breadcrumbs
     Fire("Home News The White House warns that Russia will produce drones\n\nThe White House warns.",
          (("BP001", "Home News "),), suggestion="", doc=True),
@@ -70,6 +77,12 @@ FIRE = [
 ]
 
 QUIET = [
+    Quiet("The talks resumed on Monday.\n\nLatest news from Kyiv\n\n" + ARTICLE, ("BP007",), doc=True,
+          why="a subheading with a name: not made of web furniture"),
+    Quiet("The talks resumed on Monday.\n\nThe ministry posted the advertisement on its site.\n\n" + ARTICLE,
+          ("BP007",), doc=True, why="a sentence about an advertisement, not a placeholder"),
+    Quiet("The talks resumed on Monday.\n\nEditorial staff cuts\n\n" + ARTICLE, ("BP007",), doc=True,
+          why="a subheading with a word outside the web vocabulary"),
     Quiet("Home Office officials said the new rules would apply from May.", ("BP001",), why="a sentence"),
     Quiet("Home News Today\n\nHome news reached the soldiers late.", ("BP001",)),
     Quiet("Home Secretary warns of strikes\n\n" + ARTICLE, ("BP001",)),
