@@ -78,6 +78,18 @@ def test_one_highlight_per_finding_links_resolve_nothing_external(driver, sample
     assert driver.execute_script("return [...document.querySelectorAll('[src]')].length") == 0
 
 
+def test_a_batch_page_has_one_highlight_per_json_finding(driver, tmp_path):
+    wires = ROOT / "corpora" / "cases" / "wires.jsonl"
+    page = tmp_path / "wires.html"
+    _run(["check", "--isolated", str(wires), "--format", "html", "--output", str(page)])
+    report = json.loads(_run(["check", "--isolated", str(wires), "--format", "json"]))
+    open_page(driver, page)
+    ids = driver.execute_script("return [...document.querySelectorAll('.finding')].map(e => e.id)")
+    assert sorted(ids) == sorted(f"f-{s['index']}-{n}" for s in report["segments"]
+                                 for n in range(1, len(s["findings"]) + 1))
+    assert len(ids) == report["summary"]["findings"] > 10
+
+
 def test_readable_on_a_phone(driver, sample):
     page, _ = sample
     open_page(driver, page, 390)
