@@ -13,6 +13,7 @@ from mtqa.config import baseline
 from mtqa.config import settings as config
 from mtqa.config.severity import ConfidenceFloor, override_severities
 from mtqa.context import Context
+from mtqa.fix.engine import fix_segment
 from mtqa.io import RECORD_FORMATS, InputSpec, spool_stdin
 from mtqa.io.lines import MAX_LINE_BYTES
 from mtqa.metrics.names import DEFAULT_METRICS, METRIC_NAMES
@@ -164,7 +165,7 @@ def cmd_check(args) -> int:
     if known is not None:
         results = known.apply(results)
     report = Report(info, results, metrics, baseline=known, confidence_floor=floor)
-    write_report(report, args, _renderer(args))
+    write_report(report, args, _renderer(args, lambda segment: fix_segment(segment, selected, ctx)))
     if recorder is not None:
         n = recorder.write(args.write_baseline, __version__)
         print(f"mtqa: wrote {n} finding{'s' * (n != 1)} to the baseline {args.write_baseline}", file=sys.stderr)
@@ -175,10 +176,14 @@ def cmd_check(args) -> int:
     return scoring.exit_code(report.summary.failed)
 
 
-def _renderer(args):
+def _renderer(args, fixer):
+    """The reporter for --format; the review page also gets `fixer` (`mtqa fix` of one segment,
+    with this run's rules), so its "Apply safe fixes" gives exactly what `mtqa fix` prints."""
     if args.statistics:
         as_json = args.format == "json"
         return lambda report, out, **options: statistics.render(report, out, as_json=as_json, **options)
     if args.format == "csv":
         return lambda report, out, **options: RENDERERS["csv"](report, out, bom=args.csv_bom, **options)
+    if args.format == "html":
+        return lambda report, out, **options: RENDERERS["html"](report, out, fixer=fixer, **options)
     return RENDERERS[args.format]

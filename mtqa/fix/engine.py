@@ -14,7 +14,7 @@ by position, the longer span first, then the rule code); `apply_edits()` applies
 `fix_segment()` re-checks after every pass, because one fix can reveal or shift another
 (deleting a boilerplate line moves every offset after it), until no fixable finding is left or
 `MAX_ROUNDS` passes were made. It is what `mtqa fix` and the review page both call, so the text
-the page offers equals the command's output.
+the page offers equals the command's output (`mtqa.fix.review` turns it into the page's data).
 """
 from __future__ import annotations
 
@@ -103,10 +103,10 @@ def fixable(findings: Iterable[Finding], text: str | None = None) -> list[Findin
     return [f for f in findings
             if f.field == "hyp" and f.fix is not None and f.fix != f.text
             and f.confidence >= Confidence.HIGH and is_safe(f)
-            and (text is None or f.fix != "" or keeps_numbers(text, *_expand_deletion(text, f.start, f.end)))]
+            and (text is None or f.fix != "" or keeps_numbers(text, *expand_deletion(text, f.start, f.end)))]
 
 
-def _expand_deletion(text: str, start: int, end: int) -> tuple[int, int]:
+def expand_deletion(text: str, start: int, end: int) -> tuple[int, int]:
     """Where a deletion really ends: a whole line goes with one of its line breaks (the
     shorter of the separators around it, so a paragraph break survives), a span inside a line
     with one of the spaces around it (no doubled space is left)."""
@@ -145,19 +145,23 @@ def plan(text: str, findings: Iterable[Finding]) -> list[Edit]:
     """Non-overlapping edits for the fixable findings, in text order."""
     edits = []
     for f in fixable(findings, text):
-        start, end = _expand_deletion(text, f.start, f.end) if f.fix == "" else (f.start, f.end)
+        start, end = expand_deletion(text, f.start, f.end) if f.fix == "" else (f.start, f.end)
         edits.append(Edit(start, end, f.fix, f.rule, (f.start, f.end)))
     edits.sort(key=lambda e: (e.start, -(e.end - e.start), e.rule))
     chosen: list[Edit] = []
     for e in edits:
-        # Touching is fine; overlapping is not. An insertion at the very end of a chosen
-        # edit would be ambiguous, so it waits for the next pass too.
-        if chosen and (e.start < chosen[-1].end or (e.start == chosen[-1].end == e.end)):
+        if chosen and overlaps(chosen[-1], e):
             continue
         if e.replacement == "" and not _numbers_survive(text, [c for c in chosen if c.replacement == ""] + [e]):
             continue  # two copies of a number deleted at once: the second stays for a person
         chosen.append(e)
     return chosen
+
+
+def overlaps(last: Edit, e: Edit) -> bool:
+    """`e` (sorted after `last`) cannot join it: they overlap. Touching is fine; an insertion at
+    the very end of `last` would be ambiguous (before or after its replacement?), so it waits."""
+    return e.start < last.end or e.start == last.end == e.end
 
 
 def _numbers_survive(text: str, deletions: list[Edit]) -> bool:

@@ -80,6 +80,8 @@ def header(report: Report, width: int) -> list:
     stats = Text(f"{s.segments} segment{'s' * (s.segments != 1)}, {s.words} words, "
                  f"penalty {s.penalty:.1f} ({s.penalty_per_100_words:.1f} per 100 words); {gate}", "dim")
     out = [title, line, stats]
+    if s.findings:  # the columns of a finding's line are unlabelled below: name them once
+        out.append(Text("each finding: number, rule, severity, confidence (high, medium, low), message", "dim"))
     if s.baselined:
         out.append(Text(f"{s.baselined} known finding{'s' * (s.baselined != 1)} left out by the baseline "
                         f"({info.baseline})", "dim"))

@@ -1,6 +1,6 @@
 """The review page's markup, without a browser: one `.finding` per finding however spans overlap,
 footnotes that never run together, sentence rows that hold every character once, the "fix first"
-list, rule docs without raw Markdown; and `mtqa.fixes.apply_fixes`."""
+list, rule docs without raw Markdown. The page's fixes: tests/test_fix_review.py."""
 from __future__ import annotations
 
 import collections
@@ -8,7 +8,6 @@ import io
 import re
 from html.parser import HTMLParser
 
-from mtqa.fixes import apply_fixes
 from mtqa.model import Confidence, Finding, Segment, SegmentResult, Severity
 from mtqa.report import Report, RunInfo
 from mtqa.reporters.html import render
@@ -138,16 +137,6 @@ def test_rows_hold_every_character_once():
     import html
     assert html.unescape(joined) == hyp
     assert sum("f-0-1" in r for r in rows) == 1, "the span straddling a sentence cut stays in one row"
-
-
-def test_apply_fixes_applies_in_order_and_skips_overlaps():
-    text = "Home News It ended.The end ."
-    fs = [F("SP001", 13, 22, text, fix="ended. The"), F("BP001", 0, 10, text, fix=""),
-          F("SP002", 26, 28, text, fix="."), F("XX", 15, 20, text, fix="zzz"),  # inside SP001: skipped
-          F("NU001", 10, 12, text)]  # no fix: left alone
-    assert apply_fixes(text, fs) == "It ended. The end."
-    assert apply_fixes(text, []) == text
-    assert apply_fixes("ab", [F("X", 1, 1, "ab", fix="-")]) == "a-b", "an insertion point"
 
 
 def test_source_and_reference_beside_the_translation(cli, tmp_path):

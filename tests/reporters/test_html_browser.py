@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from mtqa.fixes import apply_fixes
+from mtqa.fix.engine import FixResult
+from mtqa.fix.review import decide, page_fixes
 from mtqa.model import Confidence, Finding, Segment, SegmentResult, Severity
 from mtqa.report import Report, RunInfo
 from mtqa.reporters.html import render
 from tests import browser
-from tests.conftest import SAMPLE_HYP, SAMPLE_REF
+from tests.conftest import ROOT, SAMPLE_HYP, SAMPLE_REF
 
 pytestmark = pytest.mark.skipif(browser.missing() is not None, reason=f"browser tests: {browser.missing()}")
 
@@ -75,6 +76,18 @@ def test_one_highlight_per_finding_links_resolve_nothing_external(driver, sample
     assert driver.execute_script("return performance.getEntriesByType('resource').length") == 0, \
         "the page loads nothing"
     assert driver.execute_script("return [...document.querySelectorAll('[src]')].length") == 0
+
+
+def test_a_batch_page_has_one_highlight_per_json_finding(driver, tmp_path):
+    wires = ROOT / "corpora" / "cases" / "wires.jsonl"
+    page = tmp_path / "wires.html"
+    _run(["check", "--isolated", str(wires), "--format", "html", "--output", str(page)])
+    report = json.loads(_run(["check", "--isolated", str(wires), "--format", "json"]))
+    open_page(driver, page)
+    ids = driver.execute_script("return [...document.querySelectorAll('.finding')].map(e => e.id)")
+    assert sorted(ids) == sorted(f"f-{s['index']}-{n}" for s in report["segments"]
+                                 for n in range(1, len(s["findings"]) + 1))
+    assert len(ids) == report["summary"]["findings"] > 10
 
 
 def test_readable_on_a_phone(driver, sample):
@@ -163,42 +176,111 @@ def test_dismiss_and_download_a_baseline_that_check_accepts(driver, tmp_path, cl
     assert [f["rule"] for f in again.json["segments"][0]["findings"]] == [f["rule"] for f in findings[1:]]
 
 
-def _finding(rule, text, a, b, fix=None, suggestion=None, sev=Severity.MINOR):
+def _finding(rule, text, a, b, fix=None, suggestion=None, sev=Severity.MINOR, conf=Confidence.HIGH):
     return Finding(rule, "name", sev, "fluency/punctuation", "msg", "hyp", a, b, text[a:b], suggestion,
-                   Confidence.HIGH, (), fix)
+                   conf, (), fix)
 
 
-def test_corrected_text_equals_apply_fixes(driver, tmp_path):
+def _fixed_text(driver) -> str:
+    return driver.execute_script("return document.getElementById('fixed-text').value")
+
+
+def test_corrected_text_follows_review_decide(driver, tmp_path):
+    """The script applies the edits Python decided (mtqa/fix/review.py), as `decide` does."""
     # an emoji before the spans: offsets are code points, which JavaScript must count the same way
     text = "Home News 🚀\n\nIt ended.The talks resume  on Monday .\nBy admin"
     at = text.index
-    findings = [
+    findings = (
         _finding("BP001", text, 0, at("🚀") + 1, fix=""),
         _finding("SP001", text, at("ended.The"), at("ended.The") + 9, fix="ended. The"),
         _finding("SP004", text, at("  on"), at("  on") + 2, fix=" "),
         _finding("SP002", text, at(" ."), at(" .") + 2, fix="."),
         _finding("CA001", text, at("The talks"), at("The talks") + 3, fix="the"),  # inside SP001: skipped
         _finding("BP002", text, at("By admin"), len(text), suggestion="", sev=Severity.MAJOR),  # no fix
-    ]
+        _finding("SP003", text, at("resume"), at("resume") + 6, fix="resume!", conf=Confidence.MEDIUM),
+    )
     seg = Segment("wire", 0, text, is_document=True)
+    result = SegmentResult(seg, findings, 0.0, 10)
+    # a fix engine that needed two passes: with no decision the page gives its text, not its own
+    engine = FixResult("It ended. The talks resume on Monday.\nBy admin!", (), rounds=2)
     out = io.StringIO()
-    render(Report(RunInfo("0.0", "document", {"hyp": "wire.txt"}, {}, "major", ()),
-                  iter([SegmentResult(seg, tuple(findings), 0.0, 10)])), out)
+    render(Report(RunInfo("0.0", "document", {"hyp": "wire.txt"}, {}, "major", ()), iter([result])), out,
+           fixer=lambda s: engine)
     page = tmp_path / "fixes.html"
     page.write_text(out.getvalue(), encoding="utf-8")
     open_page(driver, page)
     driver.find_element("id", "apply-fixes").click()
-    area = driver.find_element("id", "fixed-text")
-    assert area.is_displayed()
-    value = driver.execute_script("return document.getElementById('fixed-text').value")
-    assert value == apply_fixes(text, findings) == "\n\nIt ended. The talks resume on Monday.\nBy admin"
-    # accepting the byline's suggestion deletes it; dismissing a fix leaves its span alone
+    assert driver.find_element("id", "fixed-text").is_displayed()
+    px = page_fixes(result, engine)
+    assert _fixed_text(driver) == decide(text, px) == engine.text
+    assert len(driver.find_elements("css selector", ".item .safe")) == 4, "the medium-confidence fix is not safe"
+    click(driver, '#l-0-7 button[data-act="dismiss"]')  # a finding with no edit: nothing changes
+    assert _fixed_text(driver) == engine.text
+    # accepting the byline's suggestion deletes its line; dismissing a fix leaves its span alone
     click(driver, '#l-0-6 button[data-act="accept"]')
     click(driver, '#l-0-3 button[data-act="dismiss"]')
-    value = driver.execute_script("return document.getElementById('fixed-text').value")
-    kept = [f for k, f in enumerate(findings, 1) if k != 3]
-    kept[-1] = _finding("BP002", text, at("By admin"), len(text), fix="")
-    assert value == apply_fixes(text, kept) == "\n\nIt ended. The talks resume  on Monday.\n"
+    assert _fixed_text(driver) == decide(text, px, accepted={5}, dismissed={2, 6}) == \
+        "It ended. The talks resume  on Monday."
+    assert "run mtqa fix" in driver.find_element("id", "fixed-note").text, "the later passes are owed"
+    click(driver, '#l-0-3 button[data-act="dismiss"]')  # undo: a second click
+    click(driver, '#l-0-6 button[data-act="accept"]')
+    assert _fixed_text(driver) == engine.text
+
+
+SAMPLE_ARTICLE = ROOT / "mtqa" / "data" / "samples" / "drones-alabuga.en.txt"
+
+
+def _run(args: list[str]) -> bytes:
+    """`mtqa ARGS` in-process: its standard output, as bytes."""
+    import contextlib
+
+    from mtqa.cli.main import main
+
+    buf = io.BytesIO()
+    out = io.TextIOWrapper(buf, encoding="utf-8", newline="")
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+        assert main(args) in (0, 1)
+    out.flush()
+    return buf.getvalue()
+
+
+def _apply_and_download(driver, page: Path, downloads: Path, name: str) -> tuple[str, bytes]:
+    downloads.mkdir()
+    open_page(driver, page)
+    browser.allow_downloads(driver, str(downloads))
+    click(driver, "#apply-fixes")
+    shown = _fixed_text(driver)
+    click(driver, "#download-fixed")
+    _wait_for(downloads / name)
+    return shown, (downloads / name).read_bytes()
+
+
+def test_apply_safe_fixes_on_the_sample_equals_mtqa_fix(driver, tmp_path):
+    """The bundled sample's page (`mtqa check --format html`, no input: the article with its
+    reference): "Apply safe fixes" and no other decision gives `mtqa fix`'s output, byte for byte."""
+    page = tmp_path / "sample.html"
+    _run(["check", "--isolated", "--format", "html", "--output", str(page)])
+    expected = _run(["fix", "--isolated", "--doc", str(SAMPLE_ARTICLE)])
+    assert expected != SAMPLE_ARTICLE.read_bytes(), "the sample has fixes to apply"
+    shown, downloaded = _apply_and_download(driver, page, tmp_path / "downloads", "mtqa-fixed.txt")
+    assert downloaded == expected
+    assert shown.encode("utf-8") == expected
+
+
+def test_apply_safe_fixes_on_a_batch_equals_mtqa_fix(driver, tmp_path):
+    """corpora/cases/wires.jsonl: each segment's corrected text is the `hyp` `mtqa fix` writes."""
+    wires = ROOT / "corpora" / "cases" / "wires.jsonl"
+    page = tmp_path / "wires.html"
+    _run(["check", "--isolated", str(wires), "--format", "html", "--output", str(page)])
+    fixed = {r["id"]: r["hyp"] for r in map(json.loads, _run(["fix", "--isolated", str(wires)]).splitlines())}
+    original = {r["id"]: r["hyp"] for r in map(json.loads, wires.read_text(encoding="utf-8").splitlines())}
+    shown, downloaded = _apply_and_download(driver, page, tmp_path / "downloads", "mtqa-fixed.jsonl")
+    assert shown.encode("utf-8") == downloaded
+    lines = [json.loads(line) for line in downloaded.decode("utf-8").splitlines()]
+    assert {r["id"]: r["hyp"] for r in lines} == {k: v for k, v in fixed.items() if k in {r["id"] for r in lines}}
+    assert sum(fixed[r["id"]] != original[r["id"]] for r in lines) >= 2, "fixes were applied"
+    assert all(fixed[k] == original[k] for k in fixed if k not in {r["id"] for r in lines}), \
+        "a segment the page leaves out (no finding) is one mtqa fix leaves alone"
 
 
 def test_scripts_off_the_page_still_reads(driver, sample):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from mtqa import rules as rules_mod
 from mtqa import scoring
+from mtqa.fix.review import PageFixes
 from mtqa.model import Confidence, Finding, SegmentResult, Severity
 from mtqa.reporters.common import visible
 from mtqa.reporters.html.highlight import family_of, finding_id, highlight, item_id
@@ -90,7 +91,8 @@ def toolbar(results: list[SegmentResult]) -> str:
             '<button type="button" id="apply-fixes">Apply safe fixes</button>'
             '<button type="button" id="download-baseline">Download baseline</button></div></form>'
             '<section id="fixed" hidden aria-labelledby="fixed-h"><h2 id="fixed-h">Corrected text</h2>'
-            '<p class="hint">The safe fixes and the suggestions you accepted, minus what you dismissed.</p>'
+            '<p class="hint">What <code>mtqa fix</code> prints for this input; your decisions adjust it '
+            '(a dismissed fix stays out, an accepted suggestion goes in).</p>'
             '<textarea id="fixed-text" rows="12" readonly></textarea>'
             '<p><button type="button" id="copy-fixed">Copy</button> '
             '<button type="button" id="download-fixed">Download</button> <span id="fixed-note"></span></p>'
@@ -116,13 +118,14 @@ def _cell(result: SegmentResult, name: str, row) -> str:
             f'{body}</div>')
 
 
-def finding_item(seg: SegmentResult, n: int, f: Finding) -> str:
+def finding_item(seg: SegmentResult, n: int, f: Finding, safe: bool = False) -> str:
+    """The finding's entry in the list; `safe` when `mtqa fix` applies its fix."""
     s = seg.segment
     sug = ""
     if f.suggestion is not None:
         sug = (f' <span class="sug">→ <code>{esc(visible(f.suggestion))}</code></span>' if f.suggestion
                else ' <span class="sug">→ delete it</span>')
-    fix = ' <span class="safe">safe fix</span>' if f.fix is not None else ""
+    fix = ' <span class="safe">safe fix</span>' if safe else ""
     acts = ('<span class="acts" hidden><button type="button" data-act="accept">accept</button>'
             '<button type="button" data-act="dismiss">dismiss</button></span>')
     return (f'<li id="{item_id(s.index, n)}" class="item sev-{f.severity.label}" value="{n}" '
@@ -138,7 +141,7 @@ def finding_item(seg: SegmentResult, n: int, f: Finding) -> str:
             f'{acts}</li>')
 
 
-def segment(result: SegmentResult) -> str:
+def segment(result: SegmentResult, fixes: PageFixes | None = None) -> str:
     seg = result.segment
     names = fields_of(result)
     head = "".join(f'<div class="cell {n} colhead">{FIELD_TITLES[n]}</div>' for n in names)
@@ -146,7 +149,8 @@ def segment(result: SegmentResult) -> str:
     for k, row in enumerate(rows(result)):
         cells = "".join(_cell(result, n, row) for n in names)
         body.append(f'<div class="row" id="row-{seg.index}-{k}">{cells}</div>')
-    items = "".join(finding_item(result, n, f) for n, f in enumerate(result.findings, 1))
+    safe = fixes.first_pass if fixes is not None else frozenset()
+    items = "".join(finding_item(result, n, f, n - 1 in safe) for n, f in enumerate(result.findings, 1))
     return (f'<section class="segment" id="segment-{seg.index}" data-index="{seg.index}">'
             f'<h2>{esc(seg.id)} <small>#{seg.index} · {esc(penalty_text(result))}</small></h2>'
             f'<div class="grid cols-{len(names)}"><div class="row head">{head}</div>{"".join(body)}</div>'

@@ -1,6 +1,7 @@
 /* mtqa review page: filters, keyboard navigation, accept/dismiss, "Apply safe fixes" and the
    baseline download. The page is complete without this script; it only adds the interactions.
-   The fix algorithm mirrors mtqa/fixes.py (apply_fixes); the browser tests compare the two. */
+   Which fixes apply is decided in Python (mtqa/fix/review.py) and embedded; the script applies
+   them as review.decide() does; the browser tests compare the two and `mtqa fix`. */
 (function () {
   "use strict";
   var dataEl = document.getElementById("mtqa-data");
@@ -145,21 +146,37 @@
     else if (e.key === "Escape") setCurrent(null);
   });
 
-  /* ---------------------------------------------------------------- fixes (mirrors mtqa/fixes.py) */
-  function applyFixes(text, edits) {
-    var ordered = edits.map(function (e, i) { return [e, i]; }).sort(function (a, b) {
-      return a[0].start - b[0].start || a[0].end - b[0].end || a[1] - b[1];
+  /* ---------------------------------------------------------------- fixes (mirrors mtqa/fix/review.py)
+     Python decided every edit (mtqa fix's own output per segment, each finding's first-pass edit
+     and the edit accepting its suggestion); this only applies them, exactly as review.decide() does. */
+  function isAdd(f) { return decisions[f.id] === "accepted" && !f.edit && f.accept; }
+  function unchanged(seg) {  /* the decisions keep mtqa fix's first pass: its output stands */
+    return seg.findings.every(function (f) {
+      return !isAdd(f) && !(f.edit && decisions[f.id] === "dismissed");
     });
-    var out = [], pos = 0, lastEnd = -1;
-    for (var k = 0; k < ordered.length; k++) {
-      var e = ordered[k][0];
-      if (e.start < 0 || e.end < e.start) continue;
-      if (lastEnd >= 0 && e.start < lastEnd) continue;
-      if (e.end > cpLength(text)) break;
-      out.push(cpSlice(text, pos, e.start), e.fix);
-      pos = e.end;
-      lastEnd = e.end;
-    }
+  }
+  function chosen(seg) {     /* review.chosen(): first pass - dismissed + accepted, no overlaps */
+    var keep = [];
+    seg.findings.forEach(function (f, i) {
+      if (decisions[f.id] === "dismissed") return;
+      if (f.edit) keep.push([f.edit, i]);
+      else if (isAdd(f)) keep.push([f.accept, i]);
+    });
+    keep.sort(function (a, b) {
+      return a[0][0] - b[0][0] || (b[0][1] - b[0][0]) - (a[0][1] - a[0][0]) || a[1] - b[1];
+    });
+    var taken = [];
+    keep.forEach(function (k) {
+      var e = k[0], last = taken[taken.length - 1];
+      /* engine.overlaps(): touching is fine, an insertion at the very end of the last waits */
+      if (last && (e[0] < last[1] || (e[0] === last[1] && last[1] === e[1]))) return;
+      taken.push(e);
+    });
+    return taken;
+  }
+  function applyEdits(text, edits) {  /* engine.apply_edits() */
+    var out = [], pos = 0;
+    edits.forEach(function (e) { out.push(cpSlice(text, pos, e[0]), e[2]); pos = e[1]; });
     out.push(cpSlice(text, pos));
     return out.join("");
   }
@@ -170,33 +187,36 @@
     if (!a) { a = Array.from(text); cpCache.set(text, a); }
     return a;
   }
-  function cpLength(text) { return cps(text).length; }
   function cpSlice(text, a, b) { return cps(text).slice(a, b).join(""); }
 
-  function edits(seg) {
-    var out = [];
-    seg.findings.forEach(function (f) {
-      if (f.field !== "hyp" || decisions[f.id] === "dismissed") return;
-      var fix = f.fix;
-      if (decisions[f.id] === "accepted" && (fix === null || fix === undefined)) fix = f.suggestion;
-      if (fix !== null && fix !== undefined) out.push({start: f.start, end: f.end, fix: fix});
-    });
-    return out;
+  function fixSegment(seg) {  /* review.decide() */
+    if (unchanged(seg)) return {text: seg.fixed, count: seg.applied, partial: false};
+    var taken = chosen(seg);
+    /* mtqa fix needed more than one pass here: the later passes' fixes wait for it */
+    return {text: applyEdits(seg.hyp, taken), count: taken.length, partial: seg.rounds > 1};
   }
   function corrected() {
     var segs = data.segments;
-    var fixed = segs.map(function (seg) { return applyFixes(seg.hyp, edits(seg)); });
-    var count = segs.reduce(function (n, seg) { return n + edits(seg).length; }, 0);
-    if (data.mode === "document" && segs.length === 1)
-      return {text: fixed[0], name: "mtqa-fixed.txt", type: "text/plain", count: count};
-    var linesOut = segs.map(function (seg, i) { return JSON.stringify({id: seg.id, hyp: fixed[i]}); });
-    return {text: linesOut.join("\n") + "\n", name: "mtqa-fixed.jsonl", type: "application/x-ndjson", count: count};
+    var done = segs.map(fixSegment);
+    var count = done.reduce(function (n, d) { return n + d.count; }, 0);
+    var partial = done.filter(function (d) { return d.partial; }).length;
+    var out = {count: count, partial: partial};
+    if (data.mode === "document" && segs.length === 1) {
+      out.text = done[0].text; out.name = "mtqa-fixed.txt"; out.type = "text/plain";
+    } else {
+      out.text = segs.map(function (seg, i) { return JSON.stringify({id: seg.id, hyp: done[i].text}); })
+        .join("\n") + "\n";
+      out.name = "mtqa-fixed.jsonl"; out.type = "application/x-ndjson";
+    }
+    return out;
   }
   function showFixed() {
     var c = corrected();
     $("fixed").hidden = false;
     $("fixed-text").value = c.text;
-    $("fixed-note").textContent = c.count + " fix" + (c.count === 1 ? "" : "es") + " applied";
+    $("fixed-note").textContent = c.count + " fix" + (c.count === 1 ? "" : "es") + " applied" +
+      (c.partial ? "; run mtqa fix for the fixes that other fixes reveal (" + c.partial + " segment" +
+                   (c.partial === 1 ? "" : "s") + ")" : "");
     return c;
   }
   function download(name, type, text) {
