@@ -60,7 +60,7 @@ def test_boilerplate_line_the_reference_lacks_is_one_finding():
     result = check_document(hyp, ref=ref, tgt_lang="en")
     on_line = [f for f in result.findings if f.text == "Related News"]
     assert [f.rule for f in on_line] == ["BP003"]
-    assert [r.rule for r in on_line[0].related] == ["OM002"]
+    assert "OM002" in [r.rule for r in on_line[0].related]
 
 
 def test_confidence_floor_hides_and_counts():
