@@ -88,7 +88,8 @@ def _opening_hole(sentence: str, toks, classes: dict[str, str]) -> tuple[int, in
         return (subjectless, subjectless,
                 f"“{toks[subjectless].group(0)}” follows the opening phrase directly: the subject is missing")
     if (classes.get(first.lower()) in ("auxiliary", "modal") and statement
-            and classes.get(second.lower()) not in ("subject", "pronoun") and second not in ",.;:"):
+            and classes.get(second.lower()) not in ("subject", "pronoun") and second not in ",.;:"
+            and not _inverted_condition(toks, classes)):
         # In lower case too: `was born in 1946` has lost its capitalised subject with it.
         return 0, 1, f"the statement opens on “{first}”: its subject is missing"
     if first[0].isupper() and statement and _opens_on_past_verb(toks, classes):
@@ -96,6 +97,26 @@ def _opening_hole(sentence: str, toks, classes: dict[str, str]) -> tuple[int, in
     if first[0].isupper() and statement and _opens_on_reporting_verb(toks, classes):
         return 0, 1, f"the statement opens on “{first}”: who {first.lower()} it is missing"
     return None
+
+
+#: Auxiliaries that open an inverted conditional clause: `Had they known, ...`, `Were it cheaper,
+#: ...`, `Should the talks fail, ...`, `Did he but know it, ...` (literary).
+_CONDITIONAL_INVERSION = frozenset({"had", "were", "should", "did"})
+
+
+def _inverted_condition(toks, classes: dict[str, str]) -> bool:
+    """The sentence opens on an inverted conditional: one of those auxiliaries, then a clause that
+    ends in a comma before the main clause. Its subject follows the auxiliary: nothing is lost."""
+    if toks[0].group(0).lower() not in _CONDITIONAL_INVERSION:
+        return False
+    second = toks[1].group(0)
+    # The subject comes right after the auxiliary: an article, a pronoun or a name, not a verb
+    # (`Should be ready by Monday, ...` has lost its subject).
+    if not (classes.get(second.lower()) in ("determiner", "subject", "pronoun")
+            or second.lower() in ("it", "there", "you") or second[0].isupper()):
+        return False
+    texts = [t.group(0) for t in toks]
+    return "," in texts[2:12] and texts.index(",", 2) + 1 < len(texts) - 1
 
 
 #: Past forms that open a phrase before the subject (`Given the risks, ...`, `Compared with`).

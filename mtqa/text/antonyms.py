@@ -73,11 +73,27 @@ def _symmetric(rows) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+#: Endings of English adjectives: a negative prefix on such a word makes its opposite.
+_ADJECTIVE_ENDINGS = ("able", "ible", "ful", "al", "ive", "ous", "ent", "ant", "ic", "ar", "ary", "ed", "ly", "y")
+
+
 def _prefixed(a: str, b: str) -> bool:
+    """One word is the other with a negative prefix, and that makes an opposite: on an adjective
+    or a participle (able / unable, legal / illegal, harmed / unharmed). On other words a prefix
+    makes a word of its own as often as an opposite (cover / discover, courage / discourage,
+    charge / discharge): those pairs count only when a word list links them (WordNet's
+    agree / disagree, lock / unlock), which `are_opposites` looks up first."""
     for p in NEGATIVE_PREFIXES:
         if a == p + b or b == p + a:
-            return len(min(a, b, key=len)) >= 4
+            base = min(a, b, key=len)
+            return len(base) >= 4 and _adjective_like(base)
     return False
+
+
+def _adjective_like(word: str) -> bool:
+    from mtqa.text import wordclasses  # imported here: wordclasses reads this module's base_forms
+
+    return word in wordclasses.adjectives() or wordclasses.is_past_form(word) or word.endswith(_ADJECTIVE_ENDINGS)
 
 
 def are_opposites(a: str, b: str) -> bool:

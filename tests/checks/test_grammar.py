@@ -2,6 +2,7 @@
 from tests.checks.cases import Fire, Quiet, family_tests
 
 FIRE = [
+    Fire("Should be ready by Monday, the ministry said.", (("GR001", "Should be"),)),
     Fire("The has reported a total of 4.1 million confirmed cases.", (("GR001", "The has"),)),
     Fire("On July 23, the of confirmed cases exceeded 4 million.", (("GR001", "the of"),)),
     Fire("The latest data shows that a of 64,847 people have been infected.", (("GR001", "a of"),)),
@@ -40,6 +41,10 @@ FIRE = [
 ]
 
 QUIET = [
+    Quiet("Should the talks fail, prices will rise.", ("GR001",), why="an inverted conditional"),
+    Quiet("Had the minister known about the storm, he would have stayed home.", ("GR001",),
+          why="an inverted conditional: its subject follows the auxiliary"),
+    Quiet("Were it cheaper, more people would buy it.", ("GR001",), why="an inverted conditional"),
     Quiet("A falling object would pass by, let's say, the Sun and be deflected.", ("GR001",),
           why="a parenthetical between the preposition and its object"),
     Quiet("You decode what you want to fold it into, into a sequence of angles.", ("GR001",),

@@ -3,6 +3,7 @@ from mtqa.text.antonyms import are_opposites
 from tests.checks.cases import Fire, Quiet, family_tests
 
 FIRE = [
+    Fire("He was able to leave the city.", (("RF004", "able"),), ref="He was unable to leave the city."),
     Fire("Russia received 30 drones.", (("RF001", "30"),), ref="Russia received 300 drones.", suggestion="300"),
     Fire("Russia received until last May “favorable” Iranian attack drones.", (("RF001", "favorable"),),
          ref="By last May Russia had received “several hundred” Iranian attack drones.", suggestion="several hundred"),
@@ -61,6 +62,8 @@ FIRE = [
 ]
 
 QUIET = [
+    Quiet("The report will discover the details.", ("RF004",), ref="The report will cover the details.",
+          why="words that merely contain each other are not opposites"),
     Quiet("Imagine that all the bricks can be actually calculated.", ("RF011",),
           ref="Imagine that all bricks can be computed actually.",
           why="the verb is rendered by a synonym moved past the adverb"),
