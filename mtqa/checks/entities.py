@@ -76,6 +76,14 @@ def _spelt_out(acronym: str, text: str) -> bool:
     return acronym in "".join(w[0].upper() for w in toks)
 
 
+def _dropped_source_names(segment: Segment, hs: int, he: int, ss: int, se: int) -> tuple:
+    """Spans (field "src") of the names of this source part that the translation part lacks."""
+    src = segment.src[ss:se]
+    script, evidence = main_script(src), target_evidence(segment.hyp[hs:he])
+    return tuple(("src", ss + n.start, ss + n.end) for n in source_names(src, segment.src_lang)
+                 if not evidence.keeps(n, script))
+
+
 def _unsupported(name: str, evidence, refs) -> bool:
     """Whether neither the source nor a reference supports this name of the translation."""
     in_source = evidence.supports(name)
@@ -127,6 +135,7 @@ def name_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
     for (hs, he), (ss, se) in pairs.source_pairs(segment):
         evidence = source_evidence(segment.src[ss:se], segment.src_lang)
         flagged = []
+        dropped = None  # the source names the translation lacks, found when first needed
         verdicts: dict[str, bool] = {}  # a name repeated in a long text is judged once
         for start, end, name in english_name_tokens(segment.hyp[hs:he], broad=True, names_only=not refs):
             if name not in verdicts:
@@ -134,9 +143,13 @@ def name_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
             if not verdicts[name]:
                 continue
             flagged.append((start, end))
+            if dropped is None:
+                dropped = _dropped_source_names(segment, hs, he, ss, se)
+            # The source's names the translation lacks are what this name probably replaced: NE002's
+            # findings on them fold into this one (one replaced name, one finding).
             yield Hit(hs + start, hs + end, f"“{name}” matches no name in the source"
                       + (" or the reference" if refs else ""),
-                      confidence=missing_name_confidence(name, [*evidence.words, *ref_words]))
+                      confidence=missing_name_confidence(name, [*evidence.words, *ref_words]), related=dropped)
         # Seas, oceans and regions are named with common words, which the loop above leaves
         # alone; a table gives their names in the source languages.
         for start, end, name, fid in geofeatures.features_in(segment.hyp[hs:he]):
@@ -172,7 +185,7 @@ def name_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
 
 
 @rule("NE002", "source-name-missing", severity=Severity.MAJOR, category="accuracy/omission",
-      needs=("src",), languages=("en",))
+      needs=("src",), languages=("en",), defers_to=("NE001",))
 def source_name_missing(segment: Segment, ctx) -> Iterator[Hit]:
     """Flags a name of the source that the translation does not render.
 

@@ -246,7 +246,10 @@ def test_a_repeated_name_is_reported_at_every_occurrence():
     from mtqa import check
     result = check("Rafaj met Rafaj, and Rafaj left.", "Macura potkal Macuru a Macura odešel.", src_lang="cs")
     spans = sorted((f.rule, f.start) for f in result.findings if f.rule in ("NE001", "NE002"))
-    assert [r for r, _ in spans].count("NE001") == 3 and [r for r, _ in spans].count("NE002") == 3
+    assert [r for r, _ in spans].count("NE001") == 3
+    # Each of the source's three Macura is the name Rafaj replaced: folded into the NE001 findings.
+    folded = {(r.rule, r.start) for f in result.findings for r in f.related if r.rule == "NE002"}
+    assert len(folded) == 3 and not any(r == "NE002" for r, _ in spans)
 
 
 def test_acronym_correspondence():

@@ -11,11 +11,14 @@ default `--min-confidence` leaves out.
 """
 from __future__ import annotations
 
+import re
 from typing import Iterable
+
+from anyascii import anyascii
 
 from mtqa.model import Confidence
 from mtqa.resources import lexicons
-from mtqa.text.names.spelling import near_variant
+from mtqa.text.names.spelling import fold, near_variant
 
 
 def is_capitalised_common_word(name: str) -> bool:
@@ -37,7 +40,16 @@ def _singular(word: str) -> str:
 
 
 def missing_name_confidence(name: str, other_words: Iterable[str]) -> Confidence:
-    """The confidence of "this name has no counterpart among `other_words`" (folded words)."""
-    if is_capitalised_common_word(name) or near_variant(name, other_words):
+    """The confidence of "this name has no counterpart among `other_words`" (folded words, romanised
+    where the other side is not in Latin script). A name of several words counts as present in
+    part when one of its words is there as it is or in another spelling (`Alexeï Navalny` /
+    `Aleksei Navalny`): a partial or variant rendering is a weak finding."""
+    other = list(other_words)
+    if is_capitalised_common_word(name):
+        return Confidence.LOW
+    roman = name if name.isascii() else anyascii(name)
+    parts = [p for p in re.split(r"[\s\-]+", roman) if len(p) >= 3] or [roman]
+    folded = set(other)
+    if any(fold(p) in folded or near_variant(p, other) for p in parts):
         return Confidence.LOW
     return Confidence.HIGH
