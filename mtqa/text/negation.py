@@ -159,13 +159,13 @@ def lexical_negations(text: str, besides: str = "", lang: str | None = "en") -> 
     return sum(1 for start, end in affix_negations(text, lang) if text[start:end].lower() not in other)
 
 
-def implicit_negations(text: str, besides: str = "") -> int:
-    """English words that mean a negation without a cue (failed, lacking, barely, instead)
-    that `besides` does not use."""
-    implicit = lexicons.words("implicit_negation.txt", "en")
+def implicit_negations(text: str, besides: str = "", lang: str | None = "en") -> int:
+    """Words of `lang` that mean a negation without a cue (failed, lacking, barely, instead;
+    German weigern, kaum: `implicit_negation.txt`) that `besides` does not use."""
+    implicit = lexicons.words("implicit_negation.txt", lang or "en")
     other = {t.text.lower() for t in words(besides)}
     # `too small (for us) to hear` says `so small that we cannot hear`.
-    too = 0 if "too" in other else len(_TOO_TO_RE.findall(text))
+    too = 0 if "too" in other or (lang or "en") != "en" else len(_TOO_TO_RE.findall(text))
     return too + sum(1 for tok in words(text) if tok.text.lower() in implicit and tok.text.lower() not in other)
 
 
@@ -174,19 +174,19 @@ _TOO_TO_RE = re.compile(r"\btoo\s+\w+\s+(?:for\s+\w+\s+)?to\s+\w", re.I)
 
 def reference_negations(text: str, lang: str | None, hyp: str = "") -> int:
     """How many negations a reference expresses compared with `hyp`: its cues, plus words
-    negated by an affix and (English) implicit negations (failed to) the translation renders
+    negated by an affix and implicit negations (failed to, weigern) the translation renders
     otherwise."""
     n = len(negation_cues(text, lang)) + lexical_negations(text, hyp, lang)
-    return n + implicit_negations(text, hyp) if (lang or "en") == "en" else n
+    return n + implicit_negations(text, hyp, lang)
 
 
 def soft_negations(text: str, lang: str | None) -> int:
-    """Negations said without a cue: words negated by an affix (`undeflected`, `unmöglich`) and,
-    in English, implicit negations (`refuse to`, `hardly ever`, `failed to`). Another language may
+    """Negations said without a cue: words negated by an affix (`undeflected`, `unmöglich`) and
+    implicit negations (`refuse to`, `hardly ever`, `failed to`, `kaum`). Another language may
     render each with a negation word (`nicht abgelenkt`, `so gut wie nie`), so they count as
     negation events when the two sides are compared, though they are never flagged themselves."""
     n = len(affix_negations(text, lang))
-    return n + implicit_negations(text) if (lang or "en") == "en" else n
+    return n + implicit_negations(text, "", lang)
 
 
 def antonym_renderings(text: str, cues, other: str, lang: str | None) -> int:

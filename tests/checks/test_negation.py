@@ -3,6 +3,7 @@ from mtqa.text.negation import negation_cues
 from tests.checks.cases import Fire, Quiet, family_tests
 
 FIRE = [
+    Fire("Manche geben nicht auf.", (("RF003", "nicht"),), ref="Manche geben auf.", tgt_lang="de"),
     Fire("Both acids were not found in the samples.", (("NG001", "not"),),
          src="Les deux acides ont été trouvés dans les échantillons.", src_lang="fr"),
     Fire("Comets may not have been the source of Earth's water.", (("NG001", "not"),),
@@ -110,6 +111,10 @@ QUIET = [
           src="她忍不住笑了。", src_lang="zh", ref="She couldn't help but laugh."),
     Quiet("The sounds are so faint that we can't hear them.", ("NG001",),
           src="声音太小，我们听不到。", src_lang="zh", ref="The sounds are too faint for us to hear."),
+    # RF003 (reference only) shares the counting: German implicit negations and inflected cues.
+    Quiet("Manche geben nicht auf.", ("RF003",), ref="Manche weigern sich aufzugeben.", tgt_lang="de"),
+    Quiet("Es gibt keine Möglichkeit, es jemandem zu sagen.", ("RF003",),
+          ref="Man könnte es niemandem sagen.", tgt_lang="de"),
 ]
 
 
