@@ -35,8 +35,13 @@ def negation_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
     ## What it does
     Counts negation cues (not, n't, never, no, without...) in the translation and the
     source's own cues (ne...pas, nicht, kein, 不, ない, नहीं...) and flags the translation's
-    cues when it has more of them than the source. Needs a source language mtqa has a
-    negation list for (fr, de, es, it, pt-free: cs, pl, ru, hi, zh, ja and en).
+    cues when it has more of them than the source. What is counted is negation events, not
+    words: negative concord counts once (`ne ... jamais rien`), focus constructions and litotes
+    not at all (`not only`, `nicht nur`, `不仅`, `can't help but`), and a word negated by an
+    affix or an implicit negation on the other side agrees with a negated word (`undeflected` /
+    `nicht abgelenkt`, `hardly ever` / `fast nie`). A flag that only a reference supports (the
+    source has as many cues) is low confidence. Needs a source language mtqa has a negation
+    list for (fr, de, es, it, cs, pl, ru, hi, zh, ja and en).
 
     ## Why is this bad?
     An added negation reverses the meaning of a sentence while keeping it fluent and
