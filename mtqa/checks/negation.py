@@ -11,13 +11,16 @@ from __future__ import annotations
 from typing import Iterator
 
 from mtqa.align import pairs
-from mtqa.model import Hit, Segment, Severity
+from mtqa.model import Confidence, Hit, Segment, Severity
 from mtqa.rules import rule
+from mtqa.text.negation_affixes import cognate_negations
 from mtqa.text.negation import (
+    antonym_renderings,
     has_cues,
     lexical_negations,
     negation_cues,
     reference_negations,
+    soft_negations,
 )
 
 #: Languages whose cue count errs high (Czech ne- words, Chinese and Japanese substrings).
@@ -32,8 +35,13 @@ def negation_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
     ## What it does
     Counts negation cues (not, n't, never, no, without...) in the translation and the
     source's own cues (ne...pas, nicht, kein, 不, ない, नहीं...) and flags the translation's
-    cues when it has more of them than the source. Needs a source language mtqa has a
-    negation list for (fr, de, es, it, pt-free: cs, pl, ru, hi, zh, ja and en).
+    cues when it has more of them than the source. What is counted is negation events, not
+    words: negative concord counts once (`ne ... jamais rien`), focus constructions and litotes
+    not at all (`not only`, `nicht nur`, `不仅`, `can't help but`), and a word negated by an
+    affix or an implicit negation on the other side agrees with a negated word (`undeflected` /
+    `nicht abgelenkt`, `hardly ever` / `fast nie`). A flag that only a reference supports (the
+    source has as many cues) is low confidence. Needs a source language mtqa has a negation
+    list for (fr, de, es, it, cs, pl, ru, hi, zh, ja and en).
 
     ## Why is this bad?
     An added negation reverses the meaning of a sentence while keeping it fluent and
@@ -49,27 +57,37 @@ def negation_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
     if not has_cues(segment.src_lang) or not has_cues(segment.tgt_lang):
         return
     for (hs, he), (ss, se) in pairs.source_pairs(segment):
-        hyp_cues = negation_cues(segment.hyp[hs:he], segment.tgt_lang)
-        src_cues = negation_cues(segment.src[ss:se], segment.src_lang)
+        hyp, src = segment.hyp[hs:he], segment.src[ss:se]
+        hyp_cues = negation_cues(hyp, segment.tgt_lang)
+        src_cues = negation_cues(src, segment.src_lang)
+        # Negation events, not cue words: a negated word on one side may be a word negated by an
+        # affix (or an implicit negation such as `refuse`) on the other, and agrees with it.
+        src_soft = soft_negations(src, segment.src_lang) + cognate_negations(src, segment.src_lang, hyp, hyp_cues)
+        extra = min(len(hyp_cues) - len(src_cues),
+                    len(hyp_cues) + soft_negations(hyp, segment.tgt_lang) - len(src_cues) - src_soft)
         refs = [r for r in segment.refs if r]
-        extra = len(hyp_cues) - len(src_cues)
+        confidence = None
         if refs and extra > 0 and max(len(negation_cues(r, segment.tgt_lang)) for r in refs) >= len(hyp_cues):
             continue  # the reference negates as often, in the same language: the source count missed one
         if refs and extra <= 0:
             # The source count errs high by design (Czech ne- words, Chinese substrings), so
             # it can hide an added negation: the reference, in the translation's language,
             # then settles it, unless the source is reliable and has as many.
-            ref_most = max(reference_negations(r, segment.tgt_lang, segment.hyp) for r in refs)
+            ref_most = max(reference_negations(r, segment.tgt_lang, hyp) for r in refs)
             extra = len(hyp_cues) - ref_most
             if len(src_cues) >= len(hyp_cues) and segment.src_lang not in GENEROUS_LANGS:
                 continue
+            # The source has as many cues: only a reference, which may paraphrase (`too small to
+            # hear` for `can't hear`), says one is added. Weak evidence, shown on request.
+            confidence = Confidence.LOW
         if extra <= 0:
             continue
         flagged = hyp_cues if not src_cues else hyp_cues[-extra:]
         for start, end in flagged:
             yield Hit(hs + start, hs + end,
                       f"negation “{segment.hyp[hs + start:hs + end]}” has no counterpart in the source "
-                      f"({len(hyp_cues)} in the translation, {len(src_cues)} in the source)")
+                      f"({len(hyp_cues)} in the translation, {len(src_cues)} in the source)",
+                      confidence=confidence)
 
 
 @rule("NG002", "negation-missing", severity=Severity.CRITICAL, category="accuracy/mistranslation",
@@ -103,8 +121,10 @@ def negation_missing(segment: Segment, ctx) -> Iterator[Hit]:
         hyp, ref = segment.hyp[hs:he], segment.ref[rs:re_]
         hyp_cues = negation_cues(hyp, segment.tgt_lang)
         ref_cues = negation_cues(ref, segment.tgt_lang)
-        # The translation may negate with a prefix where the reference has a word (unable).
-        hyp_count = len(hyp_cues) + lexical_negations(hyp, ref)
+        # The translation may negate with a prefix where the reference has a word (unable), or say
+        # the opposite word of the negated one.
+        hyp_count = (len(hyp_cues) + lexical_negations(hyp, ref, segment.tgt_lang)
+                     + antonym_renderings(ref, ref_cues, hyp, segment.tgt_lang))  # `weak` for `not strong`
         missing = len(ref_cues) - hyp_count
         if missing <= 0:
             continue

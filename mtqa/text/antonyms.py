@@ -124,6 +124,16 @@ def _indirect_of(word: str) -> frozenset[str]:
     return frozenset(raw.split()) - lexicons.words("stopwords.txt", "en") if raw else frozenset()
 
 
+def are_listed_opposites(a: str, b: str) -> bool:
+    """Opposites by a listed pair only (our list, WordNet direct or indirect), never by the shape
+    of the words: `impossible`/`possible` are, `discover`/`cover` are not."""
+    bases_a, bases_b = base_forms(a), base_forms(b)
+    if bases_a & bases_b:
+        return False
+    pairs = _pairs()
+    return any((pairs.get(x, frozenset()) | _indirect_of(x)) & bases_a for x in bases_b)
+
+
 def are_loose_opposites(a: str, b: str) -> bool:
     """Opposite senses through WordNet's synonyms and similar adjectives (giant/tiny through
     large/small, recent/ancient): too many pairs to trust anywhere in two sentences, so only

@@ -14,13 +14,14 @@ import functools
 import re
 
 from mtqa.resources import frequencies, lexicons
+from mtqa.text import antonyms
+from mtqa.text.negation_affixes import affix_negations
 from mtqa.text.sentences import sentences
 from mtqa.text.tokens import words
 
 SUBSTRING_LANGS = {"zh", "ja"}
-#: "not only", and litotes that mean no negation: "not long after" is "shortly after".
-_NOT_ONLY_RE = re.compile(r"\bnot\s+(?:only|just|merely|least|long\s+(?:after|before|ago))\b", re.I)
 _NUMBER_ABBREVIATION_RE = re.compile(r"\bNo\.\s?\d")
+_A_NOT_A_RE = re.compile(r"(\w)[不没]\1")
 
 
 @functools.lru_cache(maxsize=None)
@@ -28,6 +29,17 @@ def _cues(lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
     cues = lexicons.words("negation.txt", lang)
     exceptions = tuple(sorted(lexicons.words("negation_exceptions.txt", lang), key=len, reverse=True))
     return cues, exceptions
+
+
+@functools.lru_cache(maxsize=None)
+def _exceptions_re(lang: str) -> re.Pattern | None:
+    """The exception phrases of a whole-word language as one pattern: whole words (so that
+    `no solo` is not found inside `no sologamente`), any run of spaces between them."""
+    exceptions = _cues(lang)[1]
+    if not exceptions:
+        return None
+    alts = [r"\s+".join(_entry_word(w) for w in exc.split()) for exc in exceptions]
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.I)
 
 
 def has_cues(lang: str | None) -> bool:
@@ -40,6 +52,12 @@ def _is_czech_negated_verb(low: str) -> bool:
     return low.startswith("ne") and len(low) >= 4 and frequencies.zipf(low[2:], "cs") >= 3.0
 
 
+def _entry_word(word: str) -> str:
+    """One word of an exception entry as a pattern; `*ing` stands for any word ending in -ing
+    (`can't help *ing`: the construction, whatever the verb)."""
+    return r"\w*" + re.escape(word[1:]) if word.startswith("*") else re.escape(word)
+
+
 @functools.lru_cache(maxsize=64)
 def negation_cues(text: str, lang: str | None) -> tuple[tuple[int, int], ...]:
     """Spans of the negation cues of `text` in `lang` (empty when mtqa has no list for it)."""
@@ -48,7 +66,8 @@ def negation_cues(text: str, lang: str | None) -> tuple[tuple[int, int], ...]:
     if not cues:
         return ()
     if lang in SUBSTRING_LANGS:
-        masked = text
+        # A-not-A questions (有没有 "whether there is", 会不会, 是不是) ask, they do not negate.
+        masked = _A_NOT_A_RE.sub(lambda m: "\0" * len(m.group()), text) if lang == "zh" else text
         for exc in exceptions:
             masked = masked.replace(exc, "\0" * len(exc))
         out = []
@@ -57,11 +76,10 @@ def negation_cues(text: str, lang: str | None) -> tuple[tuple[int, int], ...]:
                 if not any(s <= m.start() < e for s, e in out):
                     out.append((m.start(), m.end()))
         return tuple(sorted(out))
-    skip = [m.span() for m in _NOT_ONLY_RE.finditer(text)] if lang == "en" else []
-    skip += [m.span() for m in _NUMBER_ABBREVIATION_RE.finditer(text)] if lang == "en" else []
-    low_text = text.lower()
-    for exc in exceptions:  # "sin embargo" (however) is no negation
-        skip += [(m.start(), m.end()) for m in re.finditer(re.escape(exc), low_text)]
+    skip = [m.span() for m in _NUMBER_ABBREVIATION_RE.finditer(text)] if lang == "en" else []
+    pattern = _exceptions_re(lang)  # focus constructions, connectors...: see negation_exceptions.txt
+    if pattern is not None:
+        skip += [m.span() for m in pattern.finditer(text)]
     out = []
     toks = words(text)
     for k, tok in enumerate(toks):
@@ -100,7 +118,7 @@ def _without_concord(text: str, spans: list[tuple[int, int]], lang: str) -> list
     kept: list[tuple[int, int]] = []
     for s_start, s_end in sentences(text, lang):
         inside = [sp for sp in spans if s_start <= sp[0] < s_end]
-        anchors = [sp for sp in inside if text[sp[0]:sp[1]].lower() not in concord]
+        anchors = [sp for sp in inside if text[sp[0]:sp[1]].lower() not in concord or _opens_clause(text, sp, lang)]
         rest = [sp for sp in inside if sp not in anchors]
         if not anchors and rest:
             anchors, rest = rest[:1], rest[1:]
@@ -118,36 +136,72 @@ def _without_concord(text: str, spans: list[tuple[int, int]], lang: str) -> list
     return sorted(kept)
 
 
+#: English auxiliaries: `nor`/`neither` followed by one opens an inverted clause of its own
+#: (`..., nor will real space show them` negates a second clause), unlike `nor tomatoes`.
+_AUXILIARY_AFTER_RE = re.compile(
+    r"\s+(?:is|are|was|were|will|would|can|could|do|does|did|has|have|had|should|shall|may|might|must)\b", re.I)
+
+
+def _opens_clause(text: str, span: tuple[int, int], lang: str) -> bool:
+    """Whether a concord word negates a clause of its own (counted: one negation per clause)."""
+    return lang == "en" and bool(_AUXILIARY_AFTER_RE.match(text, span[1]))
+
+
 def _token_index(starts: list[int], pos: int) -> int:
     return bisect.bisect_right(starts, pos) - 1
 
 
-_PREFIXED_RE = re.compile(r"^(?:(?:un|in|im|ir|il|dis|non)(?=[a-z]{4,})|(?:ill|non|un)-(?=[a-z]{4,}))", re.I)
-
-
-def lexical_negations(text: str, besides: str = "") -> int:
-    """English words negated by a prefix (unintentionally, impossible, unable) that `besides`
+def lexical_negations(text: str, besides: str = "", lang: str | None = "en") -> int:
+    """Words negated by an affix (unintentionally, impossible, unable; unmöglich) that `besides`
     does not use: a reference may say `unintentionally` where a translation says `not on
-    purpose`, and means the same."""
+    purpose`, and means the same. See mtqa.text.negation_affixes for what counts."""
     other = {t.text.lower() for t in words(besides)}
-    count = 0
-    for tok in words(text):
-        m = _PREFIXED_RE.match(tok.text)
-        if m and tok.text.lower() not in other and frequencies.zipf(tok.text[m.end():].lower(), "en") >= 3.0:
-            count += 1
-    return count
+    return sum(1 for start, end in affix_negations(text, lang) if text[start:end].lower() not in other)
 
 
-def implicit_negations(text: str, besides: str = "") -> int:
-    """English words that mean a negation without a cue (failed, lacking, barely, instead)
-    that `besides` does not use."""
-    implicit = lexicons.words("implicit_negation.txt", "en")
+def implicit_negations(text: str, besides: str = "", lang: str | None = "en") -> int:
+    """Words of `lang` that mean a negation without a cue (failed, lacking, barely, instead;
+    German weigern, kaum: `implicit_negation.txt`) that `besides` does not use."""
+    implicit = lexicons.words("implicit_negation.txt", lang or "en")
     other = {t.text.lower() for t in words(besides)}
-    return sum(1 for tok in words(text) if tok.text.lower() in implicit and tok.text.lower() not in other)
+    # `too small (for us) to hear` says `so small that we cannot hear`.
+    too = 0 if "too" in other or (lang or "en") != "en" else len(_TOO_TO_RE.findall(text))
+    return too + sum(1 for tok in words(text) if tok.text.lower() in implicit and tok.text.lower() not in other)
+
+
+_TOO_TO_RE = re.compile(r"\btoo\s+\w+\s+(?:for\s+\w+\s+)?to\s+\w", re.I)
 
 
 def reference_negations(text: str, lang: str | None, hyp: str = "") -> int:
-    """How many negations a reference expresses compared with `hyp`: its cues, plus (English)
-    prefixed words and implicit negations (failed to) the translation renders otherwise."""
-    n = len(negation_cues(text, lang))
-    return n + lexical_negations(text, hyp) + implicit_negations(text, hyp) if (lang or "en") == "en" else n
+    """How many negations a reference expresses compared with `hyp`: its cues, plus words
+    negated by an affix and implicit negations (failed to, weigern) the translation renders
+    otherwise."""
+    n = len(negation_cues(text, lang)) + lexical_negations(text, hyp, lang)
+    return n + implicit_negations(text, hyp, lang)
+
+
+def soft_negations(text: str, lang: str | None) -> int:
+    """Negations said without a cue: words negated by an affix (`undeflected`, `unmöglich`) and
+    implicit negations (`refuse to`, `hardly ever`, `failed to`, `kaum`). Another language may
+    render each with a negation word (`nicht abgelenkt`, `so gut wie nie`), so they count as
+    negation events when the two sides are compared, though they are never flagged themselves."""
+    n = len(affix_negations(text, lang))
+    return n + implicit_negations(text, "", lang)
+
+
+def antonym_renderings(text: str, cues, other: str, lang: str | None) -> int:
+    """How many of the negations `cues` of `text` (English) `other` renders with an opposite
+    word instead: `not strong enough` is `weak`, `not allowed` is `forbidden`. The negated word
+    is one of the three words after the cue; the opposite must be a listed pair (ours or
+    WordNet's) and a word `text` does not use itself."""
+    if (lang or "en") != "en" or not cues:
+        return 0
+    toks = words(text)
+    own = {t.text.lower() for t in toks}
+    candidates = [t.text.lower() for t in words(other) if t.text.lower() not in own and len(t.text) > 2]
+    count = 0
+    for _start, end in cues:
+        following = [t.text.lower() for t in toks if t.start >= end][:3]
+        if any(antonyms.are_opposites(c, w) for w in following for c in candidates):
+            count += 1
+    return count
