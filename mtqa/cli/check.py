@@ -15,6 +15,7 @@ from mtqa.config.severity import override_severities
 from mtqa.context import Context
 from mtqa.io import RECORD_FORMATS, InputSpec, spool_stdin
 from mtqa.io.lines import MAX_LINE_BYTES
+from mtqa.io.output import check_target
 from mtqa.metrics.names import DEFAULT_METRICS, METRIC_NAMES
 from mtqa.metrics.scores import MetricSuite
 from mtqa.report import Report, RunInfo
@@ -126,7 +127,23 @@ def input_spec(args) -> InputSpec:
     return InputSpec(mode="document", hyp=(hyp_path, SAMPLE_HYP), refs=((ref_path, SAMPLE_REF),))
 
 
+def check_options(args) -> None:
+    """Option values no run can use, refused before any input is read."""
+    if args.jobs is not None and args.jobs < 0:
+        raise UsageError("--jobs must be 0 (one per CPU) or more")
+    if args.max_line_bytes < 1:
+        raise UsageError("--max-line-bytes must be at least 1")
+    if args.width is not None and args.width < 1:
+        raise UsageError("--width must be at least 1")
+    # A report or baseline that cannot be written is known now: say so before the work, not after.
+    if args.output:
+        check_target(args.output)
+    if args.write_baseline:
+        check_target(args.write_baseline, "baseline")
+
+
 def cmd_check(args) -> int:
+    check_options(args)
     settings = config.resolve(args, config.load(args.config, args.isolated))
     try:
         selected = rules_mod.select(settings.select, settings.ignore, preview=settings.preview)
@@ -146,8 +163,6 @@ def cmd_check(args) -> int:
                    fail_on=settings.fail_on, rules=tuple(r.code for r in selected), gates=settings.gates,
                    severities=severities, config=settings.config, baseline=settings.baseline)
     segments = spec.segments(langs["src"], langs["tgt"])
-    if args.jobs is not None and args.jobs < 0:
-        raise UsageError("--jobs must be 0 (one per CPU) or more")
     jobs = resolve_jobs(args.jobs, total)
     results = run_parallel(with_progress(segments, total), selected, ctx, metrics, jobs=jobs)
     results = override_severities(results, severities)

@@ -5,15 +5,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 
 from mtqa import scoring
-from mtqa.io import InputError, InputSpec
+from mtqa.cli.errors import UsageError  # noqa: F401 (re-exported: the commands raise it)
+from mtqa.io import InputSpec
+from mtqa.io.output import atomic_write
 from mtqa.resources import langid
-
-
-class UsageError(Exception):
-    """Wrong or conflicting options: exit 2 with one line."""
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -63,20 +60,9 @@ def use_color(args, out) -> bool:
 
 
 def write_report(report, args, render) -> None:
-    """Render to `--output` atomically (a temporary file renamed into place), else to stdout."""
+    """Render to `--output` atomically (see `mtqa.io.output`), else to stdout."""
     if args.output:
-        directory = os.path.dirname(os.path.abspath(args.output))
-        if not os.path.isdir(directory):
-            raise InputError(args.output, "cannot write the report: no such directory")
-        fd, tmp = tempfile.mkstemp(prefix=".mtqa-", dir=directory)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-                render(report, fh, color=False, width=args.width or 80)
-            os.replace(tmp, args.output)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
+        atomic_write(args.output, lambda fh: render(report, fh, color=False, width=args.width or 80))
         return
     out = sys.stdout
     if hasattr(out, "reconfigure"):

@@ -13,6 +13,7 @@ from mtqa.cli.common import UsageError, csv_list, resolve_languages, write_repor
 from mtqa.context import Context
 from mtqa.io import RECORD_FORMATS, InputError, InputSpec, sniff_format
 from mtqa.io.lines import MAX_LINE_BYTES
+from mtqa.io.output import check_target
 from mtqa.metrics.names import (
     DEFAULT_ALPHA,
     DEFAULT_METRICS,
@@ -82,6 +83,10 @@ def cmd_compare(args) -> int:
         raise UsageError(f"--alpha must be between 0 and 1, not {args.alpha}")
     if args.paired_bs_n < 1 or args.top < 0:
         raise UsageError("--paired-bs-n must be at least 1 and --top at least 0")
+    if args.max_line_bytes < 1:
+        raise UsageError("--max-line-bytes must be at least 1")
+    if args.output:
+        check_target(args.output)
     refs = tuple((r, r) for r in args.ref)
     src = (args.src, args.src) if args.src else None
     baseline = _spec(args.baseline, args, refs, src)

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import collections
 import json
-import os
-import tempfile
 from dataclasses import replace
 from typing import Iterable, Iterator
 
 from mtqa import scoring
 from mtqa.io.errors import InputError
+from mtqa.io.output import atomic_write
 from mtqa.model import Finding, SegmentResult
 
 SCHEMA = "mtqa-baseline/1"
@@ -45,14 +44,12 @@ class BaselineRecorder:
         rows = [{"segment": s, "rule": r, "field": fl, "text": t, "count": n}
                 for (s, r, fl, t), n in sorted(self.counts.items())]
         data = {"schema": SCHEMA, "tool": {"name": "mtqa", "version": version}, "findings": rows}
-        directory = os.path.dirname(os.path.abspath(path))
-        if not os.path.isdir(directory):
-            raise InputError(path, "cannot write the baseline: no such directory")
-        fd, tmp = tempfile.mkstemp(prefix=".mtqa-baseline-", dir=directory)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+
+        def dump(fh) -> None:
             json.dump(data, fh, ensure_ascii=False, indent=1)
             fh.write("\n")
-        os.replace(tmp, path)
+
+        atomic_write(path, dump, what="baseline")
         return sum(self.counts.values())
 
 

@@ -25,8 +25,9 @@ from mtqa.io.records import read_csv, read_jsonl, read_tsv
 from mtqa.io.tmx import read_tmx
 from mtqa.io.xliff import read_xliff
 from mtqa.model import Segment
+from mtqa.run import signals
 
-__all__ = ["InputError", "InputSpec", "RECORD_FORMATS", "spool_stdin"]
+__all__ = ["InputError", "InputSpec", "RECORD_FORMATS", "release_spools", "spool_stdin"]
 
 #: Records readers: (path, display, src_lang, tgt_lang, max_line_bytes) -> Segments.
 _READERS = {"jsonl": read_jsonl, "tsv": read_tsv, "csv": read_csv, "xliff": read_xliff,
@@ -39,12 +40,47 @@ _EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".tsv": 
 Source = tuple[str, str]  # (path on disk, name shown in messages)
 
 
+#: Open copies of standard input; `release_spools()` closes them when the command ends.
+_SPOOLS: list = []
+
+
 def spool_stdin() -> Source:
-    """Copy standard input to a temporary file so it can be validated, then streamed."""
-    tmp = tempfile.NamedTemporaryFile(prefix="mtqa-stdin-", delete=False)
-    with tmp:
-        shutil.copyfileobj(sys.stdin.buffer, tmp)
-    return tmp.name, "<stdin>"
+    """Standard input, copied so it can be read twice (validated, then streamed).
+
+    The copy never has a name in the temporary folder: on Linux it is an unnamed file
+    (O_TMPFILE, or created and unlinked at once), read again through /proc/self/fd; the disk
+    space returns when the command ends, however it ends. An embargoed wire piped in leaves
+    nothing behind. Elsewhere it is a named file that `release_spools()` removes.
+    """
+    stdin = getattr(sys.stdin, "buffer", sys.stdin)
+    if stdin is None:
+        raise InputError("<stdin>", "standard input is closed; give a file name instead of '-'")
+    unnamed = os.path.isdir("/proc/self/fd")
+    # Created and registered in one step, so that an interrupt cannot come between the two.
+    with signals.deferred():
+        tmp = tempfile.TemporaryFile(prefix="mtqa-stdin-") if unnamed \
+            else tempfile.NamedTemporaryFile(prefix="mtqa-stdin-", delete=False)
+        _SPOOLS.append(tmp)
+    try:
+        shutil.copyfileobj(stdin, tmp)
+    except (OSError, ValueError) as e:
+        if isinstance(e, UnicodeError):
+            raise
+        raise InputError("<stdin>", f"cannot be read ({getattr(e, 'strerror', None) or e})") from None
+    tmp.flush()
+    return (f"/proc/self/fd/{tmp.fileno()}" if unnamed else tmp.name), "<stdin>"
+
+
+def release_spools() -> None:
+    """Close (and, where it has a name, remove) every copy of standard input."""
+    while _SPOOLS:
+        tmp = _SPOOLS.pop()
+        try:
+            tmp.close()
+            if not os.path.isdir("/proc/self/fd") and os.path.exists(tmp.name):
+                os.unlink(tmp.name)
+        except OSError:
+            pass
 
 
 def sniff_format(path: str, display: str) -> str:

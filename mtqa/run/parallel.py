@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import signal
 from collections import deque
 from itertools import islice
 from typing import Iterable, Iterator
@@ -27,6 +26,7 @@ from mtqa.engine import check_segment, run
 from mtqa.metrics.scores import MetricSuite
 from mtqa.model import Segment, SegmentResult
 from mtqa.rules import Rule
+from mtqa.run import signals
 
 #: Segments per task: large enough that pickling and queueing cost little, small enough that the
 #: first results come quickly and memory stays small.
@@ -69,7 +69,7 @@ def resolve_jobs(jobs: int | None, total: int | None = None) -> int:
 
 
 def _init(rules: tuple[Rule, ...], ctx: Context, metric_names: tuple[str, ...] | None) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process handles Ctrl-C and stops the pool
+    signals.worker_defaults()  # the main process handles Ctrl-C and stops the pool
     _worker["rules"] = rules
     _worker["ctx"] = ctx
     _worker["metrics"] = MetricSuite(metric_names) if metric_names else None
@@ -107,8 +107,14 @@ def run_parallel(segments: Iterable[Segment], rules: Iterable[Rule], ctx: Contex
         yield from run(segments, rules, ctx, metrics)
         return
     names = metrics.names if metrics is not None else None
-    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_init, initargs=(rules, ctx, names))
+    pool = None
     try:
+        # Forked with SIGINT and SIGTERM held back: a signal now waits until `pool` is set (and
+        # this `try` can stop it), and no worker sees one before `_init` has set its own handlers.
+        # The pool's threads keep the signals blocked, so they always reach the main thread.
+        with signals.deferred():
+            pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_init,
+                                                             initargs=(rules, ctx, names))
         pending: deque = deque()
         for batch in _chunks(segments, chunk):
             pending.append((batch, pool.apply_async(_check_chunk, (batch,))))
@@ -120,5 +126,19 @@ def run_parallel(segments: Iterable[Segment], rules: Iterable[Rule], ctx: Contex
             yield from _results(batch, job.get(), metrics)
         pool.close()
     finally:
-        pool.terminate()
-        pool.join()
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+
+
+def stop_workers(grace: float = 0.5) -> None:
+    """End every worker process this process started and still has (after an interrupt or an
+    error: a cancelled CI job must not leave busy workers behind)."""
+    children = multiprocessing.active_children()
+    for child in children:
+        child.terminate()
+    for child in children:
+        child.join(grace)
+        if child.is_alive():
+            child.kill()
+            child.join(grace)
