@@ -14,7 +14,7 @@ from mtqa.config import settings as config
 from mtqa.config.severity import override_severities
 from mtqa.context import Context
 from mtqa.io import RECORD_FORMATS, InputSpec, spool_stdin
-from mtqa.io.lines import MAX_LINE_BYTES
+from mtqa.io.lines import MAX_DOCUMENT_BYTES, MAX_LINE_BYTES
 from mtqa.io.output import check_target
 from mtqa.metrics.names import DEFAULT_METRICS, METRIC_NAMES
 from mtqa.metrics.scores import MetricSuite
@@ -65,7 +65,9 @@ def add_parser(sub) -> argparse.ArgumentParser:
     check.add_argument("--no-color", action="store_true", help="plain text, no colour (also: NO_COLOR=1)")
     check.add_argument("--width", type=int, metavar="N", help="width of the terminal report (default: terminal, or 80)")
     check.add_argument("--max-line-bytes", type=int, default=MAX_LINE_BYTES, metavar="N",
-                       help=f"longest input line accepted (default: {MAX_LINE_BYTES:,})")
+                       help=f"longest input line accepted, in every format (default: {MAX_LINE_BYTES:,})")
+    check.add_argument("--max-document-bytes", type=int, default=MAX_DOCUMENT_BYTES, metavar="N",
+                       help=f"largest article accepted with --doc (default: {MAX_DOCUMENT_BYTES:,})")
     add_ci_options(check)
     check.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
                        help="check in N worker processes (0: one per CPU; default: one per CPU, at most "
@@ -110,7 +112,8 @@ def input_spec(args) -> InputSpec:
             hyp_src = spool_stdin()
         else:
             hyp_src = (hyp, hyp)
-        return InputSpec(mode="document", hyp=hyp_src, src=src, refs=refs)
+        return InputSpec(mode="document", hyp=hyp_src, src=src, refs=refs, max_line_bytes=args.max_line_bytes,
+                         max_document_bytes=args.max_document_bytes)
     if args.input:
         if src or refs:
             raise UsageError("--src/--ref go with --hyp; a records file carries src and ref in each record")
@@ -131,8 +134,8 @@ def check_options(args) -> None:
     """Option values no run can use, refused before any input is read."""
     if args.jobs is not None and args.jobs < 0:
         raise UsageError("--jobs must be 0 (one per CPU) or more")
-    if args.max_line_bytes < 1:
-        raise UsageError("--max-line-bytes must be at least 1")
+    if args.max_line_bytes < 1 or args.max_document_bytes < 1:
+        raise UsageError("--max-line-bytes and --max-document-bytes must be at least 1")
     if args.width is not None and args.width < 1:
         raise UsageError("--width must be at least 1")
     # A report or baseline that cannot be written is known now: say so before the work, not after.

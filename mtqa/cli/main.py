@@ -16,7 +16,6 @@ import signal
 import sys
 from typing import Sequence
 
-from mtqa import scoring
 from mtqa.run import signals
 
 
@@ -36,6 +35,7 @@ def build_parser():
 
 
 def _dispatch(argv: Sequence[str] | None) -> int:
+    from mtqa import scoring
     from mtqa.cli import check, compare, rules
 
     parser = build_parser()
@@ -74,6 +74,7 @@ def _say(message: str) -> None:
 
 
 def _outcome(result) -> int:
+    from mtqa import scoring
     from mtqa.cli.errors import UsageError
     from mtqa.io.errors import InputError
 

@@ -139,7 +139,7 @@ class InputSpec:
         if self.mode == "document":
             assert self.hyp is not None
             yield from read_documents(self.hyp, self.src, self.refs, src_lang, tgt_lang,
-                                      self.max_document_bytes)
+                                      self.max_document_bytes, self.max_line_bytes)
             return
         if self.records is not None:
             index = 0

@@ -17,7 +17,6 @@ A signal that arrives meanwhile is delivered as soon as the block ends.
 from __future__ import annotations
 
 import signal
-import threading
 from contextlib import contextmanager
 from typing import Iterator
 
@@ -51,11 +50,13 @@ def install() -> dict | None:
     cannot be handled (not the main thread)."""
     _state["signum"] = None
     _state["settled"] = False
-    if threading.current_thread() is not threading.main_thread():
-        return None
     previous = {}
-    for sig in SIGNALS:
-        previous[sig] = signal.signal(sig, handler)
+    try:
+        for sig in SIGNALS:
+            previous[sig] = signal.signal(sig, handler)
+    except ValueError:  # not the main thread: signals are the caller's business
+        restore(previous)
+        return None
     return previous
 
 
@@ -72,14 +73,10 @@ def received() -> int | None:
     return _state["signum"]
 
 
-def _can_block() -> bool:
-    return hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread()
-
-
 @contextmanager
 def deferred() -> Iterator[None]:
     """Hold SIGINT and SIGTERM back until the block ends (then a pending one is delivered)."""
-    if not _can_block():
+    if not hasattr(signal, "pthread_sigmask"):
         yield
         return
     old = signal.pthread_sigmask(signal.SIG_BLOCK, SIGNALS)
