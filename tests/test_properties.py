@@ -75,7 +75,7 @@ _C0 = "".join(chr(c) for c in range(32))
 # ----------------------------------------------------------------------------- JSONL records
 
 ids = st.one_of(text, st.integers(-10**120, 10**120), st.sampled_from(["1", "1", "dup", "dup"]),
-                st.none(), st.booleans(), st.floats(allow_nan=False), st.lists(st.integers(), max_size=2))
+                st.none(), st.booleans(), st.floats(allow_nan=False, allow_infinity=False), st.lists(st.integers(), max_size=2))
 optional_text = st.one_of(st.none(), text, text, st.integers(), st.lists(text, max_size=2))
 SURROGATE = "\ud800"
 

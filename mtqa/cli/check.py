@@ -13,7 +13,7 @@ from mtqa.config import baseline
 from mtqa.config import settings as config
 from mtqa.config.severity import override_severities
 from mtqa.context import Context
-from mtqa.io import RECORD_FORMATS, InputSpec, spool_stdin
+from mtqa.io import RECORD_FORMATS, InputSpec, source
 from mtqa.io.lines import MAX_DOCUMENT_BYTES, MAX_LINE_BYTES
 from mtqa.io.output import check_target
 from mtqa.metrics.names import DEFAULT_METRICS, METRIC_NAMES
@@ -98,8 +98,8 @@ def _sample_paths() -> tuple[str, str]:
 
 
 def input_spec(args) -> InputSpec:
-    refs = tuple((r, r) for r in args.ref)
-    src = (args.src, args.src) if args.src else None
+    refs = tuple(source(r) for r in args.ref)
+    src = source(args.src) if args.src else None
     if args.input and args.hyp:
         raise UsageError("give either INPUT or --hyp, not both")
     if args.doc:
@@ -108,20 +108,17 @@ def input_spec(args) -> InputSpec:
         hyp = args.hyp or (args.input[0] if args.input else None)
         if hyp is None:
             raise UsageError("--doc needs the article: --hyp FILE (or INPUT)")
-        if hyp == "-":
-            hyp_src = spool_stdin()
-        else:
-            hyp_src = (hyp, hyp)
+        hyp_src = source(hyp)
         return InputSpec(mode="document", hyp=hyp_src, src=src, refs=refs, max_line_bytes=args.max_line_bytes,
                          max_document_bytes=args.max_document_bytes)
     if args.input:
         if src or refs:
             raise UsageError("--src/--ref go with --hyp; a records file carries src and ref in each record")
-        files = [spool_stdin() if name == "-" else (name, name) for name in args.input]
+        files = [source(name) for name in args.input]
         return InputSpec(records=files[0], more_records=tuple(files[1:]), records_format=args.input_format,
                          max_line_bytes=args.max_line_bytes)
     if args.hyp:
-        return InputSpec(hyp=(args.hyp, args.hyp), src=src, refs=refs, max_line_bytes=args.max_line_bytes)
+        return InputSpec(hyp=source(args.hyp), src=src, refs=refs, max_line_bytes=args.max_line_bytes)
     if src or refs:
         raise UsageError("--src/--ref need --hyp (the translation)")
     hyp_path, ref_path = _sample_paths()

@@ -3,12 +3,13 @@ parsing helpers, language resolution and the atomic report writer."""
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 
 from mtqa import scoring
 from mtqa.cli.errors import UsageError  # noqa: F401 (re-exported: the commands raise it)
-from mtqa.io import InputSpec
+from mtqa.io import InputError, InputSpec
 from mtqa.io.output import atomic_write
 from mtqa.resources import langid
 
@@ -68,6 +69,24 @@ def write_report(report, args, render) -> None:
     if hasattr(out, "reconfigure"):
         out.reconfigure(encoding="utf-8", errors="replace")
     color = use_color(args, out)
-    width = args.width or (os.get_terminal_size(out.fileno()).columns if out.isatty() else 80)
-    render(report, out, color=color, width=max(40, width))
-    out.flush()
+    try:
+        width = args.width or (os.get_terminal_size(out.fileno()).columns if out.isatty() else 80)
+        render(report, out, color=color, width=max(40, width))
+        out.flush()
+    except BrokenPipeError:
+        raise  # the reader went away: main() stays quiet about it
+    except OSError as e:  # a full disk or a device error behind stdout: the user's to fix, not a bug
+        _drop_stdout(out)
+        raise InputError("<stdout>", f"cannot write the report ({e.strerror or e}); "
+                                     "free some space or use --output") from None
+
+
+def _drop_stdout(out) -> None:
+    """Point stdout's descriptor at /dev/null, so that the text still buffered in it cannot fail
+    again (with a second message) when the interpreter flushes it at exit."""
+    try:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(fd, out.fileno())
+        os.close(fd)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass
