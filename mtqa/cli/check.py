@@ -127,14 +127,22 @@ def input_spec(args) -> InputSpec:
     return InputSpec(mode="document", hyp=(hyp_path, SAMPLE_HYP), refs=((ref_path, SAMPLE_REF),))
 
 
+#: Bounds of numeric options: past them a value is a typo, and would exhaust the machine (a
+#: million forked workers, a line buffer larger than memory) before failing.
+MAX_JOBS = 256
+MAX_LIMIT_BYTES = 1 << 40
+MAX_WIDTH = 10_000
+
+
 def check_options(args) -> None:
     """Option values no run can use, refused before any input is read."""
-    if args.jobs is not None and args.jobs < 0:
-        raise UsageError("--jobs must be 0 (one per CPU) or more")
-    if args.max_line_bytes < 1 or args.max_document_bytes < 1:
-        raise UsageError("--max-line-bytes and --max-document-bytes must be at least 1")
-    if args.width is not None and args.width < 1:
-        raise UsageError("--width must be at least 1")
+    if args.jobs is not None and not 0 <= args.jobs <= MAX_JOBS:
+        raise UsageError(f"--jobs must be between 0 (one per CPU) and {MAX_JOBS}")
+    for flag, value in (("--max-line-bytes", args.max_line_bytes), ("--max-document-bytes", args.max_document_bytes)):
+        if not 1 <= value <= MAX_LIMIT_BYTES:
+            raise UsageError(f"{flag} must be between 1 and {MAX_LIMIT_BYTES:,}")
+    if args.width is not None and not 1 <= args.width <= MAX_WIDTH:
+        raise UsageError(f"--width must be between 1 and {MAX_WIDTH:,}")
     # A report or baseline that cannot be written is known now: say so before the work, not after.
     if args.output:
         check_target(args.output)

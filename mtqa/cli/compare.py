@@ -83,8 +83,10 @@ def cmd_compare(args) -> int:
         raise UsageError(f"--alpha must be between 0 and 1, not {args.alpha}")
     if args.paired_bs_n < 1 or args.top < 0:
         raise UsageError("--paired-bs-n must be at least 1 and --top at least 0")
-    if args.max_line_bytes < 1:
-        raise UsageError("--max-line-bytes must be at least 1")
+    if not 1 <= args.max_line_bytes <= 1 << 40:
+        raise UsageError(f"--max-line-bytes must be between 1 and {1 << 40:,}")
+    if args.width is not None and not 1 <= args.width <= 10_000:
+        raise UsageError("--width must be between 1 and 10,000")
     if args.output:
         check_target(args.output)
     refs = tuple((r, r) for r in args.ref)

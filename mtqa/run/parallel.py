@@ -23,6 +23,7 @@ from typing import Iterable, Iterator
 
 from mtqa.context import Context
 from mtqa.engine import check_segment, run
+from mtqa.io.errors import InputError
 from mtqa.metrics.scores import MetricSuite
 from mtqa.model import Segment, SegmentResult
 from mtqa.rules import Rule
@@ -112,9 +113,13 @@ def run_parallel(segments: Iterable[Segment], rules: Iterable[Rule], ctx: Contex
         # Forked with SIGINT and SIGTERM held back: a signal now waits until `pool` is set (and
         # this `try` can stop it), and no worker sees one before `_init` has set its own handlers.
         # The pool's threads keep the signals blocked, so they always reach the main thread.
-        with signals.deferred():
-            pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_init,
-                                                             initargs=(rules, ctx, names))
+        try:
+            with signals.deferred():
+                pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_init,
+                                                                 initargs=(rules, ctx, names))
+        except OSError as e:  # no more processes or memory for them: the user's to lower
+            raise InputError("--jobs", f"cannot start {jobs} worker processes ({e.strerror or e}); "
+                                       "use fewer") from None
         pending: deque = deque()
         for batch in _chunks(segments, chunk):
             pending.append((batch, pool.apply_async(_check_chunk, (batch,))))
