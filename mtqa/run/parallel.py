@@ -120,20 +120,35 @@ def run_parallel(segments: Iterable[Segment], rules: Iterable[Rule], ctx: Contex
         except OSError as e:  # no more processes or memory for them: the user's to lower
             raise InputError("--jobs", f"cannot start {jobs} worker processes ({e.strerror or e}); "
                                        "use fewer") from None
+        workers = list(getattr(pool, "_pool", ()))
         pending: deque = deque()
         for batch in _chunks(segments, chunk):
             pending.append((batch, pool.apply_async(_check_chunk, (batch,))))
             if len(pending) >= 2 * jobs:
                 batch, job = pending.popleft()
-                yield from _results(batch, job.get(), metrics)
+                yield from _results(batch, _wait(job, workers), metrics)
         while pending:
             batch, job = pending.popleft()
-            yield from _results(batch, job.get(), metrics)
+            yield from _results(batch, _wait(job, workers), metrics)
         pool.close()
     finally:
         if pool is not None:
             pool.terminate()
             pool.join()
+
+
+def _wait(job, workers: list) -> list[tuple]:
+    """The job's result. A worker never exits while the pool runs; one that did was killed (the
+    out-of-memory killer, a stray `kill`) and took its chunk with it: the pool would wait for
+    that chunk forever, so stop with an error instead."""
+    while not job.ready():
+        job.wait(0.25)
+        dead = next((w for w in workers if w.exitcode is not None), None)
+        if dead is not None and not job.ready():
+            how = f"by signal {-dead.exitcode}" if dead.exitcode < 0 else f"with status {dead.exitcode}"
+            raise InputError("--jobs", f"a worker process was stopped {how} (out of memory?); "
+                                       "run again, with fewer --jobs or --jobs 1")
+    return job.get()
 
 
 def stop_workers(grace: float = 0.5) -> None:
