@@ -68,6 +68,16 @@ elif phase == "midrun":  # after some segments are checked (in a worker or in th
         return real_check(*a, **k)
     MAIN = os.getpid()
     engine.check_segment = check
+elif phase == "killworker":  # a worker dies mid-run (as under the out-of-memory killer)
+    import mtqa.engine as engine
+    real_check, seen = engine.check_segment, []
+    def check(*a, **k):
+        seen.append(1)
+        if len(seen) == 20 and os.getpid() != MAIN:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real_check(*a, **k)
+    MAIN = os.getpid()
+    engine.check_segment = check
 from mtqa.cli.main import main
 sys.exit(main(argv))
 '''
@@ -143,6 +153,7 @@ def runs(tmp_path_factory) -> dict[str, Run]:
 
     for name, phase, sig, extra, stdin in CASES:
         start(name, [sys.executable, "-c", DRIVER, phase, sig], extra, stdin)
+    start("killworker", [sys.executable, "-c", DRIVER, "killworker", "SIGKILL"], ["--jobs", "2"], False)
     begin = time.monotonic()
     for name, _sig, _delay, extra in TIMED:
         start(name, _command(), extra, False)
@@ -180,3 +191,11 @@ def test_interrupt_contract(runs, name):
     assert run.stdout == ""
     assert os.listdir(run.tmp_dir) == [], "nothing left in the temporary folder"
     assert run.left == [], "no process of the run alive a second later"
+
+
+def test_a_killed_worker_ends_the_run_instead_of_hanging_it(runs):
+    run = runs["killworker"]
+    assert run.code == scoring.EXIT_USAGE and run.stdout == ""
+    assert run.stderr.startswith("mtqa: error: --jobs: a worker process was stopped by signal 9")
+    assert run.stderr.count("\n") == 1
+    assert os.listdir(run.out_dir) == [] and os.listdir(run.tmp_dir) == [] and run.left == []
