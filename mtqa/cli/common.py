@@ -66,6 +66,8 @@ def write_report(report, args, render) -> None:
         atomic_write(args.output, lambda fh: render(report, fh, color=False, width=args.width or 80))
         return
     out = sys.stdout
+    if out is None:
+        raise InputError("<stdout>", "standard output is closed; write the report with --output FILE")
     if hasattr(out, "reconfigure"):
         out.reconfigure(encoding="utf-8", errors="replace")
     color = use_color(args, out)

@@ -11,7 +11,7 @@ from mtqa import __version__, scoring
 from mtqa import rules as rules_mod
 from mtqa.cli.common import UsageError, csv_list, resolve_languages, write_report
 from mtqa.context import Context
-from mtqa.io import RECORD_FORMATS, InputError, InputSpec, sniff_format
+from mtqa.io import RECORD_FORMATS, InputError, InputSpec, sniff_format, source
 from mtqa.io.lines import MAX_LINE_BYTES
 from mtqa.io.output import check_target
 from mtqa.metrics.names import (
@@ -63,10 +63,11 @@ def add_parser(sub) -> argparse.ArgumentParser:
 
 
 def _spec(path: str, args, refs, src) -> InputSpec:
-    fmt = args.input_format or sniff_format(path, path)
+    read = source(path)  # a pipe is copied first: it is read more than once
+    fmt = args.input_format or sniff_format(*read)
     if fmt == "lines":
-        return InputSpec(hyp=(path, path), src=src, refs=refs, max_line_bytes=args.max_line_bytes)
-    return InputSpec(records=(path, path), records_format=fmt, max_line_bytes=args.max_line_bytes)
+        return InputSpec(hyp=read, src=src, refs=refs, max_line_bytes=args.max_line_bytes)
+    return InputSpec(records=read, records_format=fmt, max_line_bytes=args.max_line_bytes)
 
 
 def cmd_compare(args) -> int:
@@ -89,8 +90,8 @@ def cmd_compare(args) -> int:
         raise UsageError("--width must be between 1 and 10,000")
     if args.output:
         check_target(args.output)
-    refs = tuple((r, r) for r in args.ref)
-    src = (args.src, args.src) if args.src else None
+    refs = tuple(source(r) for r in args.ref)
+    src = source(args.src) if args.src else None
     baseline = _spec(args.baseline, args, refs, src)
     candidate = _spec(args.candidate, args, (), None)
     if baseline.records is not None and (refs or src):

@@ -116,6 +116,8 @@ def _clean_up(result) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     previous = signals.install()
+    if sys.stderr is None:  # started with stderr closed: messages go nowhere, never to stdout
+        sys.stderr = open(os.devnull, "w")
     result = _guarded(argv)
     try:
         _clean_up(result)
