@@ -163,3 +163,63 @@ def test_report_mode_follows_umask_and_existing_file(tmp_path):
     assert stat.S_IMODE(new.stat().st_mode) == 0o640  # 0666 less the umask 027, as a plain write
     assert stat.S_IMODE(old.stat().st_mode) == 0o604  # the replaced file keeps its own mode
     assert json.loads(old.read_text(encoding="utf-8"))["summary"]["segments"] == 1
+
+
+def _feed_fifo(path: Path, data: bytes) -> "threading.Thread":
+    import threading
+
+    def writer() -> None:
+        with open(path, "wb") as fh:
+            fh.write(data)
+
+    thread = threading.Thread(target=writer, daemon=True)
+    thread.start()
+    return thread
+
+
+def test_a_pipe_is_read_once_and_nothing_is_lost(cli, tmp_path):
+    """`mtqa check <(cmd)`: a pipe cannot be read twice (validation, then the run)."""
+    fifo = tmp_path / "batch.jsonl"
+    os.mkfifo(fifo)
+    records = "".join(json.dumps({"id": f"r{k}", "hyp": f"Sentence number {k} is here."}) + "\n" for k in range(30))
+    thread = _feed_fifo(fifo, records.encode())
+    r = cli("check", fifo, "--format", "json", "--tgt-lang", "en", "--fail-on", "never")
+    thread.join(5)
+    assert r.code == 0, r.err
+    assert [s["id"] for s in r.json["segments"]] == [f"r{k}" for k in range(30)]
+
+
+def test_an_endless_device_is_refused_not_copied(cli):
+    r = cli("check", "/dev/zero", "--format", "json")
+    assert r.code == scoring.EXIT_USAGE and r.out == ""
+    assert r.err.startswith("mtqa: error: /dev/zero:1: line is longer than") and r.err.count("\n") == 1
+
+
+def test_a_report_to_a_pipe_is_written_into_it_not_over_it(cli, tmp_path):
+    """A target that is not a regular file is written in place: renaming over it would replace
+    the pipe (or, for /dev/null as root, the device itself)."""
+    good = tmp_path / "good.jsonl"
+    good.write_text(GOOD, encoding="utf-8")
+    fifo = tmp_path / "report.json"
+    os.mkfifo(fifo)
+    import threading
+
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    r = cli("check", good, "--format", "json", "--tgt-lang", "en", "--output", fifo)
+    reader.join(5)
+    assert r.code in (scoring.EXIT_OK, scoring.EXIT_FINDINGS), r.err
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert json.loads(received[0])["summary"]["segments"] == 1
+
+
+@pytest.mark.parametrize("option", [["--jobs", "300"], ["--jobs", "-1"], ["--width", "1000000000"],
+                                    ["--max-line-bytes", "0"], ["--max-line-bytes", "9" * 30],
+                                    ["--max-document-bytes", "9" * 30]])
+def test_out_of_range_options_are_usage_errors(cli, tmp_path, option):
+    good = tmp_path / "good.jsonl"
+    good.write_text(GOOD, encoding="utf-8")
+    r = cli("check", good, *option)
+    assert r.code == scoring.EXIT_USAGE and r.out == ""
+    assert r.err.startswith(f"mtqa: error: {option[0]} must be between") and r.err.count("\n") == 1
