@@ -148,18 +148,19 @@ def test_hostile_run(runs, cli, monkeypatch, name):
     assert sorted(os.listdir(base / "out")) == ["r.json"], "no temporary report left"
 
 
-def test_report_mode_follows_umask_and_existing_file(tmp_path):
+def test_report_mode_follows_umask_and_existing_file(cli, tmp_path):
     good = tmp_path / "good.jsonl"
     good.write_text(GOOD, encoding="utf-8")
     new, old = tmp_path / "new.json", tmp_path / "old.json"
     old.write_text("{}", encoding="utf-8")
     old.chmod(0o604)
-    script = ("import os, sys; os.umask(0o027); from mtqa.cli.main import main; "
-              f"a = main(['check', {str(good)!r}, '-f', 'json', '--tgt-lang', 'en', '-o', {str(new)!r}]); "
-              f"b = main(['check', {str(good)!r}, '-f', 'json', '--tgt-lang', 'en', '-o', {str(old)!r}]); "
-              "sys.exit(a + b)")
-    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
-    assert proc.returncode == 0, proc.stderr
+    mask = os.umask(0o027)
+    try:
+        a = cli("check", good, "-f", "json", "--tgt-lang", "en", "-o", new)
+        b = cli("check", good, "-f", "json", "--tgt-lang", "en", "-o", old)
+    finally:
+        os.umask(mask)
+    assert (a.code, b.code) == (0, 0), a.err + b.err
     assert stat.S_IMODE(new.stat().st_mode) == 0o640  # 0666 less the umask 027, as a plain write
     assert stat.S_IMODE(old.stat().st_mode) == 0o604  # the replaced file keeps its own mode
     assert json.loads(old.read_text(encoding="utf-8"))["summary"]["segments"] == 1
