@@ -13,6 +13,7 @@ import os
 import stat
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -166,9 +167,7 @@ def test_report_mode_follows_umask_and_existing_file(cli, tmp_path):
     assert json.loads(old.read_text(encoding="utf-8"))["summary"]["segments"] == 1
 
 
-def _feed_fifo(path: Path, data: bytes) -> "threading.Thread":
-    import threading
-
+def _feed_fifo(path: Path, data: bytes) -> threading.Thread:
     def writer() -> None:
         with open(path, "wb") as fh:
             fh.write(data)
@@ -203,8 +202,6 @@ def test_a_report_to_a_pipe_is_written_into_it_not_over_it(cli, tmp_path):
     good.write_text(GOOD, encoding="utf-8")
     fifo = tmp_path / "report.json"
     os.mkfifo(fifo)
-    import threading
-
     received = []
     reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
     reader.start()
