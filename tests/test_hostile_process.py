@@ -221,3 +221,14 @@ def test_out_of_range_options_are_usage_errors(cli, tmp_path, option):
     r = cli("check", good, *option)
     assert r.code == scoring.EXIT_USAGE and r.out == ""
     assert r.err.startswith(f"mtqa: error: {option[0]} must be between") and r.err.count("\n") == 1
+
+
+@pytest.mark.parametrize("fmt", ["json", "html", "sarif", "junit", "terminal"])
+def test_a_file_name_that_is_not_utf8_is_reported_not_fatal(cli, tmp_path, fmt):
+    name = os.fsdecode(b"wire-\xff.jsonl")  # Python holds the bad byte as a lone surrogate
+    path = tmp_path / name
+    path.write_text(GOOD, encoding="utf-8")
+    out = tmp_path / f"report.{fmt}"
+    r = cli("check", path, "--format", fmt, "--tgt-lang", "en", "--output", out)
+    assert r.code in (scoring.EXIT_OK, scoring.EXIT_FINDINGS), r.err
+    assert "wire-\ufffd.jsonl" in out.read_text(encoding="utf-8")

@@ -68,15 +68,17 @@ def source(name: str) -> Source:
     copied like standard input, and messages still name it as the user did."""
     if name == "-":
         return spool_stdin()
+    # A file name that is not UTF-8 is opened as given, and shown with U+FFFD for its bad bytes.
+    shown = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     try:
         mode = os.stat(name).st_mode
     except OSError:
-        return name, name  # the reader reports a missing or unreadable file
+        return name, shown  # the reader reports a missing or unreadable file
     if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
-        return name, name
+        return name, shown
     try:
         with open(name, "rb") as fh:
-            return _spool(fh, name)
+            return _spool(fh, shown)
     except OSError as e:
         raise InputError(name, f"cannot be read ({e.strerror or e})") from None
 

@@ -63,7 +63,7 @@ def atomic_write(path: str, write: Callable[[TextIO], None], what: str = "report
         raise InputError(path, f"cannot write the {what} ({e.strerror or e})") from None
     if st is not None and not stat.S_ISREG(st.st_mode):
         try:
-            with open(target, "w", encoding="utf-8", newline="\n") as fh:
+            with open(target, "w", encoding="utf-8", errors="replace", newline="\n") as fh:
                 write(fh)
         except OSError as e:
             raise InputError(path, f"cannot write the {what} ({e.strerror or e})") from None
@@ -74,7 +74,9 @@ def atomic_write(path: str, write: Callable[[TextIO], None], what: str = "report
         # Made and remembered in one step: an interrupt in between would leave it behind.
         with signals.deferred():
             fd, tmp = tempfile.mkstemp(prefix=".mtqa-", suffix=".tmp", dir=os.path.dirname(target))
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+        # errors="replace", as on stdout: a file name that is not UTF-8 (a lone surrogate once
+        # decoded) can be quoted in the report, and must not make the report unwritable.
+        with os.fdopen(fd, "w", encoding="utf-8", errors="replace", newline="\n") as fh:
             os.fchmod(fd, mode)
             write(fh)
         with signals.deferred():
