@@ -5,11 +5,24 @@ and `__version__`. Everything here is pure: no printing, no exiting.
 """
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
-from mtqa.model import Finding, Hit, Segment, SegmentResult, Severity
+if TYPE_CHECKING:
+    from mtqa.model import Finding, Hit, Segment, SegmentResult, Severity
 
 __version__ = "0.1.0"
+
+_MODEL_NAMES = frozenset({"Finding", "Hit", "Segment", "SegmentResult", "Severity"})
+
+
+def __getattr__(name: str):
+    # The value types load on first use: `import mtqa` runs before the command line's signal
+    # handlers are in place, so it must be nearly free (a Ctrl-C then would print a traceback).
+    if name in _MODEL_NAMES:
+        from mtqa import model
+
+        return getattr(model, name)
+    raise AttributeError(f"module 'mtqa' has no attribute {name!r}")
 
 __all__ = ["check", "check_document", "Finding", "Hit", "Segment", "SegmentResult", "Severity",
            "__version__"]
@@ -41,6 +54,8 @@ def check(hyp: str, src: str | None = None, ref: str | Sequence[str] | None = No
     """Check one translated segment (with its source and references when you have them).
 
     `project` is a `mtqa.config.project.ProjectData` (boilerplate, glossary, do-not-translate terms)."""
+    from mtqa.model import Segment
+
     return _run(Segment(id="1", index=0, hyp=hyp, src=src, refs=_refs(ref), src_lang=src_lang,
                         tgt_lang=tgt_lang), select, ignore, project, preview)
 
@@ -50,5 +65,7 @@ def check_document(hyp: str, src: str | None = None, ref: str | Sequence[str] | 
                    select: Iterable[str] | None = None, ignore: Iterable[str] = (),
                    project=None, preview: bool = False) -> SegmentResult:
     """Check a whole article; finding offsets are into the whole text."""
+    from mtqa.model import Segment
+
     return _run(Segment(id=doc_id, index=0, hyp=hyp, src=src, refs=_refs(ref), src_lang=src_lang,
                         tgt_lang=tgt_lang, is_document=True), select, ignore, project, preview)

@@ -174,8 +174,19 @@ def _chunks(text: str, toks: tuple[Token, ...]) -> Iterator[list[Token]]:
         yield chunk
 
 
+def _same_runs(keys: list[str], n: int) -> list[int]:
+    """m[i]: how many tokens from i on equal the token n places later, in a row; the unit of n
+    tokens at i then repeats 1 + m[i] // n times. Computed once per n, so a long run of
+    repeats that is never flagged (`1, 1, 1, ...`) costs linear time, not quadratic."""
+    m = [0] * (len(keys) + 1)
+    for i in range(len(keys) - n - 1, -1, -1):
+        m[i] = m[i + 1] + 1 if keys[i] == keys[i + n] else 0
+    return m
+
+
 def _loops(text: str, toks: list[Token]) -> Iterator[Hit]:
     keys = [t.text.casefold() for t in toks]
+    runs: dict[int, list[int]] = {}
     i = 0
     while i < len(toks):
         found = False
@@ -183,9 +194,9 @@ def _loops(text: str, toks: list[Token]) -> Iterator[Hit]:
             unit = keys[i:i + n]
             if len(unit) < n:
                 break
-            k = 1
-            while keys[i + k * n:i + (k + 1) * n] == unit:
-                k += 1
+            if n not in runs:
+                runs[n] = _same_runs(keys, n)
+            k = 1 + runs[n][i] // n
             if k >= MIN_LOOPS and not (n == 1 and _ok_doubled(unit[0])) and any(
                     sum(ch.isalpha() for ch in u) >= 2 for u in unit):
                 end_tok = toks[i + k * n - 1]

@@ -13,9 +13,9 @@ from mtqa.config import baseline
 from mtqa.config import settings as config
 from mtqa.config.severity import ConfidenceFloor, override_severities
 from mtqa.context import Context
-from mtqa.fix.engine import fix_segment
-from mtqa.io import RECORD_FORMATS, InputSpec, spool_stdin
-from mtqa.io.lines import MAX_LINE_BYTES
+from mtqa.io import RECORD_FORMATS, InputSpec, source
+from mtqa.io.lines import MAX_DOCUMENT_BYTES, MAX_LINE_BYTES
+from mtqa.io.output import check_target
 from mtqa.metrics.names import DEFAULT_METRICS, METRIC_NAMES
 from mtqa.metrics.scores import MetricSuite
 from mtqa.report import Report, RunInfo
@@ -69,13 +69,20 @@ def add_parser(sub) -> argparse.ArgumentParser:
                        help="--format csv: start with a UTF-8 byte-order mark (for Excel)")
     check.add_argument("--no-color", action="store_true", help="plain text, no colour (also: NO_COLOR=1)")
     check.add_argument("--width", type=int, metavar="N", help="width of the terminal report (default: terminal, or 80)")
-    check.add_argument("--max-line-bytes", type=int, default=MAX_LINE_BYTES, metavar="N",
-                       help=f"longest input line accepted (default: {MAX_LINE_BYTES:,})")
+    add_limit_options(check)
     add_ci_options(check)
     check.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
                        help="check in N worker processes (0: one per CPU; default: one per CPU, at most "
                             f"{AUTO_MAX_JOBS}, from {AUTO_MIN_SEGMENTS:,} segments, else 1); same report, in order")
     return check
+
+
+def add_limit_options(parser: argparse.ArgumentParser) -> None:
+    """The input limits, the same for every command that reads translations (check, fix)."""
+    parser.add_argument("--max-line-bytes", type=int, default=MAX_LINE_BYTES, metavar="N",
+                        help=f"longest input line accepted, in every format (default: {MAX_LINE_BYTES:,})")
+    parser.add_argument("--max-document-bytes", type=int, default=MAX_DOCUMENT_BYTES, metavar="N",
+                        help=f"largest article accepted with --doc (default: {MAX_DOCUMENT_BYTES:,})")
 
 
 def add_ci_options(check: argparse.ArgumentParser) -> None:
@@ -101,8 +108,8 @@ def _sample_paths() -> tuple[str, str]:
 
 
 def input_spec(args) -> InputSpec:
-    refs = tuple((r, r) for r in args.ref)
-    src = (args.src, args.src) if args.src else None
+    refs = tuple(source(r) for r in args.ref)
+    src = source(args.src) if args.src else None
     if args.input and args.hyp:
         raise UsageError("give either INPUT or --hyp, not both")
     if args.doc:
@@ -111,19 +118,17 @@ def input_spec(args) -> InputSpec:
         hyp = args.hyp or (args.input[0] if args.input else None)
         if hyp is None:
             raise UsageError("--doc needs the article: --hyp FILE (or INPUT)")
-        if hyp == "-":
-            hyp_src = spool_stdin()
-        else:
-            hyp_src = (hyp, hyp)
-        return InputSpec(mode="document", hyp=hyp_src, src=src, refs=refs)
+        hyp_src = source(hyp)
+        return InputSpec(mode="document", hyp=hyp_src, src=src, refs=refs, max_line_bytes=args.max_line_bytes,
+                         max_document_bytes=args.max_document_bytes)
     if args.input:
         if src or refs:
             raise UsageError("--src/--ref go with --hyp; a records file carries src and ref in each record")
-        files = [spool_stdin() if name == "-" else (name, name) for name in args.input]
+        files = [source(name) for name in args.input]
         return InputSpec(records=files[0], more_records=tuple(files[1:]), records_format=args.input_format,
                          max_line_bytes=args.max_line_bytes)
     if args.hyp:
-        return InputSpec(hyp=(args.hyp, args.hyp), src=src, refs=refs, max_line_bytes=args.max_line_bytes)
+        return InputSpec(hyp=source(args.hyp), src=src, refs=refs, max_line_bytes=args.max_line_bytes)
     if src or refs:
         raise UsageError("--src/--ref need --hyp (the translation)")
     hyp_path, ref_path = _sample_paths()
@@ -132,7 +137,31 @@ def input_spec(args) -> InputSpec:
     return InputSpec(mode="document", hyp=(hyp_path, SAMPLE_HYP), refs=((ref_path, SAMPLE_REF),))
 
 
+#: Bounds of numeric options: past them a value is a typo, and would exhaust the machine (a
+#: million forked workers, a line buffer larger than memory) before failing.
+MAX_JOBS = 256
+MAX_LIMIT_BYTES = 1 << 40
+MAX_WIDTH = 10_000
+
+
+def check_options(args) -> None:
+    """Option values no run can use, refused before any input is read."""
+    if args.jobs is not None and not 0 <= args.jobs <= MAX_JOBS:
+        raise UsageError(f"--jobs must be between 0 (one per CPU) and {MAX_JOBS}")
+    for flag, value in (("--max-line-bytes", args.max_line_bytes), ("--max-document-bytes", args.max_document_bytes)):
+        if not 1 <= value <= MAX_LIMIT_BYTES:
+            raise UsageError(f"{flag} must be between 1 and {MAX_LIMIT_BYTES:,}")
+    if args.width is not None and not 1 <= args.width <= MAX_WIDTH:
+        raise UsageError(f"--width must be between 1 and {MAX_WIDTH:,}")
+    # A report or baseline that cannot be written is known now: say so before the work, not after.
+    if args.output:
+        check_target(args.output)
+    if args.write_baseline:
+        check_target(args.write_baseline, "baseline")
+
+
 def cmd_check(args) -> int:
+    check_options(args)
     settings = config.resolve(args, config.load(args.config, args.isolated))
     try:
         selected = rules_mod.select(settings.select, settings.ignore, preview=settings.preview)
@@ -152,8 +181,6 @@ def cmd_check(args) -> int:
                    fail_on=settings.fail_on, rules=tuple(r.code for r in selected), gates=settings.gates,
                    severities=severities, config=settings.config, baseline=settings.baseline)
     segments = spec.segments(langs["src"], langs["tgt"])
-    if args.jobs is not None and args.jobs < 0:
-        raise UsageError("--jobs must be 0 (one per CPU) or more")
     jobs = resolve_jobs(args.jobs, total)
     results = run_parallel(with_progress(segments, total), selected, ctx, metrics, jobs=jobs)
     results = override_severities(results, severities)
@@ -165,7 +192,12 @@ def cmd_check(args) -> int:
     if known is not None:
         results = known.apply(results)
     report = Report(info, results, metrics, baseline=known, confidence_floor=floor)
-    write_report(report, args, _renderer(args, lambda segment: fix_segment(segment, selected, ctx)))
+    def fixer(segment):
+        from mtqa.fix.engine import fix_segment  # only the review page needs it
+
+        return fix_segment(segment, selected, ctx)
+
+    write_report(report, args, _renderer(args, fixer))
     if recorder is not None:
         n = recorder.write(args.write_baseline, __version__)
         print(f"mtqa: wrote {n} finding{'s' * (n != 1)} to the baseline {args.write_baseline}", file=sys.stderr)

@@ -3,17 +3,15 @@ parsing helpers, language resolution and the atomic report writer."""
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
-import tempfile
 
 from mtqa import scoring
+from mtqa.cli.errors import UsageError  # noqa: F401 (re-exported: the commands raise it)
 from mtqa.io import InputError, InputSpec
+from mtqa.io.output import atomic_write
 from mtqa.resources import langid
-
-
-class UsageError(Exception):
-    """Wrong or conflicting options: exit 2 with one line."""
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -63,25 +61,34 @@ def use_color(args, out) -> bool:
 
 
 def write_report(report, args, render) -> None:
-    """Render to `--output` atomically (a temporary file renamed into place), else to stdout."""
+    """Render to `--output` atomically (see `mtqa.io.output`), else to stdout."""
     if args.output:
-        directory = os.path.dirname(os.path.abspath(args.output))
-        if not os.path.isdir(directory):
-            raise InputError(args.output, "cannot write the report: no such directory")
-        fd, tmp = tempfile.mkstemp(prefix=".mtqa-", dir=directory)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-                render(report, fh, color=False, width=args.width or 80)
-            os.replace(tmp, args.output)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
+        atomic_write(args.output, lambda fh: render(report, fh, color=False, width=args.width or 80))
         return
     out = sys.stdout
+    if out is None:
+        raise InputError("<stdout>", "standard output is closed; write the report with --output FILE")
     if hasattr(out, "reconfigure"):
         out.reconfigure(encoding="utf-8", errors="replace")
     color = use_color(args, out)
-    width = args.width or (os.get_terminal_size(out.fileno()).columns if out.isatty() else 80)
-    render(report, out, color=color, width=max(40, width))
-    out.flush()
+    try:
+        width = args.width or (os.get_terminal_size(out.fileno()).columns if out.isatty() else 80)
+        render(report, out, color=color, width=max(40, width))
+        out.flush()
+    except BrokenPipeError:
+        raise  # the reader went away: main() stays quiet about it
+    except OSError as e:  # a full disk or a device error behind stdout: the user's to fix, not a bug
+        _drop_stdout(out)
+        raise InputError("<stdout>", f"cannot write the report ({e.strerror or e}); "
+                                     "free some space or use --output") from None
+
+
+def _drop_stdout(out) -> None:
+    """Point stdout's descriptor at /dev/null, so that the text still buffered in it cannot fail
+    again (with a second message) when the interpreter flushes it at exit."""
+    try:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(fd, out.fileno())
+        os.close(fd)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass

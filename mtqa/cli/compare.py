@@ -11,8 +11,9 @@ from mtqa import __version__, scoring
 from mtqa import rules as rules_mod
 from mtqa.cli.common import UsageError, csv_list, resolve_languages, write_report
 from mtqa.context import Context
-from mtqa.io import RECORD_FORMATS, InputError, InputSpec, sniff_format
+from mtqa.io import RECORD_FORMATS, InputError, InputSpec, sniff_format, source
 from mtqa.io.lines import MAX_LINE_BYTES
+from mtqa.io.output import check_target
 from mtqa.metrics.names import (
     DEFAULT_ALPHA,
     DEFAULT_METRICS,
@@ -62,10 +63,11 @@ def add_parser(sub) -> argparse.ArgumentParser:
 
 
 def _spec(path: str, args, refs, src) -> InputSpec:
-    fmt = args.input_format or sniff_format(path, path)
+    read = source(path)  # a pipe is copied first: it is read more than once
+    fmt = args.input_format or sniff_format(*read)
     if fmt == "lines":
-        return InputSpec(hyp=(path, path), src=src, refs=refs, max_line_bytes=args.max_line_bytes)
-    return InputSpec(records=(path, path), records_format=fmt, max_line_bytes=args.max_line_bytes)
+        return InputSpec(hyp=read, src=src, refs=refs, max_line_bytes=args.max_line_bytes)
+    return InputSpec(records=read, records_format=fmt, max_line_bytes=args.max_line_bytes)
 
 
 def cmd_compare(args) -> int:
@@ -82,8 +84,14 @@ def cmd_compare(args) -> int:
         raise UsageError(f"--alpha must be between 0 and 1, not {args.alpha}")
     if args.paired_bs_n < 1 or args.top < 0:
         raise UsageError("--paired-bs-n must be at least 1 and --top at least 0")
-    refs = tuple((r, r) for r in args.ref)
-    src = (args.src, args.src) if args.src else None
+    if not 1 <= args.max_line_bytes <= 1 << 40:
+        raise UsageError(f"--max-line-bytes must be between 1 and {1 << 40:,}")
+    if args.width is not None and not 1 <= args.width <= 10_000:
+        raise UsageError("--width must be between 1 and 10,000")
+    if args.output:
+        check_target(args.output)
+    refs = tuple(source(r) for r in args.ref)
+    src = source(args.src) if args.src else None
     baseline = _spec(args.baseline, args, refs, src)
     candidate = _spec(args.candidate, args, (), None)
     if baseline.records is not None and (refs or src):

@@ -17,14 +17,13 @@ from collections import Counter
 
 from mtqa import rules as rules_mod
 from mtqa import scoring
-from mtqa.cli.check import input_spec
+from mtqa.cli.check import add_limit_options, input_spec
 from mtqa.cli.common import UsageError, csv_list, resolve_languages
 from mtqa.config import settings as config
 from mtqa.context import Context
 from mtqa.fix.engine import fix_segment
 from mtqa.fix.formats import WRITERS, FormatError
 from mtqa.io import RECORD_FORMATS, InputError
-from mtqa.io.lines import MAX_LINE_BYTES
 
 
 def add_parser(sub) -> argparse.ArgumentParser:
@@ -51,7 +50,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
                      help="exit 1 when a finding of this severity or worse remains after fixing (default: major)")
     fix.add_argument("--config", metavar="FILE", help="configuration file (as in check)")
     fix.add_argument("--isolated", action="store_true", help="ignore configuration files")
-    fix.add_argument("--max-line-bytes", type=int, default=MAX_LINE_BYTES, metavar="N", help=argparse.SUPPRESS)
+    add_limit_options(fix)
     out = fix.add_mutually_exclusive_group()
     out.add_argument("--diff", action="store_true", help="print a unified diff instead of the fixed file")
     out.add_argument("--write", action="store_true", help="rewrite the file in place (atomically)")

@@ -2,21 +2,28 @@
 translation of every way a run can end into an exit status (from `mtqa.scoring`).
 
 Exit codes (CONTRACT.md): 0 = nothing at or above --fail-on, 1 = findings at or above it,
-2 = usage or input error, always reported as one line on stderr, never a traceback.
+2 = usage or input error, always reported as one line on stderr, never a traceback;
+3 = a bug in mtqa; 130 / 143 = stopped by SIGINT / SIGTERM (one line, `mtqa: interrupted`).
+
+Only light modules are imported before `main()` runs: its first act is to install the signal
+handlers, and the commands (rules, word lists, sacrebleu) are imported after that, so a Ctrl-C
+during start-up is reported like any other.
 """
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from typing import Sequence
 
-from mtqa import __version__, scoring
-from mtqa.cli import check, compare, fix, rules
-from mtqa.cli.common import OneLineParser, UsageError
-from mtqa.io import InputError
+from mtqa.run import signals
 
 
-def build_parser() -> OneLineParser:
+def build_parser():
+    from mtqa import __version__
+    from mtqa.cli import check, compare, fix, rules
+    from mtqa.cli.common import OneLineParser
+
     parser = OneLineParser(prog="mtqa", description="Machine-translation quality checks for news wires "
                                                     "and translation batches.")
     parser.add_argument("--version", action="version", version=f"mtqa {__version__}")
@@ -28,7 +35,10 @@ def build_parser() -> OneLineParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def _dispatch(argv: Sequence[str] | None) -> int:
+    from mtqa import scoring
+    from mtqa.cli import check, compare, fix, rules
+
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -36,24 +46,85 @@ def main(argv: Sequence[str] | None = None) -> int:
         return scoring.EXIT_USAGE
     handler = {"check": check.cmd_check, "rules": rules.cmd_rules, "explain": rules.cmd_explain,
                "compare": compare.cmd_compare, "fix": fix.cmd_fix}[args.command]
+    return handler(args)
+
+
+def _guarded(argv: Sequence[str] | None):
+    """The command's exit code, or the exception that ended it. The signal handler raises at
+    most once a run, so the outer `except` catches the one that lands while the inner one runs;
+    after `settle()` signals are only recorded, and `_outcome` reports them."""
     try:
-        return handler(args)
-    except (InputError, UsageError) as e:
-        print(f"mtqa: error: {e}", file=sys.stderr)
+        try:
+            return _dispatch(argv)
+        except BaseException as e:  # noqa: B036 - every ending is mapped to an exit status below
+            return e
+        finally:
+            signals.settle()
+    except BaseException as e:  # noqa: B036
+        return e
+
+
+def _say(message: str) -> None:
+    from mtqa.cli.errors import one_line
+
+    try:
+        print(one_line(message), file=sys.stderr)
+        sys.stderr.flush()
+    except (OSError, ValueError):  # stderr closed or gone: the exit status still tells
+        pass
+
+
+def _outcome(result) -> int:
+    from mtqa import scoring
+    from mtqa.cli.errors import UsageError
+    from mtqa.io.errors import InputError
+
+    signum = signals.received()
+    if signum is not None or isinstance(result, KeyboardInterrupt):
+        _say("mtqa: interrupted")
+        return scoring.EXIT_SIGTERM if signum == signal.SIGTERM else scoring.EXIT_SIGINT
+    if isinstance(result, int):
+        return result
+    if isinstance(result, SystemExit):  # argparse: --help, --version, a usage error (already said)
+        raise result
+    if isinstance(result, (InputError, UsageError)):
+        _say(f"mtqa: error: {result}")
         return scoring.EXIT_USAGE
-    except KeyboardInterrupt:
-        print("mtqa: interrupted", file=sys.stderr)
-        return scoring.EXIT_SIGINT
-    except BrokenPipeError:
+    if isinstance(result, BrokenPipeError):
         # The reader went away (e.g. `| head`): not an error of ours, stay quiet.
         try:
             sys.stdout = open(os.devnull, "w")
         except OSError:
             pass
         return scoring.EXIT_OK
-    except Exception as e:  # a bug in mtqa: one line, the traceback only on request
-        if os.environ.get("MTQA_DEBUG"):
-            raise
-        print(f"mtqa: internal error: {type(e).__name__}: {e} (set MTQA_DEBUG=1 for the traceback; "
-              "please report it)", file=sys.stderr)
-        return scoring.EXIT_INTERNAL
+    if os.environ.get("MTQA_DEBUG"):  # a bug in mtqa: one line, the traceback only on request
+        raise result
+    _say(f"mtqa: internal error: {type(result).__name__}: {result} (set MTQA_DEBUG=1 for the traceback; "
+         "please report it)")
+    return scoring.EXIT_INTERNAL
+
+
+def _clean_up(result) -> None:
+    """Whatever the run leaves open: the unnamed copy of stdin, and (after an interrupt or a
+    failure) any worker process still alive."""
+    with signals.deferred():
+        io = sys.modules.get("mtqa.io")
+        if io is not None:
+            io.release_spools()
+        if not isinstance(result, int) and "mtqa.run.parallel" in sys.modules:
+            sys.modules["mtqa.run.parallel"].stop_workers()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    previous = signals.install()
+    if sys.stderr is None:  # started with stderr closed: messages go nowhere, never to stdout
+        sys.stderr = open(os.devnull, "w")
+    result = _guarded(argv)
+    try:
+        _clean_up(result)
+        return _outcome(result)
+    finally:
+        # An in-process caller (a test, a script) gets its own handlers back; the command keeps
+        # ours, quiet now, until the interpreter exits, so a late Ctrl-C prints no traceback.
+        if argv is not None:
+            signals.restore(previous)

@@ -13,12 +13,13 @@ from __future__ import annotations
 import collections
 import json
 import os
-import tempfile
 from dataclasses import replace
 from typing import Iterable, Iterator
 
 from mtqa import scoring
 from mtqa.io.errors import InputError
+from mtqa.io.limits import MAX_LINE_BYTES, LimitError, check_line_lengths, json_loads, line_too_long
+from mtqa.io.output import atomic_write
 from mtqa.model import Finding, SegmentResult
 
 SCHEMA = "mtqa-baseline/1"
@@ -45,28 +46,35 @@ class BaselineRecorder:
         rows = [{"segment": s, "rule": r, "field": fl, "text": t, "count": n}
                 for (s, r, fl, t), n in sorted(self.counts.items())]
         data = {"schema": SCHEMA, "tool": {"name": "mtqa", "version": version}, "findings": rows}
-        directory = os.path.dirname(os.path.abspath(path))
-        if not os.path.isdir(directory):
-            raise InputError(path, "cannot write the baseline: no such directory")
-        fd, tmp = tempfile.mkstemp(prefix=".mtqa-baseline-", dir=directory)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+
+        def dump(fh) -> None:
             json.dump(data, fh, ensure_ascii=False, indent=1)
             fh.write("\n")
-        os.replace(tmp, path)
+
+        atomic_write(path, dump, what="baseline")
         return sum(self.counts.values())
 
 
 def load(path: str) -> collections.Counter[Key]:
     """The counts recorded in a baseline file, or InputError naming the file (and line)."""
     try:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
+        if os.path.isdir(path):
+            raise InputError(path, "is a directory, not a baseline file")
+        with open(path, "rb") as fh:
+            raw = fh.read()
+        line = check_line_lengths(raw, MAX_LINE_BYTES)
+        if line is not None:
+            raise InputError(path, line_too_long(MAX_LINE_BYTES), line)
+        data = json_loads(raw.decode("utf-8"))
+    except LimitError as e:
+        raise InputError(path, str(e)) from None
     except FileNotFoundError:
         raise InputError(path, "no such baseline file (write one with --write-baseline)") from None
     except OSError as e:
         raise InputError(path, f"cannot be read ({e.strerror or e})") from None
-    except UnicodeDecodeError:
-        raise InputError(path, "not valid UTF-8") from None
+    except UnicodeDecodeError as e:
+        raise InputError(path, "not valid UTF-8; convert the file to UTF-8",
+                         raw.count(b"\n", 0, e.start) + 1) from None
     except json.JSONDecodeError as e:
         raise InputError(path, f"malformed baseline JSON ({e.msg} at column {e.colno})", e.lineno) from None
     if not isinstance(data, dict) or data.get("schema") != SCHEMA or not isinstance(data.get("findings"), list):

@@ -42,6 +42,16 @@ from mtqa import rules as rules_mod
 from mtqa import scoring
 from mtqa.config.project import ProjectData
 from mtqa.io.errors import InputError
+from mtqa.io.limits import (
+    MAX_DOCUMENT_BYTES,
+    MAX_LINE_BYTES,
+    MAX_NUMBER_DIGITS,
+    LimitError,
+    check_line_lengths,
+    check_value,
+    line_too_long,
+    nesting_error,
+)
 from mtqa.metrics.names import DEFAULT_METRICS, METRIC_NAMES
 from mtqa.model import Confidence, Severity
 
@@ -192,9 +202,24 @@ class FileConfig:
 
 
 def _parse(path: Path) -> dict:
+    """The parsed file, within the limits every input is held to (`mtqa.io.limits`)."""
     try:
+        if path.is_dir():
+            raise InputError(str(path), "is a directory, not a configuration file")
         with open(path, "rb") as fh:
-            return tomllib.load(fh)
+            raw = fh.read(MAX_DOCUMENT_BYTES + 1)
+        if len(raw) > MAX_DOCUMENT_BYTES:
+            raise InputError(str(path), f"is larger than {MAX_DOCUMENT_BYTES:,} bytes")
+        line = check_line_lengths(raw, MAX_LINE_BYTES)
+        if line is not None:
+            raise InputError(str(path), line_too_long(MAX_LINE_BYTES), line)
+        data = tomllib.loads(raw.decode("utf-8"))
+        check_value(data)
+        return data
+    except RecursionError:  # tomllib reads nested arrays and tables recursively
+        raise InputError(str(path), nesting_error().args[0]) from None
+    except LimitError as e:
+        raise InputError(str(path), str(e)) from None
     except FileNotFoundError:
         raise InputError(str(path), "no such configuration file") from None
     except OSError as e:
@@ -205,6 +230,8 @@ def _parse(path: Path) -> dict:
         m = _LINE_RE.search(str(e))
         raise InputError(str(path), f"invalid TOML ({str(e).split(' (at line')[0]})",
                          int(m.group(1)) if m else None) from None
+    except ValueError:  # Python's own limit on reading long integers
+        raise InputError(str(path), f"has a number with more than {MAX_NUMBER_DIGITS} digits") from None
 
 
 def _table(path: Path, data: dict) -> tuple[dict, str] | None:

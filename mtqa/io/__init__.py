@@ -8,8 +8,9 @@ possible while memory stays flat.
 """
 from __future__ import annotations
 
+import codecs
 import os
-import shutil
+import stat
 import sys
 import tempfile
 from dataclasses import dataclass, field, replace
@@ -25,8 +26,9 @@ from mtqa.io.records import read_csv, read_jsonl, read_tsv
 from mtqa.io.tmx import read_tmx
 from mtqa.io.xliff import read_xliff
 from mtqa.model import Segment
+from mtqa.run import signals
 
-__all__ = ["InputError", "InputSpec", "RECORD_FORMATS", "spool_stdin"]
+__all__ = ["InputError", "InputSpec", "RECORD_FORMATS", "release_spools", "source", "spool_stdin"]
 
 #: Records readers: (path, display, src_lang, tgt_lang, max_line_bytes) -> Segments.
 _READERS = {"jsonl": read_jsonl, "tsv": read_tsv, "csv": read_csv, "xliff": read_xliff,
@@ -39,12 +41,97 @@ _EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".tsv": 
 Source = tuple[str, str]  # (path on disk, name shown in messages)
 
 
+#: A line of piped input longer than this is refused while it is copied: no reader would take it
+#: (a --doc article may be one line, hence the document limit).
+MAX_SPOOL_LINE_BYTES = MAX_DOCUMENT_BYTES
+#: Open copies of standard input; `release_spools()` closes them when the command ends.
+_SPOOLS: list = []
+
+
 def spool_stdin() -> Source:
-    """Copy standard input to a temporary file so it can be validated, then streamed."""
-    tmp = tempfile.NamedTemporaryFile(prefix="mtqa-stdin-", delete=False)
-    with tmp:
-        shutil.copyfileobj(sys.stdin.buffer, tmp)
-    return tmp.name, "<stdin>"
+    """Standard input, copied so it can be read twice (validated, then streamed).
+
+    The copy never has a name in the temporary folder: on Linux it is an unnamed file
+    (O_TMPFILE, or created and unlinked at once), read again through /proc/self/fd; the disk
+    space returns when the command ends, however it ends. An embargoed wire piped in leaves
+    nothing behind. Elsewhere it is a named file that `release_spools()` removes.
+    """
+    stdin = getattr(sys.stdin, "buffer", sys.stdin)
+    if stdin is None:
+        raise InputError("<stdin>", "standard input is closed; give a file name instead of '-'")
+    return _spool(stdin, "<stdin>")
+
+
+def source(name: str) -> Source:
+    """(path to read, name to show) for an input named on the command line. A pipe or a device
+    (`<(command)`, /dev/stdin) can be read only once, and mtqa reads its input twice: it is
+    copied like standard input, and messages still name it as the user did."""
+    if name == "-":
+        return spool_stdin()
+    # A file name that is not UTF-8 is opened as given, and shown with U+FFFD for its bad bytes.
+    shown = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    try:
+        mode = os.stat(name).st_mode
+    except OSError:
+        return name, shown  # the reader reports a missing or unreadable file
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return name, shown
+    try:
+        with open(name, "rb") as fh:
+            return _spool(fh, shown)
+    except OSError as e:
+        raise InputError(name, f"cannot be read ({e.strerror or e})") from None
+
+
+def _spool(stream, display: str) -> Source:
+    unnamed = os.path.isdir("/proc/self/fd")
+    # Created and registered in one step, so that an interrupt cannot come between the two.
+    with signals.deferred():
+        tmp = tempfile.TemporaryFile(prefix="mtqa-stdin-") if unnamed \
+            else tempfile.NamedTemporaryFile(prefix="mtqa-stdin-", delete=False)
+        _SPOOLS.append(tmp)
+    try:
+        _copy(stream, tmp, display)
+    except OSError as e:
+        raise InputError(display, f"cannot be read or copied ({e.strerror or e})") from None
+    return (f"/proc/self/fd/{tmp.fileno()}" if unnamed else tmp.name), display
+
+
+def _copy(stream, tmp, display: str) -> None:
+    """Copy, refusing what no reader would accept anyway, so that an endless stream (/dev/zero,
+    /dev/urandom) fails here instead of filling the temporary folder: a line longer than any
+    limit, and bytes that are not UTF-8 (except for PO files, which may declare a charset)."""
+    run, line = 0, 1
+    decoder = None if display.lower().endswith((".po", ".pot")) else codecs.getincrementaldecoder("utf-8")()
+    while chunk := stream.read(1 << 20):
+        if decoder is not None:
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as e:
+                raise InputError(display, "not valid UTF-8; convert the file to UTF-8",
+                                 line + chunk.count(b"\n", 0, max(0, e.start))) from None
+        last = chunk.rfind(b"\n")
+        if last < 0:
+            run += len(chunk)
+        else:
+            line += chunk.count(b"\n")
+            run = len(chunk) - last - 1
+        if run > MAX_SPOOL_LINE_BYTES:
+            raise InputError(display, f"line is longer than {MAX_SPOOL_LINE_BYTES:,} bytes", line)
+        tmp.write(chunk)
+    tmp.flush()
+
+
+def release_spools() -> None:
+    """Close (and, where it has a name, remove) every copy of standard input."""
+    while _SPOOLS:
+        tmp = _SPOOLS.pop()
+        try:
+            tmp.close()
+            if not os.path.isdir("/proc/self/fd") and os.path.exists(tmp.name):
+                os.unlink(tmp.name)
+        except OSError:
+            pass
 
 
 def sniff_format(path: str, display: str) -> str:
@@ -103,7 +190,7 @@ class InputSpec:
         if self.mode == "document":
             assert self.hyp is not None
             yield from read_documents(self.hyp, self.src, self.refs, src_lang, tgt_lang,
-                                      self.max_document_bytes)
+                                      self.max_document_bytes, self.max_line_bytes)
             return
         if self.records is not None:
             index = 0

@@ -11,9 +11,9 @@ import os
 from typing import Iterator
 
 from mtqa.io.errors import InputError
+from mtqa.io.limits import MAX_DOCUMENT_BYTES, MAX_LINE_BYTES, check_line_lengths, line_too_long
 
-MAX_LINE_BYTES = 1 << 20        # one segment record: 1 MiB is far beyond any real sentence
-MAX_DOCUMENT_BYTES = 16 << 20   # one article in --doc mode
+__all__ = ["MAX_DOCUMENT_BYTES", "MAX_LINE_BYTES", "count_lines", "iter_lines", "read_document"]
 _BOM = b"\xef\xbb\xbf"
 
 
@@ -30,15 +30,6 @@ def _open(path: str, display: str):
         raise InputError(display, f"cannot be read ({e.strerror or e})") from None
 
 
-def open_text(path: str, display: str):
-    """A text stream for a parser that reads the file itself (CSV): strict UTF-8, BOM skipped,
-    newlines left to the parser. Decoding errors surface as UnicodeDecodeError while reading."""
-    fh = _open(path, display)
-    import io
-
-    return io.TextIOWrapper(fh, encoding="utf-8-sig", errors="strict", newline="")
-
-
 def _decode(raw: bytes, display: str, line: int) -> str:
     try:
         return raw.decode("utf-8")
@@ -48,9 +39,9 @@ def _decode(raw: bytes, display: str, line: int) -> str:
                                   "convert the file to UTF-8", line) from None
 
 
-def iter_lines(path: str, display: str | None = None,
-               max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[tuple[int, str]]:
-    """(line number, text without the newline) for every line of the file."""
+def iter_lines(path: str, display: str | None = None, max_line_bytes: int = MAX_LINE_BYTES,
+               keep_ends: bool = False) -> Iterator[tuple[int, str]]:
+    """(line number, text without the newline, unless `keep_ends`) for every line of the file."""
     display = display or path
     with _open(path, display) as fh:
         lineno = 0
@@ -60,11 +51,13 @@ def iter_lines(path: str, display: str | None = None,
                 return
             lineno += 1
             if len(raw) > max_line_bytes and not (len(raw) == max_line_bytes + 1 and raw.endswith(b"\n")):
-                raise InputError(display, f"line is longer than {max_line_bytes:,} bytes; "
-                                          "split it or raise --max-line-bytes", lineno)
+                raise InputError(display, line_too_long(max_line_bytes), lineno)
             if lineno == 1 and raw.startswith(_BOM):
                 raw = raw[len(_BOM):]
             text = _decode(raw, display, lineno)
+            if keep_ends:
+                yield lineno, text
+                continue
             if text.endswith("\n"):
                 text = text[:-1]
             if text.endswith("\r"):
@@ -83,14 +76,19 @@ def count_lines(path: str, display: str | None = None) -> int:
     return n + (0 if last == b"\n" else 1)
 
 
-def read_document(path: str, display: str | None = None,
-                  max_bytes: int = MAX_DOCUMENT_BYTES) -> str:
+def read_document(path: str, display: str | None = None, max_bytes: int = MAX_DOCUMENT_BYTES,
+                  max_line_bytes: int | None = None) -> str:
     """A whole article, decoded, with universal newlines (\\r\\n and \\r become \\n)."""
     display = display or path
     with _open(path, display) as fh:
         raw = fh.read(max_bytes + 1)
     if len(raw) > max_bytes:
-        raise InputError(display, f"document is larger than {max_bytes:,} bytes")
+        raise InputError(display, f"document is larger than {max_bytes:,} bytes; split it or raise "
+                                  "--max-document-bytes")
+    if max_line_bytes is not None and len(raw) > max_line_bytes:
+        line = check_line_lengths(raw, max_line_bytes)
+        if line is not None:
+            raise InputError(display, line_too_long(max_line_bytes), line)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from typing import Iterator
 
 from mtqa.io.errors import InputError
+from mtqa.io.limits import LimitError, json_loads
 from mtqa.io.lines import MAX_LINE_BYTES, iter_lines
 from mtqa.model import Segment
 
@@ -70,9 +72,11 @@ def read_jsonl(path: str, display: str, src_lang: str | None = None, tgt_lang: s
         if not text.strip():
             continue
         try:
-            obj = json.loads(text)
+            obj = json_loads(text)
         except json.JSONDecodeError as e:
             raise InputError(display, f"malformed JSON ({e.msg} at column {e.colno})", line) from None
+        except LimitError as e:
+            raise InputError(display, str(e), line) from None
         yield record_to_segment(obj, index, display, line, src_lang, tgt_lang)
         index += 1
 
@@ -132,37 +136,46 @@ _ALIASES = {"source": "src", "target": "hyp", "translation": "hyp", "mt": "hyp",
             "reference": "ref", "source_lang": "src_lang", "target_lang": "tgt_lang"}
 
 
+_LINE_END_RE = re.compile(r"(?<=\r)(?!\n)")  # a lone \r ends a line too, as CSV readers agree
+
+
+def _csv_lines(path: str, display: str, max_line_bytes: int) -> Iterator[str]:
+    """The file's physical lines, ends kept (the CSV parser needs them inside quoted fields),
+    each within the line limit and strictly decoded (iter_lines reports the file and line)."""
+    for _, text in iter_lines(path, display, max_line_bytes, keep_ends=True):
+        if "\r" in text:
+            yield from (part for part in _LINE_END_RE.split(text) if part)
+        else:
+            yield text
+
+
 def read_csv(path: str, display: str, src_lang: str | None = None, tgt_lang: str | None = None,
              max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[Segment]:
     """CSV with a header row naming the columns; fields may be quoted and span lines."""
-    from mtqa.io.lines import open_text
-
-    with open_text(path, display) as fh:
-        reader = csv.reader(fh, strict=True)
-        csv.field_size_limit(max(max_line_bytes, 1024))
-        try:
-            header = next(reader, None)
-            if header is None:
-                return
-            columns = [_ALIASES.get(c.strip().lower(), c.strip().lower()) for c in header]
-            if "hyp" not in columns:
-                raise InputError(display, "the CSV header has no translation column "
-                                          "(name it hyp, target or translation)", 1)
-            unknown = [c for c in columns if c not in _TSV_COLUMNS and not c.startswith("ref")]
-            if unknown:
-                raise InputError(display, f"unknown column(s) {unknown} in the header", 1)
-            index = 0
-            start = reader.line_num + 1
-            for cells in reader:
-                line, start = start, reader.line_num + 1
-                if not any(c.strip() for c in cells):
-                    continue
-                if len(cells) != len(columns):
-                    raise InputError(display, f"expected {len(columns)} comma-separated columns, "
-                                              f"found {len(cells)}", line)
-                yield row_to_segment(dict(zip(columns, cells)), index, display, line, src_lang, tgt_lang)
-                index += 1
-        except csv.Error as e:
-            raise InputError(display, f"malformed CSV ({e})", reader.line_num) from None
-        except UnicodeDecodeError:
-            raise InputError(display, "not valid UTF-8; convert the file to UTF-8", reader.line_num + 1) from None
+    reader = csv.reader(_csv_lines(path, display, max_line_bytes), strict=True)
+    # Every physical line is already within --max-line-bytes; a quoted field may span several.
+    csv.field_size_limit(1 << 30)
+    try:
+        header = next(reader, None)
+        if header is None:
+            return
+        columns = [_ALIASES.get(c.strip().lower(), c.strip().lower()) for c in header]
+        if "hyp" not in columns:
+            raise InputError(display, "the CSV header has no translation column "
+                                      "(name it hyp, target or translation)", 1)
+        unknown = [c for c in columns if c not in _TSV_COLUMNS and not c.startswith("ref")]
+        if unknown:
+            raise InputError(display, f"unknown column(s) {unknown} in the header", 1)
+        index = 0
+        start = reader.line_num + 1
+        for cells in reader:
+            line, start = start, reader.line_num + 1
+            if not any(c.strip() for c in cells):
+                continue
+            if len(cells) != len(columns):
+                raise InputError(display, f"expected {len(columns)} comma-separated columns, "
+                                          f"found {len(cells)}", line)
+            yield row_to_segment(dict(zip(columns, cells)), index, display, line, src_lang, tgt_lang)
+            index += 1
+    except csv.Error as e:
+        raise InputError(display, f"malformed CSV ({e})", reader.line_num) from None

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from mtqa.io.errors import InputError
+from mtqa.io.limits import MAX_LINE_BYTES
 from mtqa.io.xmlsafe import XML_LANG, inline_text, iterparse, local, primary_language
 from mtqa.model import Segment
 
@@ -16,11 +17,11 @@ _KEEP = frozenset({"hi"})
 
 
 def read_tmx(path: str, display: str, src_lang: str | None = None, tgt_lang: str | None = None,
-             _max_line_bytes: int = 0) -> Iterator[Segment]:
+             max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[Segment]:
     index = 0
     header_src = src_lang
     seen_root = False
-    for event, elem in iterparse(path, display):
+    for event, elem in iterparse(path, display, max_line_bytes):
         name = local(elem.tag)
         if event == "start":
             if not seen_root:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from mtqa.io.errors import InputError
+from mtqa.io.limits import MAX_LINE_BYTES, LimitError
 from mtqa.io.xmlsafe import inline_text, iterparse, local, primary_language
 from mtqa.model import Segment
 
@@ -22,11 +23,11 @@ def _child(elem, name: str):
 
 
 def read_xliff(path: str, display: str, src_lang: str | None = None, tgt_lang: str | None = None,
-               _max_line_bytes: int = 0) -> Iterator[Segment]:
+               max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[Segment]:
     index = 0
     version = None
     langs = (src_lang, tgt_lang)
-    for event, elem in iterparse(path, display):
+    for event, elem in iterparse(path, display, max_line_bytes):
         name = local(elem.tag)
         if event == "start":
             if version is None:
@@ -59,11 +60,16 @@ def read_xliff(path: str, display: str, src_lang: str | None = None, tgt_lang: s
 
 def _segment(elem, sid: str, index: int, langs, keep, codepoint, display: str) -> Segment:
     source, target = _child(elem, "source"), _child(elem, "target")
+    try:
+        hyp = inline_text(target, keep, codepoint) if target is not None else ""
+        src = inline_text(source, keep, codepoint) if source is not None else None
+    except LimitError as e:
+        raise InputError(display, f"unit {sid!r} {e}") from None
     return Segment(
         id=sid,
         index=index,
-        hyp=inline_text(target, keep, codepoint) if target is not None else "",
-        src=inline_text(source, keep, codepoint) if source is not None else None,
+        hyp=hyp,
+        src=src,
         src_lang=langs[0],
         tgt_lang=langs[1],
         file=display,

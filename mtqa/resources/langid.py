@@ -24,10 +24,16 @@ def _factory():
     from langdetect import DetectorFactory
     from langdetect.detector_factory import init_factory
 
-    DetectorFactory.seed = SEED
-    init_factory()
     from langdetect import detector_factory
 
+    DetectorFactory.seed = SEED
+    try:
+        init_factory()
+    except BaseException:
+        # Interrupted half-way (langdetect turns even a Ctrl-C into "Profile format error"), it
+        # would keep the profiles read so far and detect from those on the next call: forget them.
+        detector_factory._factory = None
+        raise
     return detector_factory._factory
 
 

@@ -17,16 +17,17 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import signal
 from collections import deque
 from itertools import islice
 from typing import Iterable, Iterator
 
 from mtqa.context import Context
 from mtqa.engine import check_segment, run
+from mtqa.io.errors import InputError
 from mtqa.metrics.scores import MetricSuite
 from mtqa.model import Segment, SegmentResult
 from mtqa.rules import Rule
+from mtqa.run import signals
 
 #: Segments per task: large enough that pickling and queueing cost little, small enough that the
 #: first results come quickly and memory stays small.
@@ -69,7 +70,7 @@ def resolve_jobs(jobs: int | None, total: int | None = None) -> int:
 
 
 def _init(rules: tuple[Rule, ...], ctx: Context, metric_names: tuple[str, ...] | None) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process handles Ctrl-C and stops the pool
+    signals.worker_defaults()  # the main process handles Ctrl-C and stops the pool
     _worker["rules"] = rules
     _worker["ctx"] = ctx
     _worker["metrics"] = MetricSuite(metric_names) if metric_names else None
@@ -107,18 +108,57 @@ def run_parallel(segments: Iterable[Segment], rules: Iterable[Rule], ctx: Contex
         yield from run(segments, rules, ctx, metrics)
         return
     names = metrics.names if metrics is not None else None
-    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_init, initargs=(rules, ctx, names))
+    pool = None
     try:
+        # Forked with SIGINT and SIGTERM held back: a signal now waits until `pool` is set (and
+        # this `try` can stop it), and no worker sees one before `_init` has set its own handlers.
+        # The pool's threads keep the signals blocked, so they always reach the main thread.
+        try:
+            with signals.deferred():
+                pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_init,
+                                                                 initargs=(rules, ctx, names))
+        except OSError as e:  # no more processes or memory for them: the user's to lower
+            raise InputError("--jobs", f"cannot start {jobs} worker processes ({e.strerror or e}); "
+                                       "use fewer") from None
+        workers = list(getattr(pool, "_pool", ()))
         pending: deque = deque()
         for batch in _chunks(segments, chunk):
             pending.append((batch, pool.apply_async(_check_chunk, (batch,))))
             if len(pending) >= 2 * jobs:
                 batch, job = pending.popleft()
-                yield from _results(batch, job.get(), metrics)
+                yield from _results(batch, _wait(job, workers), metrics)
         while pending:
             batch, job = pending.popleft()
-            yield from _results(batch, job.get(), metrics)
+            yield from _results(batch, _wait(job, workers), metrics)
         pool.close()
     finally:
-        pool.terminate()
-        pool.join()
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+
+
+def _wait(job, workers: list) -> list[tuple]:
+    """The job's result. A worker never exits while the pool runs; one that did was killed (the
+    out-of-memory killer, a stray `kill`) and took its chunk with it: the pool would wait for
+    that chunk forever, so stop with an error instead."""
+    while not job.ready():
+        job.wait(0.25)
+        dead = next((w for w in workers if w.exitcode is not None), None)
+        if dead is not None and not job.ready():
+            how = f"by signal {-dead.exitcode}" if dead.exitcode < 0 else f"with status {dead.exitcode}"
+            raise InputError("--jobs", f"a worker process was stopped {how} (out of memory?); "
+                                       "run again, with fewer --jobs or --jobs 1")
+    return job.get()
+
+
+def stop_workers(grace: float = 0.5) -> None:
+    """End every worker process this process started and still has (after an interrupt or an
+    error: a cancelled CI job must not leave busy workers behind)."""
+    children = multiprocessing.active_children()
+    for child in children:
+        child.terminate()
+    for child in children:
+        child.join(grace)
+        if child.is_alive():
+            child.kill()
+            child.join(grace)
