@@ -79,7 +79,7 @@ def connect(address: str, workers: int):
             # port: its default 8787 may be taken, and Dask then warns on stderr.
             cluster = distributed.LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
                                                host="127.0.0.1", dashboard_address=":0",
-                                               silence_logs=logging.ERROR)
+                                               silence_logs=logging.CRITICAL)
             client = distributed.Client(cluster, timeout=timeout)
         else:
             client = distributed.Client(address, timeout=timeout)
@@ -211,6 +211,9 @@ def _stream(client, cluster, segments, metrics, setup, partition, window) -> Ite
         raise ClusterError(f"the Dask cluster failed mid-run: {type(e).__name__}: {e}".splitlines()[0]) from None
     finally:
         if pending:  # interrupted or failed: nothing more is to be computed for this run
+            # Ctrl-C reaches a local cluster's workers too (one process group): their nannies, which
+            # run in this process, would log each one's exit with a traceback. The user asked to stop.
+            logging.getLogger("distributed").setLevel(logging.CRITICAL + 1)
             try:
                 client.cancel([f for _, f in pending])
             except Exception:  # the cluster may be what failed; closing is all that is left
