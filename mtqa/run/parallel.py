@@ -15,18 +15,18 @@ cost more than it saves.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 from collections import deque
 from itertools import islice
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
-from mtqa.context import Context
-from mtqa.engine import check_segment, run
-from mtqa.metrics.scores import MetricSuite
 from mtqa.model import Segment, SegmentResult
-from mtqa.rules import Rule
+
+if TYPE_CHECKING:  # the engine (and sacrebleu under it) loads when a run starts, not for `--help`
+    from mtqa.context import Context
+    from mtqa.metrics.scores import MetricSuite
+    from mtqa.rules import Rule
 
 #: Segments per task: large enough that pickling and queueing cost little, small enough that the
 #: first results come quickly and memory stays small.
@@ -36,6 +36,8 @@ _worker: dict = {}
 
 
 def available() -> bool:
+    import multiprocessing  # here, not above: `mtqa --help` need not load it
+
     return "fork" in multiprocessing.get_all_start_methods()
 
 
@@ -72,10 +74,14 @@ def _init(rules: tuple[Rule, ...], ctx: Context, metric_names: tuple[str, ...] |
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process handles Ctrl-C and stops the pool
     _worker["rules"] = rules
     _worker["ctx"] = ctx
+    from mtqa.metrics.scores import MetricSuite
+
     _worker["metrics"] = MetricSuite(metric_names) if metric_names else None
 
 
 def _check_chunk(segments: list[Segment]) -> list[tuple]:
+    from mtqa.engine import check_segment
+
     rules, ctx, metrics = _worker["rules"], _worker["ctx"], _worker["metrics"]
     out = []
     for segment in segments:
@@ -102,11 +108,15 @@ def _results(chunk: list[Segment], parts: list[tuple], metrics: MetricSuite | No
 def run_parallel(segments: Iterable[Segment], rules: Iterable[Rule], ctx: Context,
                  metrics: MetricSuite | None = None, jobs: int = 2, chunk: int = CHUNK) -> Iterator[SegmentResult]:
     """Like `engine.run`, over `jobs` worker processes; results in input order."""
+    from mtqa.engine import run
+
     rules = tuple(rules)
     if jobs <= 1 or not available():
         yield from run(segments, rules, ctx, metrics)
         return
     names = metrics.names if metrics is not None else None
+    import multiprocessing
+
     pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_init, initargs=(rules, ctx, names))
     try:
         pending: deque = deque()
