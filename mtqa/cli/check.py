@@ -152,7 +152,8 @@ def cmd_check(args) -> int:
     if args.jobs is not None and args.jobs < 0:
         raise UsageError("--jobs must be 0 (one per CPU) or more")
     if args.dask:
-        results = _on_dask(args, with_progress(segments, total), selected, ctx, metrics)
+        # The bar counts results written, not segments sent: the cluster runs a window ahead.
+        results = with_progress(_on_dask(args, segments, selected, ctx, metrics), total)
     else:
         jobs = resolve_jobs(args.jobs, total)
         results = run_parallel(with_progress(segments, total), selected, ctx, metrics, jobs=jobs)
