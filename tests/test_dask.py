@@ -92,6 +92,37 @@ def test_a_scheduler_with_two_workers_writes_the_report_of_one_process(batch, cl
     assert {"bleu", "chrf"} <= set(report["summary"]["metrics"])
 
 
+def _tasks_of_runs(client) -> list[str]:
+    return client.run_on_scheduler(
+        lambda dask_scheduler: [str(k) for k in dask_scheduler.tasks if str(k).startswith("mtqa-")])
+
+
+@pytest.mark.slow
+def test_ctrl_c_cancels_the_run_on_the_cluster(batch, cluster, tmp_path):
+    path, _ = batch
+    address = cluster[0]
+    proc = subprocess.Popen([sys.executable, "-m", "mtqa", *_args(path, tmp_path / "out.json"), "--dask", address],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        with distributed.Client(address, timeout=30) as client:
+            deadline = time.monotonic() + 60
+            while not _tasks_of_runs(client):  # the run has sent its first partitions
+                assert proc.poll() is None and time.monotonic() < deadline, "the run did not reach the cluster"
+                time.sleep(0.05)
+            proc.send_signal(signal.SIGINT)
+            out, err = proc.communicate(timeout=60)
+            assert proc.returncode == 130 and err.decode() == "mtqa: interrupted\n"
+            assert not (tmp_path / "out.json").exists()  # --output is written whole or not at all
+            deadline = time.monotonic() + 10
+            while _tasks_of_runs(client):  # its tasks are cancelled, not left running
+                assert time.monotonic() < deadline, _tasks_of_runs(client)
+                time.sleep(0.1)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
 @pytest.mark.slow
 def test_a_worker_killed_mid_run_has_its_partitions_recomputed(batch, cluster, tmp_path, monkeypatch):
     from mtqa.run import dask as executor
