@@ -180,7 +180,8 @@ def _on_dask(args, segments, selected, ctx, metrics):
     from mtqa.run.dask import ClusterError, local_workers, run_dask
 
     try:
-        results = run_dask(segments, selected, ctx, metrics, args.dask, workers=local_workers(args.jobs))
+        results = run_dask(segments, selected, ctx, metrics, args.dask, workers=local_workers(args.jobs),
+                           notify=lambda message: print(f"mtqa: {message}", file=sys.stderr))
     except ClusterError as e:
         raise UsageError(str(e)) from None
 

@@ -20,6 +20,7 @@ start or answer is a ClusterError (the CLI reports it as a usage error, exit 2).
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import hashlib
 import logging
 import os
@@ -27,7 +28,7 @@ import pickle
 import uuid
 from collections import deque
 from itertools import islice
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from mtqa import __version__
 from mtqa.context import Context
@@ -71,6 +72,13 @@ def connect(address: str, workers: int):
     `address` is "local". Returns (client, cluster or None)."""
     distributed = _import_distributed()
     timeout = _timeout()
+    if not os.environ.get("MTQA_DEBUG"):
+        # Dask logs a lost connection or a worker's exit as a traceback on stderr; mtqa says what
+        # failed in one line (ClusterError) instead. MTQA_DEBUG=1 keeps Dask's logs. Dask's logging
+        # configuration sets levels on child loggers (distributed.client, ...), so each is set.
+        names = [n for n in logging.root.manager.loggerDict if n.startswith("distributed.")]
+        for name in ("distributed", *names):
+            logging.getLogger(name).setLevel(logging.CRITICAL)
     cluster = None
     try:
         if address == "local":
@@ -167,22 +175,25 @@ def local_workers(jobs: int | None) -> int:
     return cpu_count() if jobs == 0 else min(cpu_count(), AUTO_MAX_JOBS)
 
 
-def _threads(client) -> int:
+def _threads(client, least: int = 1) -> int:
     try:
-        return max(1, sum(client.nthreads().values()))
+        return max(least, sum(client.nthreads().values()))
     except Exception:  # an old scheduler, or one that lost its workers: any positive number will do
-        return 1
+        return max(least, 1)
 
 
 def run_dask(segments: Iterable[Segment], rules: Iterable[Rule], ctx: Context, metrics: MetricSuite | None,
              address: str, workers: int = 2, partition: int = PARTITION,
-             window: int | None = None) -> Iterator[SegmentResult]:
+             window: int | None = None, notify: Callable[[str], None] | None = None) -> Iterator[SegmentResult]:
     """Like `engine.run`, on a Dask cluster; results in input order. The cluster is reached (or
     started) now, so that a ClusterError comes before any output; it is closed when the returned
-    generator ends, however it ends: an interrupted run cancels its futures first."""
+    generator ends, however it ends: an interrupted run cancels its futures first. `notify` is
+    told, in a sentence, when the run waits for workers (a job queue may take minutes to start them)."""
     names = metrics.names if metrics is not None else None
     blob = pickle.dumps((__version__, rule_codes(rules), ctx, names), protocol=pickle.HIGHEST_PROTOCOL)
     client, cluster = connect(address, workers)
+    if notify is not None and not _threads(client, 0):
+        notify(f"no Dask worker has joined {address} yet: waiting for one (Ctrl-C to stop)")
     if window is None:
         window = 2 * _threads(client)
     return _stream(client, cluster, segments, metrics, (blob, hashlib.sha1(blob).hexdigest()),
@@ -204,7 +215,7 @@ def _stream(client, cluster, segments, metrics, setup, partition, window) -> Ite
         while pending:
             part, future = pending.popleft()
             yield from _results(part, future.result(), metrics)
-    except (OSError, TimeoutError, asyncio.CancelledError, _killed_worker()) as e:
+    except (OSError, TimeoutError, asyncio.CancelledError, concurrent.futures.CancelledError, _killed_worker()) as e:
         # The scheduler went away, or a partition killed worker after worker (Dask gives up after
         # `distributed.scheduler.allowed-failures`): the cluster failed, not the input or mtqa.
         # A CheckError raised by a worker is not caught: it is a bug and goes up as one.
