@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -64,12 +65,17 @@ def startup(runs: int = 20) -> dict:
     """`mtqa --help` through its console script, as a user runs it."""
     exe = Path(sys.executable).parent / "mtqa"
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "mtqa"]
-    walls = []
+    walls, cpus = [], []
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run(cmd + ["--help"], stdout=subprocess.DEVNULL, check=True)
         walls.append(time.perf_counter() - start)
-    return {"min_ms": round(min(walls) * 1000), "median_ms": round(statistics.median(walls) * 1000)}
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    # CPU time too: on a loaded machine the wall time is mostly waiting for a CPU.
+    return {"min_ms": round(min(walls) * 1000), "median_ms": round(statistics.median(walls) * 1000),
+            "cpu_min_ms": round(min(cpus) * 1000)}
 
 
 def main(argv: list[str]) -> int:
@@ -113,7 +119,8 @@ def main(argv: list[str]) -> int:
         finally:
             shutil.rmtree(work, ignore_errors=True)
     if args.markdown and rows:
-        print(f"\n`mtqa --help`: {up['min_ms']} ms (minimum of 20), {up['median_ms']} ms (median)\n")
+        print(f"\n`mtqa --help`: {up['min_ms']} ms (minimum of 20), {up['median_ms']} ms (median), "
+              f"{up['cpu_min_ms']} ms of CPU\n")
         print("| segments | check | executor | segments/s | segments/CPU s | wall s | CPU s | × sacrebleu (wall) "
               "| peak MiB/process |")
         print("|---:|---|---|---:|---:|---:|---:|---:|---:|")
