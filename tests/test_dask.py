@@ -192,3 +192,22 @@ def test_rules_that_are_not_registered_cannot_travel():
                   lambda s, c: iter(()), RuleDocs("x", "x", "x", "x"))
     with pytest.raises(ClusterError, match="QT999"):
         rule_codes([ad_hoc])
+
+
+def test_a_worker_with_another_mtqa_version_refuses_the_task():
+    import pickle
+
+    from mtqa.run import dask as executor
+
+    blob = pickle.dumps(("0.0.0-other", ("QT001",), None, None))
+    with pytest.raises(RuntimeError, match="same version"):
+        executor.check_partition(blob, "digest-of-another-version", [])
+
+
+def test_local_workers_follow_jobs():
+    from mtqa.run import parallel
+    from mtqa.run.dask import local_workers
+
+    assert local_workers(3) == 3
+    assert local_workers(0) == parallel.cpu_count()
+    assert local_workers(None) == min(parallel.cpu_count(), parallel.AUTO_MAX_JOBS)
