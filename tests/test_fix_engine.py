@@ -13,7 +13,7 @@ import sacrebleu
 from mtqa import rules as rules_mod
 from mtqa.context import Context
 from mtqa.engine import check_segment
-from mtqa.fix import apply_edits, fix_segment, fixable, is_safe, plan
+from mtqa.fix.engine import apply_edits, fix_segment, fixable, is_safe, plan
 from mtqa.model import Confidence, Finding, Segment, Severity
 from tests.conftest import ROOT
 

@@ -21,9 +21,6 @@ import functools
 from collections import Counter
 from dataclasses import dataclass
 
-from sacrebleu.metrics import CHRF
-from sacrebleu.metrics.helpers import extract_all_char_ngrams
-
 from mtqa.align.monotone import align, span_weights
 from mtqa.model import SentenceResult
 from mtqa.text.sentences import paragraphs, sentences
@@ -36,7 +33,15 @@ MERGE_PENALTY = 0.05
 FULL_SEARCH_MAX = 250
 BAND = 40
 
-_CHRF1 = CHRF(beta=1)
+
+
+@functools.lru_cache(maxsize=1)
+def _chrf1():
+    """sacrebleu's chrF with beta 1, made when a document is first aligned: importing sacrebleu costs
+    about 0.1 s, which a run without references (the omission checks import this module) need not pay."""
+    from sacrebleu.metrics import CHRF
+
+    return CHRF(beta=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,15 +79,18 @@ class _ChrfSimilarity:
     def __init__(self, a_text: str, a_spans, b_text: str, b_spans):
         self._sides = ((a_text, a_spans), (b_text, b_spans))
         self._cache: dict[tuple[int, int, int], tuple[list[Counter], list[int]]] = {}
-        self._order = _CHRF1.char_order
+        from sacrebleu.metrics.helpers import extract_all_char_ngrams
+
+        self._extract = extract_all_char_ngrams
+        self._chrf = _chrf1()
+        self._order = self._chrf.char_order
 
     def _ngrams(self, side: int, start: int, end: int):
         key = (side, start, end)
         got = self._cache.get(key)
         if got is None:
             text, spans = self._sides[side]
-            counters = extract_all_char_ngrams(text[spans[start][0]:spans[end - 1][1]], self._order,
-                                               _CHRF1.whitespace)
+            counters = self._extract(text[spans[start][0]:spans[end - 1][1]], self._order, self._chrf.whitespace)
             got = (counters, [sum(c.values()) for c in counters])
             self._cache[key] = got
         return got
@@ -96,7 +104,7 @@ class _ChrfSimilarity:
             for gram in h.keys() & r.keys():
                 match += min(h[gram], r[gram])
             stats += (nh, nr, match)
-        return _CHRF1._compute_f_score(stats) / 100.0
+        return self._chrf._compute_f_score(stats) / 100.0
 
 
 def paragraph_of(spans: tuple[Span, ...], paras: tuple[Span, ...]) -> list[int]:

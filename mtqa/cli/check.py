@@ -74,6 +74,9 @@ def add_parser(sub) -> argparse.ArgumentParser:
     check.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
                        help="check in N worker processes (0: one per CPU; default: one per CPU, at most "
                             f"{AUTO_MAX_JOBS}, from {AUTO_MIN_SEGMENTS:,} segments, else 1); same report, in order")
+    check.add_argument("--dask", metavar="ADDRESS",
+                       help="check on a Dask cluster: its scheduler (tcp://host:8786), or 'local' to start one of "
+                            "--jobs worker processes; same report, in order (needs: pip install 'mtqa[dask]')")
     return check
 
 
@@ -181,8 +184,12 @@ def cmd_check(args) -> int:
                    fail_on=settings.fail_on, rules=tuple(r.code for r in selected), gates=settings.gates,
                    severities=severities, config=settings.config, baseline=settings.baseline)
     segments = spec.segments(langs["src"], langs["tgt"])
-    jobs = resolve_jobs(args.jobs, total)
-    results = run_parallel(with_progress(segments, total), selected, ctx, metrics, jobs=jobs)
+    if args.dask:
+        # The bar counts results written, not segments sent: the cluster runs a window ahead.
+        results = with_progress(_on_dask(args, segments, selected, ctx, metrics), total)
+    else:
+        jobs = resolve_jobs(args.jobs, total)
+        results = run_parallel(with_progress(segments, total), selected, ctx, metrics, jobs=jobs)
     results = override_severities(results, severities)
     floor = ConfidenceFloor(settings.min_confidence)
     results = floor.apply(results)
@@ -206,6 +213,25 @@ def cmd_check(args) -> int:
             and args.fail_on is None:
         return scoring.EXIT_OK  # the demo run: the report shows the verdict, no gate was asked for
     return scoring.exit_code(report.summary.failed)
+
+
+def _on_dask(args, segments, selected, ctx, metrics):
+    """`--dask`: the results from a Dask cluster; a cluster that fails is a one-line error (exit 2)."""
+    from mtqa.run.dask import ClusterError, local_workers, run_dask
+
+    try:
+        results = run_dask(segments, selected, ctx, metrics, args.dask, workers=local_workers(args.jobs),
+                           notify=lambda message: print(f"mtqa: {message}", file=sys.stderr))
+    except ClusterError as e:
+        raise UsageError(str(e)) from None
+
+    def guarded():
+        try:
+            yield from results
+        except ClusterError as e:
+            raise UsageError(str(e)) from None
+
+    return guarded()
 
 
 def _renderer(args, fixer):

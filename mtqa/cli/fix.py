@@ -21,7 +21,6 @@ from mtqa.cli.check import add_limit_options, input_spec
 from mtqa.cli.common import UsageError, csv_list, resolve_languages
 from mtqa.config import settings as config
 from mtqa.context import Context
-from mtqa.fix.engine import fix_segment
 from mtqa.fix.formats import WRITERS, FormatError
 from mtqa.io import RECORD_FORMATS, InputError
 
@@ -78,6 +77,8 @@ def _write(fmt: str, raw: str, changes, notes: list[str]) -> str:
 
 
 def cmd_fix(args) -> int:
+
+    from mtqa.fix.engine import fix_segment  # here: `mtqa --help` need not load the engine
     settings = config.resolve(args, config.load(args.config, args.isolated))
     try:
         selected = rules_mod.select(settings.select, settings.ignore, preview=settings.preview)

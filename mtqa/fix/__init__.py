@@ -4,6 +4,3 @@
 fix; `review` turns it into the review page's fixes (the page applies them, never judges them);
 `formats` writes a fixed batch back in its own format, touching only the target text.
 """
-from mtqa.fix.engine import MAX_ROUNDS, Edit, FixResult, apply_edits, fix_segment, fixable, is_safe, plan
-
-__all__ = ["MAX_ROUNDS", "Edit", "FixResult", "apply_edits", "fix_segment", "fixable", "is_safe", "plan"]

@@ -7,18 +7,24 @@ what `corpus_score` would aggregate, so the corpus figures are identical (a test
 Sentence BLEU uses effective order, as sacrebleu recommends; it is computed from the same
 statistics as the corpus BLEU, so each segment's n-grams are extracted once.
 TER costs ~2 ms a segment and is opt-in.
+
+sacrebleu is imported when the first metric object is made, not with this module: it costs about
+0.1 s, which `mtqa --help`, `mtqa rules` and a run without references need not pay.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Sequence
-
-from sacrebleu.metrics import BLEU, CHRF, TER
+from typing import TYPE_CHECKING, Sequence
 
 from mtqa.metrics.names import DEFAULT_METRICS, METRIC_NAMES
 
+if TYPE_CHECKING:
+    from sacrebleu.metrics import BLEU
+
 
 def _make(name: str):
+    from sacrebleu.metrics import BLEU, CHRF, TER
+
     if name == "bleu":
         return BLEU()
     if name == "chrf":
@@ -44,21 +50,34 @@ class MetricSuite:
 
     names: tuple[str, ...] = DEFAULT_METRICS
     _metrics: dict = field(init=False, repr=False)
-    _sentence_bleu: BLEU = field(init=False, repr=False)
+    _sentence_bleu: BLEU | None = field(init=False, repr=False)
     _totals: dict = field(init=False, repr=False)
     _nrefs: set = field(init=False, repr=False)
     segments: int = field(init=False, default=0)
 
     def __post_init__(self):
         self.names = tuple(dict.fromkeys(self.names))
-        self._metrics = {n: _make(n) for n in self.names}
-        self._sentence_bleu = BLEU(effective_order=True)
+        for n in self.names:  # an unknown name is an error now, not at the first reference
+            if n not in METRIC_NAMES:
+                raise ValueError(f"unknown metric {n!r} (choose from {', '.join(METRIC_NAMES)})")
+        # The sacrebleu objects are made at the first segment with a reference (`_objects`): a
+        # run without references never imports sacrebleu.
+        self._metrics = None
+        self._sentence_bleu = None
         self._totals = {n: None for n in self.names}
         self._nrefs = set()
 
+    def _objects(self) -> dict:
+        if self._metrics is None:
+            from sacrebleu.metrics import BLEU
+
+            self._sentence_bleu = BLEU(effective_order=True)
+            self._metrics = {n: _make(n) for n in self.names}
+        return self._metrics
+
     def metric(self, name: str):
         """The run's sacrebleu metric object for `name`."""
-        return self._metrics[name]
+        return self._objects()[name]
 
     def segment_stats(self, hyp: str, refs: Sequence[str]) -> dict[str, list]:
         """Sufficient statistics of one corpus segment against its references, per metric."""
@@ -67,12 +86,13 @@ class MetricSuite:
 
     def _stats(self, hyp: str, refs: Sequence[str]) -> dict[str, list]:
         ref_docs = [[r] for r in refs]
-        return {n: m._extract_corpus_statistics([hyp], ref_docs)[0] for n, m in self._metrics.items()}
+        return {n: m._extract_corpus_statistics([hyp], ref_docs)[0] for n, m in self._objects().items()}
 
     def sentence_scores(self, stats: dict[str, list]) -> dict[str, float]:
         out = {}
+        metrics = self._objects()
         for n, s in stats.items():
-            metric = self._sentence_bleu if n == "bleu" else self._metrics[n]
+            metric = self._sentence_bleu if n == "bleu" else metrics[n]
             out[n] = round(metric._compute_score_from_stats(s).score, 4)
         return out
 
@@ -98,14 +118,14 @@ class MetricSuite:
     def corpus_scores(self) -> dict[str, float] | None:
         if not self.segments:
             return None
-        return {n: round(self._metrics[n]._compute_score_from_stats(t).score, 4)
+        return {n: round(self._objects()[n]._compute_score_from_stats(t).score, 4)
                 for n, t in self._totals.items() if t is not None}
 
     def signatures(self) -> dict[str, str]:
         """sacrebleu signatures; `nrefs` counts the references of the corpus segments (`var` when
         it varies, as sacrebleu says), not those of the last call."""
         out = {}
-        for n, m in self._metrics.items():
+        for n, m in self._objects().items():
             if self._nrefs:
                 m.num_refs = next(iter(self._nrefs)) if len(self._nrefs) == 1 else -1
             out[n] = m.get_signature().format()
@@ -119,5 +139,7 @@ def sentence_chrf(hyp: str, ref: str) -> float:
     """Sentence chrF of one pair (one CHRF object for the process), for checks that need it."""
     global _SENTENCE_CHRF
     if _SENTENCE_CHRF is None:
+        from sacrebleu.metrics import CHRF
+
         _SENTENCE_CHRF = CHRF()
     return _SENTENCE_CHRF.sentence_score(hyp, [ref]).score

@@ -15,19 +15,19 @@ cost more than it saves.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import deque
 from itertools import islice
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
-from mtqa.context import Context
-from mtqa.engine import check_segment, run
 from mtqa.io.errors import InputError
-from mtqa.metrics.scores import MetricSuite
 from mtqa.model import Segment, SegmentResult
-from mtqa.rules import Rule
 from mtqa.run import signals
+
+if TYPE_CHECKING:  # the engine (and sacrebleu under it) loads when a run starts, not for `--help`
+    from mtqa.context import Context
+    from mtqa.metrics.scores import MetricSuite
+    from mtqa.rules import Rule
 
 #: Segments per task: large enough that pickling and queueing cost little, small enough that the
 #: first results come quickly and memory stays small.
@@ -37,6 +37,8 @@ _worker: dict = {}
 
 
 def available() -> bool:
+    import multiprocessing  # here, not above: `mtqa --help` need not load it
+
     return "fork" in multiprocessing.get_all_start_methods()
 
 
@@ -73,10 +75,14 @@ def _init(rules: tuple[Rule, ...], ctx: Context, metric_names: tuple[str, ...] |
     signals.worker_defaults()  # the main process handles Ctrl-C and stops the pool
     _worker["rules"] = rules
     _worker["ctx"] = ctx
+    from mtqa.metrics.scores import MetricSuite
+
     _worker["metrics"] = MetricSuite(metric_names) if metric_names else None
 
 
 def _check_chunk(segments: list[Segment]) -> list[tuple]:
+    from mtqa.engine import check_segment
+
     rules, ctx, metrics = _worker["rules"], _worker["ctx"], _worker["metrics"]
     out = []
     for segment in segments:
@@ -103,11 +109,15 @@ def _results(chunk: list[Segment], parts: list[tuple], metrics: MetricSuite | No
 def run_parallel(segments: Iterable[Segment], rules: Iterable[Rule], ctx: Context,
                  metrics: MetricSuite | None = None, jobs: int = 2, chunk: int = CHUNK) -> Iterator[SegmentResult]:
     """Like `engine.run`, over `jobs` worker processes; results in input order."""
+    from mtqa.engine import run
+
     rules = tuple(rules)
     if jobs <= 1 or not available():
         yield from run(segments, rules, ctx, metrics)
         return
     names = metrics.names if metrics is not None else None
+    import multiprocessing
+
     pool = None
     try:
         # Forked with SIGINT and SIGTERM held back: a signal now waits until `pool` is set (and
@@ -154,6 +164,11 @@ def _wait(job, workers: list) -> list[tuple]:
 def stop_workers(grace: float = 0.5) -> None:
     """End every worker process this process started and still has (after an interrupt or an
     error: a cancelled CI job must not leave busy workers behind)."""
+    import sys
+
+    multiprocessing = sys.modules.get("multiprocessing")
+    if multiprocessing is None:
+        return  # never loaded: no worker was ever started
     children = multiprocessing.active_children()
     for child in children:
         child.terminate()
