@@ -104,7 +104,9 @@ def name_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
     From a Chinese or Japanese source, places can be declared missing, and foreign names (which
     pinyin, Hepburn, Korean or Cantonese cannot spell, and which such a source writes by sound:
     in Japanese, in katakana); from a Chinese source also names that pinyin spells, read in
-    every reading of its characters (Xiamen in 厦门, Taipei in 台北). Other names are left alone
+    every reading of its characters (Xiamen in 厦门, Taipei in 台北); from a Japanese source
+    (with the `ja` extra) names that Hepburn spells, in a dictionary's readings of the kanji
+    (Kofu in 甲府), unless the source has a person's name. Other names are left alone
     there unless a reference settles them. Acronyms are checked too: with a reference, one
     that neither the source nor a reference writes (as a place or spelt out) is flagged;
     without one, when the source (Latin or Cyrillic script) has no acronym that the
