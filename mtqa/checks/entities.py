@@ -13,6 +13,7 @@ from mtqa.rules import rule
 from mtqa.text import acronyms, geofeatures
 from mtqa.text.names.confidence import missing_name_confidence
 from mtqa.text.names.english import english_name_tokens
+from mtqa.text.names.japanese_names import dropped_kanji_names
 from mtqa.text.names.source_evidence import source_evidence
 from mtqa.text.names.source_names import SOURCE_ACRONYM_RE, source_names
 from mtqa.text.names.spelling import fold
@@ -187,6 +188,9 @@ def source_name_missing(segment: Segment, ctx) -> Iterator[Hit]:
     inflected, transliterated, for places by an English name, for acronyms by one that may
     render them (ONU as UN, OMS as WHO) or by a name spelt out (VIN as vehicle identification
     number), and for a name by the acronym it and the words after it spell (Evropské unie as EU).
+    From a Japanese source (with the `ja` extra) also the names of people and places that a
+    dictionary tags, when no capitalised word of the translation reads them (in its best
+    readings, or in pinyin) and every name of the translation is confirmed by the source.
 
     ## Why is this bad?
     A dropped or replaced name removes who or where from a news sentence; the translation
@@ -212,6 +216,12 @@ def source_name_missing(segment: Segment, ctx) -> Iterator[Hit]:
             if verdicts[key]:
                 yield Hit(ss + name.start, ss + name.end, f"the source's “{name.text}” is missing from the translation",
                           field="src", confidence=missing_name_confidence(name.text, evidence.words))
+        if segment.src_lang == "ja" and not refs:
+            # Kanji names of people and places, as a dictionary reads them (the `ja` extra).
+            taken = [(n.start, n.end) for n in source_names(src, segment.src_lang)]
+            for start, end, text in dropped_kanji_names(src, segment.hyp[hs:he], taken):
+                yield Hit(ss + start, ss + end, f"the source's “{text}” is missing from the translation",
+                          field="src", confidence=Confidence.HIGH)
 
 
 def _dropped(name, hyp: str, src: str, src_lang: str | None, script, evidence, refs) -> bool:

@@ -86,3 +86,45 @@ def _chunks(text: str) -> list[str]:
     if cur.strip():
         out.append(cur)
     return out
+
+
+#: UniDic classes of proper nouns that English keeps as names: people and places, but not
+#: countries (地名,国: 米国 is "the US", 中国 "China"), which the CLDR place table covers.
+_KEPT_PROPER_NOUNS = {"人名", "地名"}
+
+
+@functools.lru_cache(maxsize=64)
+def proper_nouns(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, surface) of the people's and places' names of the best analysis, as the
+    dictionary tags them (empty when no reader is installed)."""
+    katsu = _cutlet()
+    if katsu is None:
+        return ()
+    out, pos = [], 0
+    for node in katsu.tagger(text):
+        start = text.find(node.surface, pos)
+        if start < 0:
+            continue
+        pos = start + len(node.surface)
+        f = node.feature
+        if (f.pos2 == "固有名詞" and f.pos3 in _KEPT_PROPER_NOUNS and f.pos4 != "国"
+                and not _also_common_noun(node.surface)):
+            out.append((start, pos, node.surface))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=1024)
+def _also_common_noun(word: str) -> bool:
+    """Whether one of the word's best analyses reads it whole as a common noun: 陽子 is Yōko,
+    a given name, and yōshi, a proton, which a translation renders as a word."""
+    katsu = _cutlet()
+    return any(len(nodes) == 1 and nodes[0].feature.pos2 == "普通名詞"
+               for nodes in katsu.tagger.nbestToNodeList(word, N_BEST))
+
+
+@functools.lru_cache(maxsize=1024)
+def word_readings(word: str) -> tuple[str, ...]:
+    """The romanised readings of a word read on its own, in the best analyses (大谷: ooya,
+    ootani, daiya), each path's words joined."""
+    paths = reading_paths(word) or ()
+    return tuple(dict.fromkeys("".join(p) for p in paths))

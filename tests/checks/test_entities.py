@@ -215,6 +215,11 @@ JA_READING_FIRE = [
     # The source's words are read too, not only its names: 野馬追 is no Nagaoka.
     Fire("The Soma Nagaoka festival will be held for three days.", (("NE001", "Nagaoka"),),
          src="「相馬野馬追」は３日間の日程で開催される。", src_lang="ja"),
+    # NE002: the dictionary's people and places that no capitalised word of the translation reads.
+    Fire("Where the woman works announced an infected employee.", (("NE002", "諏訪"),),
+         src="女性の勤め先の諏訪赤十字病院は感染した職員がいたことを公表しました。", src_lang="ja"),
+    Fire("Scored 8 goals in 10 games last season.", (("NE002", "唐山"),),
+         src="唐山は昨季、１０試合８ゴール。", src_lang="ja"),
 ]
 
 JA_READING_QUIET = [
@@ -232,6 +237,17 @@ JA_READING_QUIET = [
     Quiet("President Hu Jintao called on developing countries.", ("NE001",),
           src="胡錦濤国家主席は発展途上国に呼びかけました。", src_lang="ja",
           why="a Chinese name in a Japanese source is read in pinyin"),
+    Quiet("Toyama scored 8 goals in 10 games last season.", ("NE002",), src="唐山は昨季、１０試合８ゴール。",
+          src_lang="ja", why="a reading among the best (Tōyama), not the first (Tōzan)"),
+    Quiet("A new illustration of the Asanogawa Bridge was prepared.", ("NE002",),
+          src="浅野川大橋の描き下ろしイラストも用意した。", src_lang="ja",
+          why="the reading of 浅野 opens a name of the translation"),
+    Quiet("It takes energy to collect many protons in one nucleus.", ("NE002",),
+          src="1つの原子核に多くの陽子を集めるにはエネルギーが必要です。", src_lang="ja",
+          why="陽子 is a given name to the dictionary, and also a common noun (a proton)"),
+    Quiet("In Takagi Village, the residents are isolated again.", ("NE002",),
+          src="喬木村では再び住民が孤立しています。", src_lang="ja",
+          why="a name the source does not confirm (喬木 read Kyōboku) may render it: not judged"),
 ]
 
 
@@ -256,6 +272,8 @@ def test_without_a_japanese_reader_a_kanji_name_is_not_judged(monkeypatch):
     monkeypatch.setattr(japanese, "reading_paths", lambda text: None)
     evidence = source_evidence("長野県諏訪市の40代の女性が感染しました。", "ja")
     assert isinstance(evidence, SourceEvidence) and evidence.supports("Okaya") is None
+    from mtqa.text.names.japanese_names import dropped_kanji_names
+    assert dropped_kanji_names("諏訪中央病院が公表した。", "The hospital announced it.", []) == []
 
 
 @_needs_reader
