@@ -13,6 +13,7 @@ from mtqa.rules import rule
 from mtqa.text import acronyms, geofeatures
 from mtqa.text.names.confidence import missing_name_confidence
 from mtqa.text.names.english import english_name_tokens
+from mtqa.text.names.japanese_names import dropped_kanji_names
 from mtqa.text.names.source_evidence import source_evidence
 from mtqa.text.names.source_names import SOURCE_ACRONYM_RE, source_names
 from mtqa.text.names.spelling import fold
@@ -112,7 +113,9 @@ def name_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
     From a Chinese or Japanese source, places can be declared missing, and foreign names (which
     pinyin, Hepburn, Korean or Cantonese cannot spell, and which such a source writes by sound:
     in Japanese, in katakana); from a Chinese source also names that pinyin spells, read in
-    every reading of its characters (Xiamen in 厦门, Taipei in 台北). Other names are left alone
+    every reading of its characters (Xiamen in 厦门, Taipei in 台北); from a Japanese source
+    (with the `ja` extra) names that Hepburn spells, in a dictionary's readings of the kanji
+    (Kofu in 甲府), unless the source has a person's name. Other names are left alone
     there unless a reference settles them. Acronyms are checked too: with a reference, one
     that neither the source nor a reference writes (as a place or spelt out) is flagged;
     without one, when the source (Latin or Cyrillic script) has no acronym that the
@@ -198,6 +201,9 @@ def source_name_missing(segment: Segment, ctx) -> Iterator[Hit]:
     inflected, transliterated, for places by an English name, for acronyms by one that may
     render them (ONU as UN, OMS as WHO) or by a name spelt out (VIN as vehicle identification
     number), and for a name by the acronym it and the words after it spell (Evropské unie as EU).
+    From a Japanese source (with the `ja` extra) also the names of people and places that a
+    dictionary tags, when no capitalised word of the translation reads them (in its best
+    readings, or in pinyin) and every name of the translation is confirmed by the source.
 
     ## Why is this bad?
     A dropped or replaced name removes who or where from a news sentence; the translation
@@ -223,6 +229,12 @@ def source_name_missing(segment: Segment, ctx) -> Iterator[Hit]:
             if verdicts[key]:
                 yield Hit(ss + name.start, ss + name.end, f"the source's “{name.text}” is missing from the translation",
                           field="src", confidence=missing_name_confidence(name.text, evidence.words))
+        if segment.src_lang == "ja" and not refs:
+            # Kanji names of people and places, as a dictionary reads them (the `ja` extra).
+            taken = [(n.start, n.end) for n in source_names(src, segment.src_lang)]
+            for start, end, text in dropped_kanji_names(src, segment.hyp[hs:he], taken):
+                yield Hit(ss + start, ss + end, f"the source's “{text}” is missing from the translation",
+                          field="src", confidence=Confidence.HIGH)
 
 
 def _dropped(name, hyp: str, src: str, src_lang: str | None, script, evidence, refs) -> bool:

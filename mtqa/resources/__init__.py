@@ -1,2 +1,2 @@
 """Data adapters: word lists, word frequencies and language identification, loaded once and cached.
-The only importers of the heavy data libraries (wordfreq, langdetect)."""
+The only importers of the heavy data libraries (wordfreq, langdetect, cutlet for Japanese readings)."""

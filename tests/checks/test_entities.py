@@ -1,4 +1,6 @@
 """NE: names against the source, across scripts."""
+import pytest
+
 from mtqa.text.names.spelling import skeleton, skeletons_match
 from tests.checks.cases import Fire, Quiet, family_tests
 
@@ -113,7 +115,7 @@ QUIET = [
     Quiet("The road between Point Marion and Fairmont in the United States.", ("NE002",),
           src="美国波特马里恩 (Point Marion) 到费尔蒙特 (Fairmont) 之间的路段", src_lang="zh"),
     Quiet("Kofu City announced a new case.", ("NE001",), src="甲府市は新たな感染を発表しました。", src_lang="ja",
-          why="a Japanese reading cannot be checked: no finding rather than a guess"),
+          why="read by the dictionary (甲府, Kōfu); without a reader installed, not judged"),
     Quiet("A UN expert and the ECHR spoke about Luminosity and the Northern Hemisphere.", ("NE001",),
           src="Un expert de l'ONU et la CEDH ont parlé de la luminosité et de l'hémisphère nord.", src_lang="fr",
           why="acronyms and capitalised dictionary words are translated, not kept"),
@@ -200,8 +202,94 @@ QUIET = [
           src="戈马是刚果民主共和国的一个城市。", src_lang="zh", why="CLDR's 刚果（金） is written 刚果 in text"),
 ]
 
+#: Japanese names read by a dictionary (`mtqa[ja]`: cutlet with UniDic-lite). Without it these
+#: names cannot be settled from kanji, and the cases do not apply.
+JA_READING_FIRE = [
+    # 諏訪 is Suwa, 甲府 Kōfu, 長州 Chōshū: a Japanese name that no reading of the source spells.
+    Fire("A woman in her 40s in Okaya was infected.", (("NE001", "Okaya"),),
+         src="長野県諏訪市の40代の女性が感染しました。", src_lang="ja"),
+    Fire("Kamakura City announced a new case.", (("NE001", "Kamakura"),),
+         src="甲府市は新たな感染を発表しました。", src_lang="ja"),
+    Fire("He lectured in Yamaguchi after returning to Satsuma.", (("NE001", "Satsuma"),),
+         src="長州藩に戻ってからも山口明倫館で兵学の講義を行った。", src_lang="ja"),
+    # The source's words are read too, not only its names: 野馬追 is no Nagaoka.
+    Fire("The Soma Nagaoka festival will be held for three days.", (("NE001", "Nagaoka"),),
+         src="「相馬野馬追」は３日間の日程で開催される。", src_lang="ja"),
+    # NE002: the dictionary's people and places that no capitalised word of the translation reads.
+    Fire("Where the woman works announced an infected employee.", (("NE002", "諏訪"),),
+         src="女性の勤め先の諏訪赤十字病院は感染した職員がいたことを公表しました。", src_lang="ja"),
+    Fire("Scored 8 goals in 10 games last season.", (("NE002", "唐山"),),
+         src="唐山は昨季、１０試合８ゴール。", src_lang="ja"),
+]
+
+JA_READING_QUIET = [
+    Quiet("A woman in her 40s in Suwa, Nagano Prefecture, was infected.", ("NE001",),
+          src="長野県諏訪市の40代の女性が感染しました。", src_lang="ja", why="the dictionary's reading"),
+    Quiet("The Soma Nomaoi festival will be held for three days.", ("NE001",),
+          src="「相馬野馬追」は３日間の日程で開催される。", src_lang="ja",
+          why="vowels meet across words (no + umaoi) and long vowels are written short"),
+    Quiet("He lectured at Meirinkan in Yamaguchi after returning to Choshu.", ("NE001",),
+          src="長州藩に戻ってからも山口明倫館で兵学の講義を行った。", src_lang="ja", why="Chōshū, written Choshu"),
+    Quiet("Otani was the last batter in the 9th inning.", ("NE001",), src="大谷は9回最後の打者だった。",
+          src_lang="ja", why="the second-best analysis reads 大谷 as Ōtani (the best: Ōya)"),
+    Quiet("Pitcher Akiyoshi Katsuno started for Chunichi.", ("NE001",), src="中日・勝野昌慶投手が先発。",
+          src_lang="ja", why="a given name's reading varies beyond the dictionary's (昌慶: Shōkei)"),
+    Quiet("President Hu Jintao called on developing countries.", ("NE001",),
+          src="胡錦濤国家主席は発展途上国に呼びかけました。", src_lang="ja",
+          why="a Chinese name in a Japanese source is read in pinyin"),
+    Quiet("Toyama scored 8 goals in 10 games last season.", ("NE002",), src="唐山は昨季、１０試合８ゴール。",
+          src_lang="ja", why="a reading among the best (Tōyama), not the first (Tōzan)"),
+    Quiet("A new illustration of the Asanogawa Bridge was prepared.", ("NE002",),
+          src="浅野川大橋の描き下ろしイラストも用意した。", src_lang="ja",
+          why="the reading of 浅野 opens a name of the translation"),
+    Quiet("It takes energy to collect many protons in one nucleus.", ("NE002",),
+          src="1つの原子核に多くの陽子を集めるにはエネルギーが必要です。", src_lang="ja",
+          why="陽子 is a given name to the dictionary, and also a common noun (a proton)"),
+    Quiet("In Takagi Village, the residents are isolated again.", ("NE002",),
+          src="喬木村では再び住民が孤立しています。", src_lang="ja",
+          why="a name the source does not confirm (喬木 read Kyōboku) may render it: not judged"),
+]
+
+
+def _japanese_reader() -> bool:
+    from mtqa.resources import japanese
+    return japanese.available()
+
 
 test_fires, test_quiet = family_tests(FIRE, QUIET)
+_ja_fires, _ja_quiet = family_tests(JA_READING_FIRE, JA_READING_QUIET)
+_needs_reader = pytest.mark.skipif(not _japanese_reader(), reason="mtqa[ja] (cutlet, unidic-lite) not installed")
+test_japanese_reading_fires = _needs_reader(_ja_fires)
+test_japanese_reading_quiet = _needs_reader(_ja_quiet)
+
+
+def test_without_a_japanese_reader_a_kanji_name_is_not_judged(monkeypatch):
+    # The extra is optional: without it a kanji name is neither confirmed nor ruled out.
+    from mtqa.resources import japanese
+    from mtqa.text.names.source_evidence import SourceEvidence, source_evidence
+
+    monkeypatch.setattr(japanese, "_cutlet", lambda: None)
+    monkeypatch.setattr(japanese, "reading_paths", lambda text: None)
+    evidence = source_evidence("長野県諏訪市の40代の女性が感染しました。", "ja")
+    assert isinstance(evidence, SourceEvidence) and evidence.supports("Okaya") is None
+    from mtqa.text.names.japanese_names import dropped_kanji_names
+    assert dropped_kanji_names("諏訪中央病院が公表した。", "The hospital announced it.", []) == []
+
+
+@_needs_reader
+def test_japanese_reading_adapter():
+    from mtqa.resources import japanese
+    from mtqa.text.japanese import hepburn_key, read_in
+
+    paths = japanese.reading_paths("甲府市と大谷")
+    assert any("koufu" in p for p in paths) and any("ootani" in p for p in paths)
+    assert japanese.has_unsure_name("大谷は打者だった。") and not japanese.has_unsure_name("甲府市は発表した。")
+    assert hepburn_key("Tōkyō") == hepburn_key("Toukyou") == hepburn_key("Tokyo") == "tokyo"
+    assert hepburn_key("Shimbun") == hepburn_key("shinbun") and hepburn_key("Ohno") == hepburn_key("Ono")
+    assert read_in("Sapporo", ("sapporoshi",)) and read_in("Shinzo", ("abe", "shinzou"))
+    assert read_in("Nomaoi", ("souma", "no", "umaoi"))
+    assert not read_in("Ito", ("itoukou",))  # a short name is a whole word, not the start of one
+    assert not read_in("Kobe", ("kou", "fu"))
 
 
 def test_transliterations_share_a_skeleton():

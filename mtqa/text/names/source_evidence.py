@@ -9,7 +9,9 @@ from dataclasses import dataclass
 
 from anyascii import anyascii
 
+from mtqa.resources import japanese
 from mtqa.text import phonetic, pinyin
+from mtqa.text.japanese import read_in
 from mtqa.text.names.given_names import given_name_in
 from mtqa.text.names.places import local_place_names, place_ids
 from mtqa.text.names.source_names import KANA_RE, KATAKANA_RE, TRANSLITERATION_PAIR_RE
@@ -46,6 +48,7 @@ class SourceEvidence:
     transliteration_skeletons: tuple[str, ...]  # skeletons of its runs of transliteration characters
     lang: str | None
     script: str | None
+    japanese: str | None = None   # the source, when Japanese: read by `mtqa.resources.japanese`
 
     def supports(self, name: str) -> bool | None:
         """True: the source has this name; False: it has not; None: cannot tell.
@@ -77,6 +80,12 @@ class SourceEvidence:
         known_place = bool(self.lang) and any(local_place_names(pid, self.lang) for pid in place_ids(name))
         if known_place and self.script in ("Han", "Kana"):
             return self._translated_place(name)
+        if self.japanese is not None and phonetic.spells_hepburn(f):
+            verdict = self._japanese_reading(f)
+            if verdict is not None or japanese.available():
+                # The reading replaces the skeletons of Mandarin readings of the characters,
+                # which match short Japanese names by chance.
+                return True if verdict or self._translated_place(name) else (False if known_place else verdict)
         # Consonant skeletons only bridge scripts: between Latin spellings they match too much.
         if self.sound_keys:
             # Devanagari spells sounds: letters compare, where consonant classes alone would
@@ -116,6 +125,29 @@ class SourceEvidence:
             # the final consonants that Chinese drops (杜伊斯堡, Duisburg: TSP for TSPRK).
             return None if self._loosely_in(skeleton(name), self._skeletons_for(f)) else False
         return None
+
+    def _japanese_reading(self, folded_name: str) -> bool | None:
+        """A name that Hepburn spells, in the readings of a Japanese source (None: cannot tell).
+
+        Its kanji are read by a dictionary (甲府 is Kōfu), in the few best analyses, and in
+        every pinyin reading of each (a Chinese name, 胡錦濤 for Hu Jintao, has a Japanese reading
+        unrelated to its English spelling); a name in none of them is absent, unless katakana
+        writes it (ケニア, Kenya) or the source has a person's name, whose readings vary beyond
+        the dictionary's (None: cannot tell).
+        """
+        paths = japanese.reading_paths(self.japanese)
+        if paths is None:
+            return None  # no reader installed: as before, a kanji name cannot be settled
+        if any(read_in(folded_name, path) for path in paths):
+            return True
+        runs = pinyin.han_runs(self.japanese)
+        if pinyin.written_in(folded_name, runs):
+            return True
+        if self.sound_skeletons and any(skeletons_match(skeleton(folded_name), s) for s in self.sound_skeletons):
+            return True
+        if japanese.has_unsure_name(self.japanese):
+            return None
+        return False
 
     @staticmethod
     def _loosely_in(sk: str, skeletons: tuple[str, ...]) -> bool:
@@ -182,7 +214,8 @@ def source_evidence(src: str, lang: str | None) -> SourceEvidence:
     chinese = script == "Han" and sound_skels is None and lang in (None, "zh")
     return SourceEvidence(src + " " + roman, folded, toks, tuple(s for s in set(skels) if s), sound_keys, sound_skels,
                           pinyin.han_runs(src) if chinese else (),
-                          _transliteration_skeletons(src) if chinese else (), lang, script)
+                          _transliteration_skeletons(src) if chinese else (), lang, script,
+                          src if sound_skels is not None or (lang == "ja" and CJK_CHAR_RE.search(src)) else None)
 
 
 def _window_skeletons(chars: str) -> set[str]:
