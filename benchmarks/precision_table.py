@@ -37,7 +37,7 @@ over both pairs ("all"):
                with (an upper bound: the error found need not be the one the rule names)
 
 A row of severity major or critical is marked ⚠ when it is not right most of the time:
-pooled MQM prec. < 0.6 with >= 10 flags in a mode, or DEMETR bal. prec < 0.8 with >= 2 clean MT
+MQM prec. < 0.6 with >= 10 flags in a mode (pooled, or in one pair), or DEMETR bal. prec < 0.8 with >= 2 clean MT
 records flagged in a mode (one false alarm in the fifty clean records of a language is anecdotal).
 The mark reads (⚠) on low-confidence rows, which the default hides already.
 
@@ -244,6 +244,8 @@ def build_rows(m: dict) -> tuple[list[dict], list[dict]]:
         mq = {pool_: {mode: mqm_cells(m["mqm"][pool_, mode]["keys"].get(key, {})) for mode in MQM_MODES}
               for pool_ in POOLS}
         reasons = revisit_reasons(key[2], dem, mq["all"])
+        # the pairs are the source languages (en, zh): a rule can be right on one and not the other
+        reasons += [f"{x} {lp}" for lp in PAIRS for x in revisit_reasons(key[2], {}, mq[lp])]
         rows.append({"rule": key[0], "confidence": key[1], "severity": key[2],
                      "default_severity": rules.get(key[0]).severity.label,
                      "demetr": dem, "mqm": mq, "revisit": reasons, "mark": mark(key[1], reasons)})
@@ -304,10 +306,10 @@ def render(m: dict, rows: list[dict], lang_rows: list[dict], meta: dict) -> str:
                      + [r["mark"]] for r in rows if any(r["mqm"]["all"][mo]["flags"] for mo in MQM_MODES)], 4), ""]
     md += ["## MQM per pair (source language en, zh)", "",
            md_table(head[:3] + [f"{lp} {mode} {c}" for lp in PAIRS for mode in MQM_MODES
-                                for c in ("flags", "error-free %", "prec.")],
+                                for c in ("flags", "error-free %", "prec.")] + ["revisit"],
                     [[r["rule"], r["confidence"], r["severity"]]
                      + [x for lp in PAIRS for mode in MQM_MODES for c in [r["mqm"][lp][mode]]
-                        for x in (str(c["flags"]), pct(c["error_free"]), prec(c["precision"]))]
+                        for x in (str(c["flags"]), pct(c["error_free"]), prec(c["precision"]))] + [r["mark"]]
                      for r in rows if any(r["mqm"]["all"][mo]["flags"] for mo in MQM_MODES)], 3), ""]
     md += ["## DEMETR per source language (rules whose evidence depends on the source: NE*, NU*, NG*, UT002, RF007)",
            "", "Each language has about a tenth of the records: a row with a handful of flags is anecdotal.", "",
