@@ -183,7 +183,8 @@ def main(argv=None) -> int:
         text = render(mode, folds, header)
         print(text)
         a.out_dir.mkdir(parents=True, exist_ok=True)
-        stem = f"kfold-{mode}"  # the header and the JSON say when it is the in-process estimate
+        # never overwrites the official figure with the estimate
+        stem = f"kfold-{mode}" + ("-in-process" if a.in_process else "")
         (a.out_dir / f"{stem}.md").write_text(text, encoding="utf-8")
         (a.out_dir / f"{stem}.json").write_text(json.dumps({"mode": mode, "limit": a.limit,
                                                             "in_process": a.in_process, "folds": folds},
