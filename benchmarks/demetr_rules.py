@@ -71,6 +71,18 @@ def segment(kind_item, mode: str, index: int) -> Segment:
                    src_lang=LANG[it["lang_tag"]], tgt_lang="en")
 
 
+def check_records(records, mode: str, level: Severity = Severity.MINOR, floor: Confidence = Confidence.LOW,
+                  selected=None):
+    """Yield (record, segment, findings at or above `level` and `floor`) for each record, checked
+    in-process with the default rule set (benchmarks/precision_table.py and kfold.py use this)."""
+    selected = rules.select(preview=True) if selected is None else selected
+    ctx = Context(tgt_lang="en")
+    for i, rec in enumerate(records):
+        seg = segment(rec, mode, i)
+        res = engine.check_segment(seg, selected, ctx)
+        yield rec, seg, [f for f in res.findings if f.severity >= level and f.confidence >= floor]
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--dir", type=Path, default=DEFAULT_DIR)
@@ -91,17 +103,12 @@ def main(argv=None) -> int:
     records = load(a.dir, a.limit)
     if a.fold or a.fold_out:
         records = [r for r in records if in_fold(r[2]["id"], a.fold or a.fold_out) == bool(a.fold)]
-    selected = rules.select(preview=True)
-    ctx = Context(tgt_lang="en")
     t0 = time.perf_counter()
     flagged = collections.defaultdict(list)   # pert -> [bool]
     per_lang = collections.defaultdict(list)  # (pert, lang) -> [bool]
     by_rule = collections.defaultdict(collections.Counter)  # pert -> rule -> n records
     shown = 0
-    for i, rec in enumerate(records):
-        seg = segment(rec, a.mode, i)
-        res = engine.check_segment(seg, selected, ctx)
-        hits = [f for f in res.findings if f.severity >= level and f.confidence >= floor]
+    for rec, seg, hits in check_records(records, a.mode, level, floor):
         flagged[rec[0]].append(bool(hits))
         per_lang[rec[0], seg.src_lang].append(bool(hits))
         for code in {f.rule for f in hits}:

@@ -42,6 +42,19 @@ def load(directory: Path, lp: str):
     return out
 
 
+def check_outputs(records, lp: str, mode: str, floor: Confidence = Confidence.LOW, selected=None):
+    """Yield (record, segment, findings at or above `floor`) for the outputs of one language pair,
+    checked in-process with the default rule set (benchmarks/precision_table.py uses this)."""
+    selected = rules.select() if selected is None else selected
+    src_lang, tgt_lang = lp.split("-")
+    ctx = Context(src_lang=src_lang, tgt_lang=tgt_lang)
+    for i, (src, t, ref, major) in enumerate(records):
+        seg = Segment(id=str(i), index=i, hyp=t["target"], src=src["source"] if "src" in mode else None,
+                      refs=(ref,) if ref and "ref" in mode else (), src_lang=src_lang, tgt_lang=tgt_lang)
+        res = engine.check_segment(seg, selected, ctx)
+        yield (src, t, ref, major), seg, [f for f in res.findings if f.confidence >= floor]
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--dir", type=Path, default=DEFAULT_DIR)
@@ -51,23 +64,17 @@ def main(argv=None) -> int:
     ap.add_argument("--min-confidence", default="medium", choices=["low", "medium", "high"],
                     help="leave out findings below this confidence, as the CLI does (default: medium)")
     a = ap.parse_args(argv)
-    selected = rules.select()
     floor = Confidence.parse(a.min_confidence)
     lps = list(REF_SYSTEM) if a.lp == "all" else [a.lp]
     for lp in lps:
         records = load(a.dir, lp)
-        src_lang, tgt_lang = lp.split("-")
-        ctx = Context(src_lang=src_lang, tgt_lang=tgt_lang)
         n_clean = sum(1 for r in records if r[1]["no_error"])
         n_major = sum(1 for r in records if r[3])
         flagged = {"clean": 0, "major": 0}
         by_rule = collections.defaultdict(lambda: collections.Counter())
         shown = 0
-        for i, (src, t, ref, major) in enumerate(records):
-            seg = Segment(id=str(i), index=i, hyp=t["target"], src=src["source"] if "src" in a.mode else None,
-                          refs=(ref,) if ref and "ref" in a.mode else (), src_lang=src_lang, tgt_lang=tgt_lang)
-            res = engine.check_segment(seg, selected, ctx)
-            hits = [f for f in res.findings if f.severity >= Severity.MAJOR and f.confidence >= floor]
+        for (src, t, ref, major), seg, found in check_outputs(records, lp, a.mode, floor):
+            hits = [f for f in found if f.severity >= Severity.MAJOR]
             if hits:
                 flagged["clean"] += t["no_error"]
                 flagged["major"] += major
