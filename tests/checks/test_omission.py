@@ -61,3 +61,16 @@ QUIET = [
 
 
 test_fires, test_quiet = family_tests(FIRE, QUIET)
+
+
+def test_a_length_outlier_is_strong_evidence_only_far_from_the_typical_ratio():
+    from mtqa import check
+    from mtqa.model import Confidence
+
+    src = "Le ministre a démissionné hier soir après trois jours de polémique sur ses frais de campagne."
+    [far] = [f for f in check("The minister resigned.", src=src, src_lang="fr", tgt_lang="en").findings
+             if f.rule == "OM004"]
+    assert far.confidence == Confidence.HIGH
+    near = [f for f in check("The minister resigned last night after three days.", src=src, src_lang="fr",
+                             tgt_lang="en").findings if f.rule == "OM004"]
+    assert all(f.confidence == Confidence.LOW for f in near)
