@@ -115,6 +115,8 @@ def _candidates(token: str, lang: str = "") -> set[float]:
         out.add(float(re.sub(r"[., ']", "", clean)))
     # Reading 2: the last separator is a decimal mark (only . or ,), the others group thousands.
     comma_groups = last == "," and len(tail) == 3 and lang in _POINT_DECIMAL_LANGS
+    if last == "," and len(tail) != 3 and lang in _POINT_DECIMAL_LANGS - {"en"} and seps == [","]:
+        return {float(head), float(tail)}  # [1,1]: a list; these languages never write 1,5 for 1.5
     if last in ".," and all(s != last for s in seps[:-1]) and not comma_groups:
         try:
             out.add(float(re.sub(r"[., ']", "", head) + "." + tail))

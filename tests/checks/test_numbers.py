@@ -135,3 +135,34 @@ def test_codes_are_not_quantities():
     text = "the A4 motorway, COVID-19, 100-run stand, 5km"
     assert [c for *_, c in codes(text)] == ["A4", "COVID-19"]
     assert [q.text for q in quantities(text, "en")] == ["100", "5"]
+
+
+def _finding(hyp, src, src_lang, code, tgt_lang="en"):
+    from mtqa import check
+
+    found = [f for f in check(hyp, src=src, src_lang=src_lang, tgt_lang=tgt_lang).findings if f.rule == code]
+    assert found, (hyp, src)
+    return found[0]
+
+
+@pytest.mark.parametrize("hyp,src,src_lang,code,level", [
+    # digits against digits, one reading: strong
+    ("The consulate opened in 1995.", "Le consulat a ouvert en 1985.", "fr", "NU001", "high"),
+    # a number word with a known value: strong
+    ("There were many deaths.", "Il y a eu quarante morts.", "fr", "NU002", "high"),
+    # a clock time: the hour is read through a time parse
+    ("The train leaves at 4:30 p.m.", "Le train part à 15 h 30.", "fr", "NU001", "medium"),
+    # a day inside a date
+    ("It happened on 18 July.", "Es geschah am 17. Juli.", "de", "NU001", "medium"),
+    # a number that parses two ways
+    ("It cost 2 euros.", "Es kostete 1.500 Euro.", "de", "NU002", "medium"),
+    # a CJK numeral in characters (一, 十 also write words that are not counts)
+    ("Thirty people came.", "来了三十五个人。", "zh", "NU002", "medium"),
+    # a vague quantity
+    ("Some people came.", "Des centaines de personnes sont venues.", "fr", "NU002", "low"),
+    # a unit the translation may convert
+    ("Er ist 60 Meter hoch.", "It is 120 feet high.", "en", "NU002", "low"),
+])
+def test_confidence_follows_the_evidence(hyp, src, src_lang, code, level):
+    tgt = "de" if src_lang == "en" else "en"
+    assert _finding(hyp, src, src_lang, code, tgt).confidence.label == level
