@@ -136,3 +136,28 @@ def test_dash_between_word_and_number_is_not_a_code():
 
 def test_german_grouping():
     assert 40000.0 in _one("40.000 Menschen", "de").values
+
+
+def test_centuries_agree_with_their_years():
+    (roman,) = quantities("au XVe siècle", "fr")
+    (years,) = quantities("in the 1400s", "en")
+    assert roman.agrees_with(years)
+    src = quantities("in den 50ern des 19. Jahrhunderts", "de")
+    (hyp,) = quantities("in the 1850s", "en")
+    assert all(q.agrees_with(hyp) for q in src)
+    (wrong,) = quantities("in the 1950s", "en")
+    assert not src[1].agrees_with(wrong)
+
+
+@pytest.mark.parametrize("text,lang,value", [
+    ("over 2 1/2 million tenge", "en", 2.5e6),
+    ("более двух с половиной миллионов тенге", "ru", 2.5e6),
+    ("dwa i pół miliona", "pl", 2.5e6),
+    ("2½ hours", "en", 2.5),
+])
+def test_mixed_fractions(text, lang, value):
+    assert value in _one(text, lang).values
+
+
+def test_inflected_codes_stay_codes():
+    assert quantities("pandemií covidu-19 a krizí", "cs") == ()

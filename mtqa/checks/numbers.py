@@ -17,7 +17,8 @@ from mtqa.align import pairs
 from mtqa.model import Confidence, Hit, Segment, Severity
 from mtqa.rules import rule
 from mtqa.text.number_words import month_stems
-from mtqa.text.numbers import Quantity, codes, digit_runs, quantities
+from mtqa.text.codes import codes, digit_runs
+from mtqa.text.numbers import Quantity, quantities
 from mtqa.text.scripts import main_script
 
 _ENGLISH_MONTHS = {m: i + 1 for i, m in enumerate(
@@ -170,7 +171,10 @@ def number_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
         hyp_q = quantities(segment.hyp[hs:he], segment.tgt_lang)
         src_q = quantities(segment.src[ss:se], segment.src_lang)
         missing = list(_unmatched(src_q, hyp_q, strict_only=True))
-        for q in _unmatched(hyp_q, src_q + ref_q, strict_only=True):
+        # A month the source names supports its number in a numeric date (9/11, 11.09.2001).
+        src_months = tuple(Quantity(0, 0, "", frozenset({float(m)}), "month", strict=False)
+                           for m in _source_months(segment.src[ss:se], segment.src_lang))
+        for q in _unmatched(hyp_q, src_q + ref_q + src_months, strict_only=True):
             hint = f"; the source has {', '.join(m.text for m in missing)}" if missing else ""
             suggestion = _fmt(missing[0]) if len(missing) == 1 else None
             yield Hit(hs + q.start, hs + q.end, f"“{q.text}” matches no number in the source{hint}",

@@ -67,7 +67,11 @@ _CJK_ORDER = {"十": 10.0, "百": 100.0, "千": 1e3, "万": 1e4, "萬": 1e4, "�
 # A number and a half, per language: the number may be digits or words ("2 and a half",
 # "two and a half"), optionally followed by its magnitude.
 _HALF_AFTER = {"en": r"and\s+a\s+half", "fr": r"et\s+demie?", "es": r"y\s+medio", "it": r"e\s+mezzo",
-               "pt": r"e\s+meio"}
+               "pt": r"e\s+meio", "ru": r"с\s+половиной", "pl": r"i\s+pół", "cs": r"a\s+půl"}
+# Mixed numbers and vulgar fractions: 2 1/2, 2½, ¾ (a slash between two numbers alone is as
+# often a date, 9/11, and is left to the digit parser).
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+_MIXED = re.compile(r"(?<![\d/.,])(?P<n>\d+)?(?:\s(?P<a>[1-9])/(?P<b>[2-9]|1[0-6])|\s?(?P<v>[½¼¾⅓⅔]))(?![\d/])")
 _HALF_BEFORE = {"en": re.compile(r"(?<!\w)half\s+an?\s+(?P<mag>dozen|hundred|thousand|million|billion)(?!\w)", re.I)}
 # German writes the half into the number word: zweieinhalb, dreieinhalb, anderthalb.
 _DE_HALF = re.compile(r"(?<!\w)(?:(?P<n>\w+?)einhalb|(?P<one>anderthalb))(?:\s+(?P<mag>\w+))?(?!\w)", re.I)
@@ -149,6 +153,14 @@ def phrases(text: str, lang: str, words: NumberWords, value_of) -> list[Phrase]:
                 continue
             mag = words.magnitudes.get((m.group("mag") or m.group("mag1") or "").strip().lower(), 1)
             out.append(Phrase(m.start(), m.end(), (base + 0.5) * mag, None, True))
+    for m in _MIXED.finditer(text):
+        if m.group("n") is None and m.group("v") is None:
+            continue
+        frac = _VULGAR[m.group("v")] if m.group("v") else int(m.group("a")) / int(m.group("b"))
+        value = int(m.group("n") or 0) + frac
+        mag_m = re.match(r"\s+(\w+)", text[m.end():])
+        mag = words.magnitudes.get(mag_m.group(1).lower()) if mag_m else None
+        out.append(Phrase(m.start(), m.end() + (mag_m.end() if mag else 0), value * (mag or 1), None, True))
     before = _HALF_BEFORE.get(lang)
     if before:
         for m in before.finditer(text):

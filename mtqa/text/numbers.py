@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
+from mtqa.resources import lexicons
 from mtqa.text.cjk_numbers import cjk_numerals
 from mtqa.text.clock import clock_times, readings
 from mtqa.text.number_phrases import phrases, unit_conversion
@@ -35,7 +36,7 @@ from mtqa.text.number_words import (
 )
 
 # Digits of other scripts mapped to ASCII, one code point for one, so offsets are preserved.
-_DIGITS = {**{0xFF10 + i: str(i) for i in range(10)},   # full-width
+DIGITS = {**{0xFF10 + i: str(i) for i in range(10)},   # full-width
            **{0x0966 + i: str(i) for i in range(10)},   # Devanagari
            **{0x0660 + i: str(i) for i in range(10)},   # Arabic-Indic
            **{0x06F0 + i: str(i) for i in range(10)}}
@@ -52,7 +53,7 @@ _ROMAN_RE = re.compile(r"(?<![\w])(?=[IVXLC]{2,}(?![\w’'-])|(?![LC]e\b)[IVXLC]
 _WORD_RE = regex.compile(r"\w+")
 # Letters that may follow a number without making it a code (A4, G7, 4G): ordinals and units.
 # Case matters: "5 kg" is a unit, "4G" and "3D" are names.
-_SUFFIX_RE = re.compile(r"(?:st|nd|rd|th|e|er|re|ère|ème|eme|es|º|ª|s|%|km|kg|g|m|cm|mm|mi|ft|h|min|bn|tn|mn|k|"
+SUFFIX_RE = re.compile(r"(?:st|nd|rd|th|e|er|ern|re|ère|ème|eme|es|º|ª|s|%|km|kg|g|m|cm|mm|mi|ft|h|min|bn|tn|mn|k|"
                         r"x|ha|t|l|mg|ml|GB|MB|TB|MW|kW|GW|USD|EUR)\b|(?:jährig|fach|mal|prozent|tägig|köpfig)", re.U)
 _ENGLISH_SCALE = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12}
 
@@ -73,11 +74,16 @@ class Quantity:
     #: the unit after the number converts: > 0 an imperial unit (value x convert = metric value),
     #: < 0 a metric one; MT into or out of English converts feet to metres, miles to km
     convert: float | None = None
+    #: followed by a word for century (XVe siècle, 19. Jahrhundert, 15th century): the years of
+    #: that century agree with it (1850s for the 19th)
+    century: bool = False
 
     def agrees_with(self, other: "Quantity") -> bool:
         if (self.values | self.alt) & (other.values | other.alt):
             return True
         for a, b in ((self, other), (other, self)):
+            if a.century and any((n - 1) * 100 <= v < n * 100 for n in a.values for v in b.values if v >= 100):
+                return True
             if a.convert and a.convert > 0 and (b.convert or 0) < 0:
                 # 120 feet ~ 40 metres, an eight-foot robot ~ 2.5 m: converted and rounded.
                 if any(abs(v * a.convert - w) <= 0.2 * w for v in a.values for w in b.values if w > 0):
@@ -89,6 +95,16 @@ class Quantity:
                 if any(a.approx <= v < a.approx * 10 for v in b.values):
                     return True
         return False
+
+
+# A word for century after an ordinal (digits, Roman numeral or word) in the supported languages.
+_CENTURY_RE = re.compile(r"[a-zèé.]{0,3}\s*(?:siècles?|jahrhunderts?|century|centuries|secolo|siglo|século|"
+                         r"wiek[a-zu]*|stolet[íi]\w*|stol\.|век\w*|世纪|世紀|सदी|शताब्दी)", re.I)
+
+
+def _mark_centuries(text: str, found: list["Quantity"]) -> list["Quantity"]:
+    return [replace(q, century=True) if q.kind in ("digits", "roman", "ordinal") and _CENTURY_RE.match(text, q.end)
+            else q for q in found]
 
 
 def _key(v: float) -> float:
@@ -163,12 +179,12 @@ def _digit_quantities(text: str, lang: str, words: NumberWords, taken: list[tupl
         if _inside(start, taken):
             continue
         before = text[start - 1] if start else " "
-        if _latin_letter(before) or (before == "-" and _code_letters_before(text, start - 1)):
+        if _latin_letter(before) or (before == "-" and _code_letters_before(text, start - 1, lang)):
             continue  # a code such as A4, MH17, COVID-19
         token = m.group(0).rstrip(" '’\u00a0\u202f\u2009")
         end = start + len(token)
         after = text[end:end + 1]
-        if _latin_letter(after) and not _SUFFIX_RE.match(text, end):
+        if _latin_letter(after) and not SUFFIX_RE.match(text, end):
             continue  # 4G, 802.11a
         vals = _candidates(token, lang)
         mag = _followed_by_magnitude(text, end, words, lang)
@@ -178,7 +194,7 @@ def _digit_quantities(text: str, lang: str, words: NumberWords, taken: list[tupl
             shown_end = mag[1]
         # "午前0時" is rendered "midnight", "1つ" and "1人" as "a" or "one".
         strict = not (len(vals) == 1 and (0 in vals or 1 in vals) and not mag)
-        alt = {v % 100 for v in vals if v == int(v) and 1900 <= v <= 2099}  # "the 90s" for "1990s"
+        alt = {v % 100 for v in vals if v == int(v) and 1000 <= v <= 2099}  # "the 90s", "die 50er" for "1850s"
         out.append(Quantity(start, shown_end, text[start:shown_end], frozenset(_key(v) for v in vals), "digits",
                             strict=strict, alt=frozenset(_key(v) for v in alt),
                             convert=unit_conversion(text, shown_end)))
@@ -186,15 +202,17 @@ def _digit_quantities(text: str, lang: str, words: NumberWords, taken: list[tupl
     return out
 
 
-def _code_letters_before(text: str, hyphen: int) -> bool:
-    """Whether the letters before `hyphen` make `X-19` a code (COVID-19, F-16, Su-27, MH-17)
-    rather than a dash between a word and a number (`the black hole-30 kilometres away`): codes
-    have a capital, or are one to three letters long."""
+def _code_letters_before(text: str, hyphen: int, lang: str) -> bool:
+    """Whether the letters before `hyphen` make `X-19` a code (COVID-19, covidu-19, F-16, MH-17)
+    rather than a hyphen standing for a dash between a common English word and a number (`the
+    black hole-30 kilometres away`, MT of a CJK dash). Only a lower-case word that English
+    dictionaries list is read as the latter; anything else stays a code."""
     m = re.search(r"[^\W\d_]+$", text[max(0, hyphen - 20):hyphen])
     if not m or not _latin_letter(m.group(0)[-1]):
         return False
     letters = m.group(0)
-    return len(letters) <= 3 or any(c.isupper() for c in letters)
+    return not (lang == "en" and letters.islower() and len(letters) >= 3
+                and letters in lexicons.words("common_words.txt", "en"))
 
 
 def _latin_letter(ch: str) -> bool:
@@ -450,38 +468,11 @@ def _roman_quantities(text: str, taken: list[tuple[int, int]]) -> list[Quantity]
     return out
 
 
-# Latin letters and digits only: "7月17日" is a date, not a code.
-_CODE_RE = re.compile(r"(?<![\w])(?=[A-Za-z0-9-]*[A-Za-z])(?=[A-Za-z0-9-]*\d)[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*(?![\w])")
-_DIGIT_RUN_RE = re.compile(r"\d+")
-
-
-def codes(text: str) -> list[tuple[int, int, str]]:
-    """Tokens that mix letters and digits (A4, iPhone6, COVID-19, 802.11n): (start, end, token)."""
-    norm = text.translate(_DIGITS)
-    out = []
-    for m in _CODE_RE.finditer(norm):
-        tok = m.group(0)
-        parts = re.split(r"[-.]", tok)
-        mixed = any(re.search(r"\d", p) and re.search(r"[A-Za-z]", p) for p in parts)
-        letters_then_digits = any(not re.search(r"\d", a) and b.isdigit() for a, b in zip(parts, parts[1:]))
-        if not (mixed or letters_then_digits):
-            continue  # 100-run, 24-year-old: a quantity in a compound, not a code
-        if mixed and len(parts) == 1 and tok[0].isdigit() and _SUFFIX_RE.fullmatch(tok.lstrip("0123456789")):
-            continue  # 5km, 21st: a quantity with its unit
-        out.append((m.start(), m.end(), tok))
-    return out
-
-
-def digit_runs(text: str) -> set[str]:
-    """Every run of digits in the text (any script), for matching the digits of codes."""
-    return set(_DIGIT_RUN_RE.findall(text.translate(_DIGITS)))
-
-
 @functools.lru_cache(maxsize=64)
 def quantities(text: str, lang: str | None) -> tuple[Quantity, ...]:
     """Every quantity of `text` in language `lang`, in text order."""
     lang = lang or "en"
-    norm = text.translate(_DIGITS)
+    norm = text.translate(DIGITS)
     taken = [(m.start(), m.end()) for m in _URL_RE.finditer(norm)]
     words = number_words(lang)
     found = _clock_quantities(norm, lang, taken)
@@ -494,4 +485,4 @@ def quantities(text: str, lang: str | None) -> tuple[Quantity, ...]:
         found += _roman_quantities(norm, taken)
         if lang in COMPOUNDING_LANGS:
             found += _compound_prefixes(norm, lang, words, taken)
-    return tuple(sorted(found, key=lambda q: q.start))
+    return tuple(sorted(_mark_centuries(norm, found), key=lambda q: q.start))

@@ -1,7 +1,8 @@
 """NU: numbers, quantities and dates against the source, and foreign number formats."""
 import pytest
 
-from mtqa.text.numbers import codes, quantities
+from mtqa.text.codes import codes
+from mtqa.text.numbers import quantities
 from tests.checks.cases import Fire, Quiet, family_tests
 
 FIRE = [
