@@ -18,7 +18,7 @@ from mtqa.model import Confidence, Hit, Segment, Severity
 from mtqa.rules import rule
 from mtqa.text.number_words import month_stems
 from mtqa.text.codes import codes, digit_runs
-from mtqa.text.numbers import Quantity, quantities
+from mtqa.text.numbers import Quantity, quantities, within_century
 from mtqa.text.scripts import main_script
 
 _ENGLISH_MONTHS = {m: i + 1 for i, m in enumerate(
@@ -156,7 +156,10 @@ def number_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
     vague quantities like "hundreds") and of the source (in its own language: `20 000`,
     `2,5 milliards`, `quatre-vingts`, `osiemnaście`, `6000万`), and flags a translation quantity
     whose value matches no source quantity under any reading. The words for one and two are not
-    flagged (they also render articles and "both").
+    flagged (they also render articles and "both"). Times agree on the 12- and 24-hour clock,
+    centuries with their years, feet with metres give or take rounding. The finding's confidence
+    follows the evidence (see `confidence`): high for digits or number words with one reading,
+    medium for times, dates, ordinals and CJK numerals, low for vague quantities and converted units.
 
     ## Why is this bad?
     A wrong number in a wire (a year, a death toll, an amount) is a critical error that fluent
@@ -217,6 +220,8 @@ def source_number_missing(segment: Segment, ctx) -> Iterator[Hit]:
         month_q = tuple(Quantity(0, 0, "", frozenset({float(m)}), "month", strict=False) for m in months)
         ref_q = _reference_quantities(segment)
         for q in _unmatched(quantities(segment.src[ss:se], segment.src_lang), hyp_q + month_q, strict_only=True):
+            if any(within_century(q, h) for h in hyp_q):
+                continue  # "19. Jahrhundert" rendered inside "the 1850s"
             if segment.refs and not any(q.agrees_with(r) for r in ref_q):
                 continue  # the reference renders it no more visibly: our reading failed, not the MT
             yield Hit(ss + q.start, ss + q.end, f"the source's “{q.text}” has no counterpart in the translation",

@@ -12,6 +12,10 @@ text2num (English, French, German, Spanish, Italian, Portuguese) or by an additi
 the tables in `mtqa/data/<lang>/number_words.tsv` (Czech, Polish, Russian, Hindi, Chinese,
 Japanese), because no maintained library parses those.
 
+Jobs kept in their own modules: clock times (mtqa.text.clock), quantities said with several
+words such as `tens of thousands` or `two and a half million` (mtqa.text.number_phrases),
+Chinese and Japanese numerals (mtqa.text.cjk_numbers), codes such as COVID-19 (mtqa.text.codes).
+
 `strict` marks quantities reliable enough to demand a counterpart on the other side; words for
 one and two are never strict ("un", "a", "both"), nor are CJK numerals that are not followed
 by a counter or unit (十分 "very", 一起 "together").
@@ -82,7 +86,9 @@ class Quantity:
         if (self.values | self.alt) & (other.values | other.alt):
             return True
         for a, b in ((self, other), (other, self)):
-            if a.century and any((n - 1) * 100 <= v < n * 100 for n in a.values for v in b.values if v >= 100):
+            # A century supports its years written as a century (the 1400s), not a decade or a
+            # year of it: "the 1940s" is not supported by "XX wieku" (see `within_century`).
+            if a.century and any(v == (n - 1) * 100 for n in a.values for v in b.values):
                 return True
             if a.convert and a.convert > 0 and (b.convert or 0) < 0:
                 # 120 feet ~ 40 metres, an eight-foot robot ~ 2.5 m: converted and rounded.
@@ -105,6 +111,12 @@ _CENTURY_RE = re.compile(r"[a-zèé.]{0,3}\s*(?:siècles?|jahrhunderts?|century|
 def _mark_centuries(text: str, found: list["Quantity"]) -> list["Quantity"]:
     return [replace(q, century=True) if q.kind in ("digits", "roman", "ordinal") and _CENTURY_RE.match(text, q.end)
             else q for q in found]
+
+
+def within_century(century: Quantity, other: Quantity) -> bool:
+    """Whether `other` is a year of the century `century` (1850 for the 19. Jahrhundert): the
+    century is rendered by it, though the year needs more than the century to be supported."""
+    return century.century and any((n - 1) * 100 <= v < n * 100 for n in century.values for v in other.values)
 
 
 def _key(v: float) -> float:

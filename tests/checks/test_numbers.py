@@ -35,6 +35,8 @@ FIRE = [
     # ordinals and Roman centuries
     Fire("The church dates from the 16th century.", (("NU001", "16"),), src="L'église date du XVe siècle.",
          src_lang="fr"),
+    Fire("The 1940s were marked by pacifism.", (("NU001", "1940"),),
+         src="Lata dwudzieste XX wieku charakteryzuje postawa pacyfizmu.", src_lang="pl"),  # a century is not its decades
     Fire("On the ninth day they left.", (("NU001", "ninth"),), src="Am achten Tag gingen sie.", src_lang="de"),
 ]
 
