@@ -165,3 +165,10 @@ def test_mixed_fractions(text, lang, value):
 
 def test_inflected_codes_stay_codes():
     assert quantities("pandemií covidu-19 a krizí", "cs") == ()
+
+
+def test_comma_between_digits_in_point_decimal_languages():
+    assert quantities("[1,1] 的输入", "zh")[0].values == {1.0}  # a list
+    assert quantities("the input [1,1]", "en")[0].values == {1.0, 1.1}  # a list, or a copied decimal comma
+    assert quantities("3,000 people", "en")[0].values == {3000.0}  # grouping, never 3.0
+    assert quantities("2,5 million", "en")[0].values == {2.5, 2.5e6}

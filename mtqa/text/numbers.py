@@ -129,7 +129,7 @@ def _key(v: float) -> float:
 _POINT_DECIMAL_LANGS = {"en", "zh", "ja", "hi"}
 
 
-def _candidates(token: str, lang: str = "") -> set[float]:
+def _candidates(token: str, lang: str = "", lists: bool = True) -> set[float]:
     """All values a digit string can mean under the usual locale conventions."""
     clean = token.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ").replace("’", "'")
     seps = [c for c in clean if not c.isdigit()]
@@ -143,8 +143,12 @@ def _candidates(token: str, lang: str = "") -> set[float]:
         out.add(float(re.sub(r"[., ']", "", clean)))
     # Reading 2: the last separator is a decimal mark (only . or ,), the others group thousands.
     comma_groups = last == "," and len(tail) == 3 and lang in _POINT_DECIMAL_LANGS
-    if last == "," and len(tail) != 3 and lang in _POINT_DECIMAL_LANGS - {"en"} and seps == [","]:
-        return {float(head), float(tail)}  # [1,1]: a list; these languages never write 1,5 for 1.5
+    if lists and last == "," and len(tail) != 3 and lang in _POINT_DECIMAL_LANGS and seps == [","]:
+        # [1,1]: a list. Chinese, Japanese and Hindi never write 1,5 for 1.5; English MT may
+        # copy a source's decimal comma, so there both readings stay.
+        if lang != "en":
+            return {float(head), float(tail)}
+        out |= {float(head), float(tail)}
     if last in ".," and all(s != last for s in seps[:-1]) and not comma_groups:
         try:
             out.add(float(re.sub(r"[., ']", "", head) + "." + tail))
@@ -201,7 +205,8 @@ def _digit_quantities(text: str, lang: str, words: NumberWords, taken: list[tupl
         vals = _candidates(token, lang)
         mag = _followed_by_magnitude(text, end, words, lang)
         shown_end = end
-        if mag:
+        if mag:  # 2,5 million: not a list
+            vals = _candidates(token, lang, lists=False)
             vals |= {v * mag[0] for v in vals}
             shown_end = mag[1]
         # "午前0時" is rendered "midnight", "1つ" and "1人" as "a" or "one".
