@@ -187,9 +187,9 @@ def number_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
         # Codes are kept as they are between Latin-script languages; from Chinese, Japanese or
         # Hindi, COVID-19 is often written in words (新冠肺炎), so only a source that writes codes
         # itself is asked to match them.
-        if main_script(src) not in ("Latin", "Cyrillic", None) and not codes(src):
+        if main_script(src) not in ("Latin", "Cyrillic", None) and not codes(src, segment.src_lang):
             continue
-        for start, end, code in codes(segment.hyp[hs:he]):
+        for start, end, code in codes(segment.hyp[hs:he], segment.tgt_lang):
             if not digit_runs(code) <= src_digits:
                 yield Hit(hs + start, hs + end, f"the digits of “{code}” match nothing in the source")
 

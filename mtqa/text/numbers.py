@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from mtqa.resources import lexicons
+from mtqa.resources import frequencies
 from mtqa.text.cjk_numbers import cjk_numerals
 from mtqa.text.clock import clock_times, readings
 from mtqa.text.number_phrases import phrases, unit_conversion
@@ -221,15 +221,18 @@ def _digit_quantities(text: str, lang: str, words: NumberWords, taken: list[tupl
 
 def _code_letters_before(text: str, hyphen: int, lang: str) -> bool:
     """Whether the letters before `hyphen` make `X-19` a code (COVID-19, covidu-19, F-16, MH-17)
-    rather than a hyphen standing for a dash between a common English word and a number (`the
-    black hole-30 kilometres away`, MT of a CJK dash). Only a lower-case word that English
-    dictionaries list is read as the latter; anything else stays a code."""
+    rather than a hyphen joining a common word and a number (`the black hole-30 kilometres
+    away`, MT of a CJK dash; `l'après-11 septembre`, `post-9/11`)."""
     m = re.search(r"[^\W\d_]+$", text[max(0, hyphen - 20):hyphen])
     if not m or not _latin_letter(m.group(0)[-1]):
         return False
-    letters = m.group(0)
-    return not (lang == "en" and letters.islower() and len(letters) >= 3
-                and letters in lexicons.words("common_words.txt", "en"))
+    return not common_word_before_hyphen(m.group(0), lang)
+
+
+def common_word_before_hyphen(letters: str, lang: str) -> bool:
+    """A lower-case word frequent in its language (Zipf >= 4.5: hole, post, après) is a word,
+    not the letters of a code (covid, covidu, iphone, mh stay below)."""
+    return letters.islower() and len(letters) >= 3 and frequencies.zipf(letters, lang or "en") >= 4.5
 
 
 def _latin_letter(ch: str) -> bool:

@@ -106,6 +106,9 @@ QUIET = [
     Quiet("Es gab 40.000 Tote.", ("NU001", "NU002"), src="There were 40000 deaths.", src_lang="en", tgt_lang="de"),
     Quiet("We moved the earth to the black hole-30 kilometers away.", ("NU002",),
           src="我们把地球移动到黑洞– 30公里处。", src_lang="zh", why="a dash, not a code like COVID-19"),
+    Quiet("Searches became more intrusive in the post-9/11 era.", ("NU001",),
+          src="Les fouilles sont devenues plus intrusives dans l’ère de l’après-11 septembre 2001.", src_lang="fr",
+          why="après-11 and post-9 join a word and a number; 9 is the month the source names"),
     # centuries in Roman numerals
     Quiet("The church dates from the 15th century.", ("NU001", "NU002"), src="L'église date du XVe siècle.",
           src_lang="fr"),
