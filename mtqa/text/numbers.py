@@ -230,9 +230,12 @@ def _code_letters_before(text: str, hyphen: int, lang: str) -> bool:
 
 
 def common_word_before_hyphen(letters: str, lang: str) -> bool:
-    """A lower-case word frequent in its language (Zipf >= 4.5: hole, post, après) is a word,
-    not the letters of a code (covid, covidu, iphone, mh stay below)."""
-    return letters.islower() and len(letters) >= 3 and frequencies.zipf(letters, lang or "en") >= 4.5
+    """A lower-case word frequent in its language (Zipf >= 4: hole, post, après, robot(s)) is a
+    word, not the letters of a code (covid 3.9, covidu 3.5, boeing 3.8 stay below)."""
+    if not (letters.islower() and len(letters) >= 3):
+        return False
+    lang = lang or "en"
+    return max(frequencies.zipf(letters, lang), frequencies.zipf(letters[:-1], lang) if letters.endswith("s") else 0) >= 4
 
 
 def _latin_letter(ch: str) -> bool:
