@@ -24,12 +24,13 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import regex
 
 from mtqa.resources import frequencies
 from mtqa.text.cjk_numbers import cjk_numerals
+from mtqa.text.quantity import Quantity, _key, mark_centuries, within_century  # noqa: F401 (re-exported)
 from mtqa.text.clock import clock_times, readings
 from mtqa.text.number_phrases import phrases, unit_conversion
 from mtqa.text.number_words import (
@@ -60,67 +61,6 @@ _WORD_RE = regex.compile(r"\w+")
 SUFFIX_RE = re.compile(r"(?:st|nd|rd|th|e|er|ern|re|ère|ème|eme|es|º|ª|s|%|km|kg|g|m|cm|mm|mi|ft|h|min|bn|tn|mn|k|"
                         r"x|ha|t|l|mg|ml|GB|MB|TB|MW|kW|GW|USD|EUR)\b|(?:jährig|fach|mal|prozent|tägig|köpfig)", re.U)
 _ENGLISH_SCALE = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12}
-
-
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    start: int
-    end: int
-    text: str
-    values: frozenset[float]
-    kind: str                 # digits | time | words | ordinal | roman | approx
-    approx: float | None = None  # order of a vague quantity: 10, 100, 1000...
-    strict: bool = True       # demand a counterpart on the other side
-    alt: frozenset[float] = frozenset()  # other spellings of the same value: 90 for 1990
-    #: found by a parse that often misreads (a numeral in a compound, a CJK time in words, a
-    #: homograph): enough to support the other side, too weak to ground a confident finding
-    fragile: bool = False
-    #: the unit after the number converts: > 0 an imperial unit (value x convert = metric value),
-    #: < 0 a metric one; MT into or out of English converts feet to metres, miles to km
-    convert: float | None = None
-    #: followed by a word for century (XVe siècle, 19. Jahrhundert, 15th century): the years of
-    #: that century agree with it (1850s for the 19th)
-    century: bool = False
-
-    def agrees_with(self, other: "Quantity") -> bool:
-        if (self.values | self.alt) & (other.values | other.alt):
-            return True
-        for a, b in ((self, other), (other, self)):
-            # A century supports its years written as a century (the 1400s), not a decade or a
-            # year of it: "the 1940s" is not supported by "XX wieku" (see `within_century`).
-            if a.century and any(v == (n - 1) * 100 for n in a.values for v in b.values):
-                return True
-            if a.convert and a.convert > 0 and (b.convert or 0) < 0:
-                # 120 feet ~ 40 metres, an eight-foot robot ~ 2.5 m: converted and rounded.
-                if any(abs(v * a.convert - w) <= 0.2 * w for v in a.values for w in b.values if w > 0):
-                    return True
-            if a.approx is not None:
-                # Vague quantities agree within one order: "lakhs" are rendered as "millions".
-                if b.approx is not None and a.approx / 10 <= b.approx <= a.approx * 10:
-                    return True
-                if any(a.approx <= v < a.approx * 10 for v in b.values):
-                    return True
-        return False
-
-
-# A word for century after an ordinal (digits, Roman numeral or word) in the supported languages.
-_CENTURY_RE = re.compile(r"[a-zèé.]{0,3}\s*(?:siècles?|jahrhunderts?|century|centuries|secolo|siglo|século|"
-                         r"wiek[a-zu]*|stolet[íi]\w*|stol\.|век\w*|世纪|世紀|सदी|शताब्दी)", re.I)
-
-
-def _mark_centuries(text: str, found: list["Quantity"]) -> list["Quantity"]:
-    return [replace(q, century=True) if q.kind in ("digits", "roman", "ordinal") and _CENTURY_RE.match(text, q.end)
-            else q for q in found]
-
-
-def within_century(century: Quantity, other: Quantity) -> bool:
-    """Whether `other` is a year of the century `century` (1850 for the 19. Jahrhundert): the
-    century is rendered by it, though the year needs more than the century to be supported."""
-    return century.century and any((n - 1) * 100 <= v < n * 100 for n in century.values for v in other.values)
-
-
-def _key(v: float) -> float:
-    return round(float(v), 6)
 
 
 # ----------------------------------------------------------------------------- digits
@@ -508,4 +448,4 @@ def quantities(text: str, lang: str | None) -> tuple[Quantity, ...]:
         found += _roman_quantities(norm, taken)
         if lang in COMPOUNDING_LANGS:
             found += _compound_prefixes(norm, lang, words, taken)
-    return tuple(sorted(_mark_centuries(norm, found), key=lambda q: q.start))
+    return tuple(sorted(mark_centuries(norm, found), key=lambda q: q.start))
