@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 
-_MODEL_NAMES = frozenset({"Finding", "Hit", "Segment", "SegmentResult", "Severity"})
+_MODEL_NAMES = frozenset({"Confidence", "Finding", "Hit", "Segment", "SegmentResult", "Severity"})
 
 
 def __getattr__(name: str):
@@ -24,7 +24,7 @@ def __getattr__(name: str):
         return getattr(model, name)
     raise AttributeError(f"module 'mtqa' has no attribute {name!r}")
 
-__all__ = ["check", "check_document", "Finding", "Hit", "Segment", "SegmentResult", "Severity",
+__all__ = ["check", "check_document", "Confidence", "Finding", "Hit", "Segment", "SegmentResult", "Severity",
            "__version__"]
 
 

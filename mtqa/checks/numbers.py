@@ -14,10 +14,11 @@ import re
 from typing import Iterator
 
 from mtqa.align import pairs
-from mtqa.model import Hit, Segment, Severity
+from mtqa.model import Confidence, Hit, Segment, Severity
 from mtqa.rules import rule
 from mtqa.text.number_words import month_stems
-from mtqa.text.numbers import Quantity, codes, digit_runs, quantities
+from mtqa.text.codes import codes, digit_runs
+from mtqa.text.numbers import Quantity, quantities, within_century
 from mtqa.text.scripts import main_script
 
 _ENGLISH_MONTHS = {m: i + 1 for i, m in enumerate(
@@ -43,6 +44,46 @@ def _fmt(q: Quantity) -> str:
     if v == int(v):
         return str(int(v)) if v < 10000 else f"{int(v):,}"  # years stay 1985, not 1,985
     return f"{v:,}"
+
+
+_CJK_DATE_AFTER = re.compile(r"\s?[年月日号號]")
+_MONTH_NEAR_RE = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$|^\s*(?:jan|feb|mar|apr|"
+                            r"may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+
+
+def _in_date(text: str, q: Quantity) -> bool:
+    """A digit string that is part of a date (17 July, 7月17日, 17.07.2020): a day or month is
+    read by a fragile parse and MT writes dates in more ways than numbers."""
+    if _CJK_DATE_AFTER.match(text, q.end):
+        return True
+    if re.match(r"[./-]\d{1,2}(?:[./-]\d{2,4})?\b", text[q.end:]) or re.search(r"\d[./-]$", text[:q.start]):
+        return True
+    near = text[max(0, q.start - 12):q.start] + "|" + text[q.end:q.end + 12]
+    before, _, after = near.partition("|")
+    return bool(_MONTH_NEAR_RE.search(before) or _MONTH_NEAR_RE.match(after))
+
+
+def confidence(q: Quantity, text: str, others: tuple[Quantity, ...]) -> Confidence:
+    """How much a quantity with no counterpart on the other side is worth, from how it was found.
+
+    High: digits or number words with one reading and no unit to convert (`1985` against `1995`,
+    `quarante` against nothing). Medium: a number that parses several ways (`1.500`), a clock
+    time, an ordinal, a day or month inside a date, a CJK numeral in characters, a number word
+    in a compound modifier (`three-dimensional`, often rendered as one compound word). Low: a
+    vague quantity (`hundreds`), a fragile parse (a numeral in a compound, a CJK time in
+    characters), a number whose unit a translation converts (feet to metres)."""
+    imperial = (q.convert or 0) > 0 or (q.convert and any((o.convert or 0) > 0 for o in others))
+    if q.fragile or q.kind == "approx" or imperial:
+        return Confidence.LOW
+    if q.kind in ("time", "ordinal", "roman") or _in_date(text, q):
+        return Confidence.MEDIUM
+    if q.kind == "digits" and len(q.values) > 1:
+        return Confidence.MEDIUM
+    if q.kind == "words" and re.search(r"[\u3000-\u9fff]", q.text):
+        return Confidence.MEDIUM  # CJK numerals: 一/十 write idioms and words that are not counts
+    if q.kind == "words" and re.match(r"-\w", text[q.end:q.end + 2]):
+        return Confidence.MEDIUM  # three-dimensional, eight-foot: translated as one compound
+    return Confidence.HIGH
 
 
 def _unmatched(side: tuple[Quantity, ...], other: tuple[Quantity, ...], strict_only: bool):
@@ -115,7 +156,10 @@ def number_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
     vague quantities like "hundreds") and of the source (in its own language: `20 000`,
     `2,5 milliards`, `quatre-vingts`, `osiemnaście`, `6000万`), and flags a translation quantity
     whose value matches no source quantity under any reading. The words for one and two are not
-    flagged (they also render articles and "both").
+    flagged (they also render articles and "both"). Times agree on the 12- and 24-hour clock,
+    centuries with their years, feet with metres give or take rounding. The finding's confidence
+    follows the evidence (see `confidence`): high for digits or number words with one reading,
+    medium for times, dates, ordinals and CJK numerals, low for vague quantities and converted units.
 
     ## Why is this bad?
     A wrong number in a wire (a year, a death toll, an amount) is a critical error that fluent
@@ -133,19 +177,23 @@ def number_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
         hyp_q = quantities(segment.hyp[hs:he], segment.tgt_lang)
         src_q = quantities(segment.src[ss:se], segment.src_lang)
         missing = list(_unmatched(src_q, hyp_q, strict_only=True))
-        for q in _unmatched(hyp_q, src_q + ref_q, strict_only=True):
+        # A month the source names supports its number in a numeric date (9/11, 11.09.2001).
+        src_months = tuple(Quantity(0, 0, "", frozenset({float(m)}), "month", strict=False)
+                           for m in _source_months(segment.src[ss:se], segment.src_lang))
+        for q in _unmatched(hyp_q, src_q + ref_q + src_months, strict_only=True):
             hint = f"; the source has {', '.join(m.text for m in missing)}" if missing else ""
             suggestion = _fmt(missing[0]) if len(missing) == 1 else None
             yield Hit(hs + q.start, hs + q.end, f"“{q.text}” matches no number in the source{hint}",
-                      suggestion=suggestion, related=tuple(("src", ss + m.start, ss + m.end) for m in missing))
+                      suggestion=suggestion, confidence=confidence(q, segment.hyp[hs:he], src_q),
+                      related=tuple(("src", ss + m.start, ss + m.end) for m in missing))
         src = segment.src[ss:se]
         src_digits = digit_runs(src) | {d for r in segment.refs if r for d in digit_runs(r)}
         # Codes are kept as they are between Latin-script languages; from Chinese, Japanese or
         # Hindi, COVID-19 is often written in words (新冠肺炎), so only a source that writes codes
         # itself is asked to match them.
-        if main_script(src) not in ("Latin", "Cyrillic", None) and not codes(src):
+        if main_script(src) not in ("Latin", "Cyrillic", None) and not codes(src, segment.src_lang):
             continue
-        for start, end, code in codes(segment.hyp[hs:he]):
+        for start, end, code in codes(segment.hyp[hs:he], segment.tgt_lang):
             if not digit_runs(code) <= src_digits:
                 yield Hit(hs + start, hs + end, f"the digits of “{code}” match nothing in the source")
 
@@ -179,10 +227,12 @@ def source_number_missing(segment: Segment, ctx) -> Iterator[Hit]:
         month_q = tuple(Quantity(0, 0, "", frozenset({float(m)}), "month", strict=False) for m in months)
         ref_q = _reference_quantities(segment)
         for q in _unmatched(quantities(segment.src[ss:se], segment.src_lang), hyp_q + month_q, strict_only=True):
+            if any(within_century(q, h) for h in hyp_q):
+                continue  # "19. Jahrhundert" rendered inside "the 1850s"
             if segment.refs and not any(q.agrees_with(r) for r in ref_q):
                 continue  # the reference renders it no more visibly: our reading failed, not the MT
             yield Hit(ss + q.start, ss + q.end, f"the source's “{q.text}” has no counterpart in the translation",
-                      field="src")
+                      field="src", confidence=confidence(q, segment.src[ss:se], hyp_q))
 
 
 @rule("NU003", "month-not-in-source", severity=Severity.CRITICAL, category="accuracy/mistranslation",

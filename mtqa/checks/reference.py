@@ -16,6 +16,7 @@ import re
 from typing import Iterator
 
 from mtqa.align import pairs, slots
+from mtqa.checks.numbers import confidence as number_confidence
 from mtqa.model import Confidence, Hit, Segment, Severity
 from mtqa.resources import frequencies, lexicons
 from mtqa.rules import rule
@@ -64,7 +65,8 @@ def number_differs_from_reference(segment: Segment, ctx) -> Iterator[Hit]:
             hint = f"; the reference has {', '.join(others)}" if others else ""
             flagged.append((q.start, q.end))
             yield Hit(q.start, q.end, f"“{q.text}” does not match the reference{hint}",
-                      suggestion=others[0] if len(others) == 1 else None)
+                      suggestion=others[0] if len(others) == 1 else None,
+                      confidence=number_confidence(q, segment.hyp, ref_q))
     # A quantity of the reference that the translation renders with another word: align the
     # words of each sentence pair and flag what stands where the reference has the quantity
     # (an adjective standing where the reference says "several hundred").

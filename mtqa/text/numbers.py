@@ -12,6 +12,10 @@ text2num (English, French, German, Spanish, Italian, Portuguese) or by an additi
 the tables in `mtqa/data/<lang>/number_words.tsv` (Czech, Polish, Russian, Hindi, Chinese,
 Japanese), because no maintained library parses those.
 
+Jobs kept in their own modules: clock times (mtqa.text.clock), quantities said with several
+words such as `tens of thousands` or `two and a half million` (mtqa.text.number_phrases),
+Chinese and Japanese numerals (mtqa.text.cjk_numbers), codes such as COVID-19 (mtqa.text.codes).
+
 `strict` marks quantities reliable enough to demand a counterpart on the other side; words for
 one and two are never strict ("un", "a", "both"), nor are CJK numerals that are not followed
 by a counter or unit (十分 "very", 一起 "together").
@@ -20,18 +24,24 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import regex
 
+from mtqa.resources import frequencies
+from mtqa.text.cjk_numbers import cjk_numerals
+from mtqa.text.quantity import Quantity, _key, mark_centuries, within_century  # noqa: F401 (re-exported)
+from mtqa.text.clock import clock_times, readings
+from mtqa.text.number_phrases import phrases, unit_conversion
 from mtqa.text.number_words import (
     CJK_LANGS,
+    COMPOUNDING_LANGS,
     NumberWords,
     number_words,
 )
 
 # Digits of other scripts mapped to ASCII, one code point for one, so offsets are preserved.
-_DIGITS = {**{0xFF10 + i: str(i) for i in range(10)},   # full-width
+DIGITS = {**{0xFF10 + i: str(i) for i in range(10)},   # full-width
            **{0x0966 + i: str(i) for i in range(10)},   # Devanagari
            **{0x0660 + i: str(i) for i in range(10)},   # Arabic-Indic
            **{0x06F0 + i: str(i) for i in range(10)}}
@@ -41,53 +51,25 @@ TEXT2NUM_LANGS = {"en", "fr", "de", "es", "it", "pt"}
 # rescanned a long line without spaces from every position (quadratic time).
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|[^\s@]{1,64}@[^\s@]{1,255}\.\w+", re.I)
 _NUMBER_RE = re.compile(r"(?<![\d.,])\d+(?:[.,\u00a0\u202f\u2009 '’]\d{3}(?!\d))*(?:[.,]\d+)?")
-_TIME_RE = re.compile(r"(?<![\d.,:])([01]?\d|2[0-3])(?::|\s?h\s?)([0-5]\d)(?![\d:])(?:\s?([ap])\.?m\b\.?)?", re.I)
-_CJK_TIME_RE = re.compile(r"(?<!\d)([01]?\d|2[0-3])[时時点點]([0-5]?\d)分")
-_ROMAN_RE = re.compile(r"(?<![\w])(?=[IVXLC]{2,}(?![\w’'-])|[IVXLC]+(?:e|er|ème|st|nd|rd|th)\b)"
+# A single L or C before -e is the French article or pronoun (Le, Ce), never the 50th/100th.
+_ROMAN_RE = re.compile(r"(?<![\w])(?=[IVXLC]{2,}(?![\w’'-])|(?![LC]e\b)[IVXLC]+(?:e|er|ème|st|nd|rd|th)\b)"
                        r"(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})(?=e|er|ème|st|nd|rd|th|\b)")
 # The `regex` module's \w includes combining marks, so Devanagari words stay whole.
 _WORD_RE = regex.compile(r"\w+")
 # Letters that may follow a number without making it a code (A4, G7, 4G): ordinals and units.
 # Case matters: "5 kg" is a unit, "4G" and "3D" are names.
-_SUFFIX_RE = re.compile(r"(?:st|nd|rd|th|e|er|re|ère|ème|eme|es|º|ª|s|%|km|kg|g|m|cm|mm|mi|ft|h|min|bn|tn|mn|k|"
+SUFFIX_RE = re.compile(r"(?:st|nd|rd|th|e|er|ern|re|ère|ème|eme|es|º|ª|s|%|km|kg|g|m|cm|mm|mi|ft|h|min|bn|tn|mn|k|"
                         r"x|ha|t|l|mg|ml|GB|MB|TB|MW|kW|GW|USD|EUR)\b|(?:jährig|fach|mal|prozent|tägig|köpfig)", re.U)
 _ENGLISH_SCALE = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12}
-# Counters and units after a CJK numeral that make it a quantity (十分 "very" is not one).
-_CJK_COUNTERS = set("年月日号時时秒个個人名位次岁歳元円美件家天周週倍台部本枚匹头頭座场場条條项項所架艘辆輛公里米吨噸点點%％")
-_CJK_TWO_CHAR_COUNTERS = ("分钟", "分鐘", "小时", "小時", "公斤", "公顷", "平方")
-
-
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    start: int
-    end: int
-    text: str
-    values: frozenset[float]
-    kind: str                 # digits | time | words | ordinal | roman | approx
-    approx: float | None = None  # order of a vague quantity: 10, 100, 1000...
-    strict: bool = True       # demand a counterpart on the other side
-    alt: frozenset[float] = frozenset()  # other spellings of the same value: 90 for 1990
-
-    def agrees_with(self, other: "Quantity") -> bool:
-        if (self.values | self.alt) & (other.values | other.alt):
-            return True
-        for a, b in ((self, other), (other, self)):
-            if a.approx is not None:
-                # Vague quantities agree within one order: "lakhs" are rendered as "millions".
-                if b.approx is not None and a.approx / 10 <= b.approx <= a.approx * 10:
-                    return True
-                if any(a.approx <= v < a.approx * 10 for v in b.values):
-                    return True
-        return False
-
-
-def _key(v: float) -> float:
-    return round(float(v), 6)
 
 
 # ----------------------------------------------------------------------------- digits
 
-def _candidates(token: str) -> set[float]:
+#: Languages whose decimal mark is the point: there `3,000` is three thousand, never 3.0.
+_POINT_DECIMAL_LANGS = {"en", "zh", "ja", "hi"}
+
+
+def _candidates(token: str, lang: str = "", lists: bool = True) -> set[float]:
     """All values a digit string can mean under the usual locale conventions."""
     clean = token.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ").replace("’", "'")
     seps = [c for c in clean if not c.isdigit()]
@@ -100,7 +82,14 @@ def _candidates(token: str) -> set[float]:
     if all(len(g) == 3 for g in re.split(r"[., ']", clean)[1:]):
         out.add(float(re.sub(r"[., ']", "", clean)))
     # Reading 2: the last separator is a decimal mark (only . or ,), the others group thousands.
-    if last in ".," and all(s != last for s in seps[:-1]):
+    comma_groups = last == "," and len(tail) == 3 and lang in _POINT_DECIMAL_LANGS
+    if lists and last == "," and len(tail) != 3 and lang in _POINT_DECIMAL_LANGS and seps == [","]:
+        # [1,1]: a list. Chinese, Japanese and Hindi never write 1,5 for 1.5; English MT may
+        # copy a source's decimal comma, so there both readings stay.
+        if lang != "en":
+            return {float(head), float(tail)}
+        out |= {float(head), float(tail)}
+    if last in ".," and all(s != last for s in seps[:-1]) and not comma_groups:
         try:
             out.add(float(re.sub(r"[., ']", "", head) + "." + tail))
         except ValueError:
@@ -128,49 +117,65 @@ def _followed_by_magnitude(text: str, end: int, words: NumberWords, lang: str) -
     return None
 
 
+def _clock_quantities(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+    out = []
+    for t in clock_times(text, lang):
+        if _inside(t.start, taken):
+            continue
+        out.append(Quantity(t.start, t.end, text[t.start:t.end], frozenset(_key(v) for v in readings(t)), "time",
+                            fragile=t.words))
+        taken.append((t.start, t.end))
+    return out
+
+
 def _digit_quantities(text: str, lang: str, words: NumberWords, taken: list[tuple[int, int]]) -> list[Quantity]:
     out = []
-    times = list(_TIME_RE.finditer(text))
-    if lang in CJK_LANGS:
-        times += list(_CJK_TIME_RE.finditer(text))
-    for m in times:
-        if _inside(m.start(), taken):
-            continue
-        h, mi = int(m.group(1)), int(m.group(2))
-        ampm = (m.group(3) or "").lower() if m.re is _TIME_RE else ""
-        vals = {h + mi / 100}
-        if ampm == "p" and h < 12:
-            vals.add(h + 12 + mi / 100)
-        vals.add((h % 12) + mi / 100)
-        if h < 12:
-            vals.add(h + 12 + mi / 100)
-        out.append(Quantity(m.start(), m.end(), m.group(0), frozenset(_key(v) for v in vals), "time"))
-        taken.append((m.start(), m.end()))
     for m in _NUMBER_RE.finditer(text):
         start, end = m.start(), m.end()
         if _inside(start, taken):
             continue
         before = text[start - 1] if start else " "
-        if _latin_letter(before) or (before == "-" and start >= 2 and _latin_letter(text[start - 2])):
+        if _latin_letter(before) or (before == "-" and _code_letters_before(text, start - 1, lang)):
             continue  # a code such as A4, MH17, COVID-19
         token = m.group(0).rstrip(" '’\u00a0\u202f\u2009")
         end = start + len(token)
         after = text[end:end + 1]
-        if _latin_letter(after) and not _SUFFIX_RE.match(text, end):
+        if _latin_letter(after) and not SUFFIX_RE.match(text, end):
             continue  # 4G, 802.11a
-        vals = _candidates(token)
+        vals = _candidates(token, lang)
         mag = _followed_by_magnitude(text, end, words, lang)
         shown_end = end
-        if mag:
+        if mag:  # 2,5 million: not a list
+            vals = _candidates(token, lang, lists=False)
             vals |= {v * mag[0] for v in vals}
             shown_end = mag[1]
         # "午前0時" is rendered "midnight", "1つ" and "1人" as "a" or "one".
         strict = not (len(vals) == 1 and (0 in vals or 1 in vals) and not mag)
-        alt = {v % 100 for v in vals if v == int(v) and 1900 <= v <= 2099}  # "the 90s" for "1990s"
+        alt = {v % 100 for v in vals if v == int(v) and 1000 <= v <= 2099}  # "the 90s", "die 50er" for "1850s"
         out.append(Quantity(start, shown_end, text[start:shown_end], frozenset(_key(v) for v in vals), "digits",
-                            strict=strict, alt=frozenset(_key(v) for v in alt)))
+                            strict=strict, alt=frozenset(_key(v) for v in alt),
+                            convert=unit_conversion(text, shown_end)))
         taken.append((start, shown_end))
     return out
+
+
+def _code_letters_before(text: str, hyphen: int, lang: str) -> bool:
+    """Whether the letters before `hyphen` make `X-19` a code (COVID-19, covidu-19, F-16, MH-17)
+    rather than a hyphen joining a common word and a number (`the black hole-30 kilometres
+    away`, MT of a CJK dash; `l'après-11 septembre`, `post-9/11`)."""
+    m = re.search(r"[^\W\d_]+$", text[max(0, hyphen - 20):hyphen])
+    if not m or not _latin_letter(m.group(0)[-1]):
+        return False
+    return not common_word_before_hyphen(m.group(0), lang)
+
+
+def common_word_before_hyphen(letters: str, lang: str) -> bool:
+    """A lower-case word frequent in its language (Zipf >= 4: hole, post, après, robot(s)) is a
+    word, not the letters of a code (covid 3.9, covidu 3.5, boeing 3.8 stay below)."""
+    if not (letters.islower() and len(letters) >= 3):
+        return False
+    lang = lang or "en"
+    return max(frequencies.zipf(letters, lang), frequencies.zipf(letters[:-1], lang) if letters.endswith("s") else 0) >= 4
 
 
 def _latin_letter(ch: str) -> bool:
@@ -190,6 +195,19 @@ _ARTICLES = ("a", "an")
 _FRACTION_NUMERATORS = ("one", "two", "three")
 
 
+#: German determiners and article contractions: an ordinal is an adjective and follows one
+#: (am achten Tag, der dritte, jeder Dritte); without one, `achten`/`achte` is the verb "to heed".
+_DE_DETERMINERS = frozenset(
+    "der die das den dem des ein eine einen einem einer eines jeder jede jedes jedem jeden am im zum zur "
+    "vom beim ins ans aufs fürs sein seine seinem seinen seiner ihr ihre ihrem ihren ihrer unser unsere "
+    "unserem unseren mein meine meinem meinen dieser diese dieses diesem diesen jener jene".split())
+
+
+def _prev_word(text: str, pos: int) -> str:
+    m = re.search(r"(\w+)\W*$", text[max(0, pos - 30):pos])
+    return m.group(1).lower() if m else ""
+
+
 def _sentence_initial(text: str, pos: int) -> bool:
     before = text[:pos].rstrip(" \t\"'“‘«„(")
     return not before or before[-1] in ".!?:\n"
@@ -206,6 +224,9 @@ def _word_tokens(text: str, words: NumberWords, lang: str):
             if entry is not None and entry[1] == "connector":
                 continue  # "und" on its own joins nothing
             noun = entry is not None and entry[1] in ("approx", "magnitude")
+            # German capitalises nouns, so a number after a determiner is a nominalised number
+            # (jeder Dritte "one in three", ein Drittel, die Zwei), not a name.
+            noun = noun or (lang == "de" and _prev_word(text, m.start()) in _DE_DETERMINERS)
             if word[0].isupper() and not noun and not _sentence_initial(text, m.start()):
                 continue  # "Otto Ritter": a capitalised number word inside a sentence is a name
             yield m.start(), m.end(), low
@@ -302,7 +323,10 @@ def _run_quantities(text: str, run: list[tuple[int, int, str]], words: NumberWor
     fraction = ordinal and any(t[2] in _ARTICLES or t[2] in ("one", "two") for t in lead + core[:-1])
     weak = value <= 2 or fraction or any(words.table.get(n, (0, ""))[1] == "weak" for n in names)
     kind = "ordinal" if ordinal else "words"
-    return [Quantity(start, end, text[start:end], frozenset({_key(value)}), kind, strict=not weak)]
+    # A German ordinal with no determiner before it is as often a verb (achten "to heed").
+    homograph = lang == "de" and ordinal and _prev_word(text, start) not in _DE_DETERMINERS
+    return [Quantity(start, end, text[start:end], frozenset({_key(value)}), kind, strict=not (weak or homograph),
+                     fragile=homograph, convert=unit_conversion(text, end))]
 
 
 def _split_at_glue(run, glue):
@@ -340,44 +364,55 @@ def _word_quantities(text: str, lang: str, words: NumberWords, taken: list[tuple
     return out
 
 
-def _cjk_quantities(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Quantity]:
-    table = {w: (v, k) for w, (v, k) in number_words(lang).table.items()}
-    chars = "".join(table) + "0123456789"
+def _phrase_quantities(text: str, lang: str, words: NumberWords, taken: list[tuple[int, int]]) -> list[Quantity]:
+    def value_of(span: str) -> float | None:
+        if re.fullmatch(r"\d+", span):
+            return float(span)
+        got = _value([span.lower()], span.lower(), words, lang) if words.regex is not None else None
+        return got[0] if got and not got[1] else None
+
     out = []
-    for m in re.finditer(f"[{re.escape(chars)}]+", text):
-        start, end = m.start(), m.end()
-        if _inside(start, taken) or m.group(0).isdigit():
+    for p in phrases(text, lang, words, value_of):
+        if _inside(p.start, taken):
             continue
-        s = m.group(0)
-        approx = s[0] in "数几何"
-        body = s[1:] if approx else s
-        if not body:
+        values = frozenset() if p.value is None else frozenset({_key(p.value)})
+        out.append(Quantity(p.start, p.end, text[p.start:p.end], values, "approx" if p.approx else "words", p.approx,
+                            strict=p.strict, convert=unit_conversion(text, p.end)))
+        taken.append((p.start, p.end))
+    return out
+
+
+def _compound_prefixes(text: str, lang: str, words: NumberWords, taken: list[tuple[int, int]]) -> list[Quantity]:
+    """The number that begins a compound word (dreidimensional, zehnfach, zehnmal, milliardenfach,
+    Zweijährige): a counterpart for `three-dimensional` or `10 times`, too fragile (Achtung,
+    Elfenbein) to be demanded or to ground a finding."""
+    out = []
+    for m in _WORD_RE.finditer(text):
+        low = m.group(0).lower()
+        if _inside(m.start(), taken) or words.regex.fullmatch(low):
             continue
-        total = section = 0.0
-        num = None
-        for ch in body:
-            if ch.isdigit():
-                num = (num or 0) * 10 + int(ch)
-                continue
-            v, k = table.get(ch, (None, None))
-            if k == "digit":
-                num = v
-            elif k == "unit":
-                section += (num if num is not None else 1) * v
-                num = None
-            elif k == "magnitude":
-                section += num or 0
-                total += (section or 1) * v
-                section, num = 0.0, None
-        value = total + section + (num or 0)
-        nxt = text[end:end + 1]
-        counted = (bool(nxt) and nxt in _CJK_COUNTERS) or text.startswith(_CJK_TWO_CHAR_COUNTERS, end)
-        weak = (value <= 2 or not counted) and not approx
-        if approx:
-            order = 10 ** (len(str(int(value))) - 1) if value >= 10 else 10
-            out.append(Quantity(start, end, s, frozenset(), "approx", float(order), strict=counted))
+        pm = words.regex.match(low)
+        if not pm or len(pm.group(0)) < 3 or len(low) - pm.end() < 3:
+            continue
+        got = _value([pm.group(0)], pm.group(0), words, lang)
+        if got is None or got[0] <= 1:
+            continue
+        value, _ = got
+        approx = words.table.get(pm.group(0), (0, ""))[1] == "magnitude" and value >= 1000 and low[pm.end() - 1] == "n"
+        out.append(Quantity(m.start(), m.end(), m.group(0), frozenset() if approx else frozenset({_key(value)}),
+                            "approx" if approx else "words", value if approx else None, strict=False, fragile=True))
+    return out
+
+
+def _cjk_quantities(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+    out = []
+    for n in cjk_numerals(text, lang, lambda pos: _inside(pos, taken)):
+        if n.approx is not None:
+            out.append(Quantity(n.start, n.end, text[n.start:n.end], frozenset(), "approx", n.approx, strict=n.strict))
         else:
-            out.append(Quantity(start, end, s, frozenset({_key(value)}), "words", None, strict=not weak))
+            values = {n.value, n.value + 0.5} if n.half else {n.value}
+            out.append(Quantity(n.start, n.end, text[n.start:n.end], frozenset(_key(v) for v in values), "words",
+                                strict=n.strict))
     return out
 
 
@@ -396,44 +431,21 @@ def _roman_quantities(text: str, taken: list[tuple[int, int]]) -> list[Quantity]
     return out
 
 
-# Latin letters and digits only: "7月17日" is a date, not a code.
-_CODE_RE = re.compile(r"(?<![\w])(?=[A-Za-z0-9-]*[A-Za-z])(?=[A-Za-z0-9-]*\d)[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*(?![\w])")
-_DIGIT_RUN_RE = re.compile(r"\d+")
-
-
-def codes(text: str) -> list[tuple[int, int, str]]:
-    """Tokens that mix letters and digits (A4, iPhone6, COVID-19, 802.11n): (start, end, token)."""
-    norm = text.translate(_DIGITS)
-    out = []
-    for m in _CODE_RE.finditer(norm):
-        tok = m.group(0)
-        parts = re.split(r"[-.]", tok)
-        mixed = any(re.search(r"\d", p) and re.search(r"[A-Za-z]", p) for p in parts)
-        letters_then_digits = any(not re.search(r"\d", a) and b.isdigit() for a, b in zip(parts, parts[1:]))
-        if not (mixed or letters_then_digits):
-            continue  # 100-run, 24-year-old: a quantity in a compound, not a code
-        if mixed and len(parts) == 1 and tok[0].isdigit() and _SUFFIX_RE.fullmatch(tok.lstrip("0123456789")):
-            continue  # 5km, 21st: a quantity with its unit
-        out.append((m.start(), m.end(), tok))
-    return out
-
-
-def digit_runs(text: str) -> set[str]:
-    """Every run of digits in the text (any script), for matching the digits of codes."""
-    return set(_DIGIT_RUN_RE.findall(text.translate(_DIGITS)))
-
-
 @functools.lru_cache(maxsize=64)
 def quantities(text: str, lang: str | None) -> tuple[Quantity, ...]:
     """Every quantity of `text` in language `lang`, in text order."""
     lang = lang or "en"
-    norm = text.translate(_DIGITS)
+    norm = text.translate(DIGITS)
     taken = [(m.start(), m.end()) for m in _URL_RE.finditer(norm)]
     words = number_words(lang)
-    found = _digit_quantities(norm, lang, words, taken)
+    found = _clock_quantities(norm, lang, taken)
+    found += _phrase_quantities(norm, lang, words, taken)
+    found += _digit_quantities(norm, lang, words, taken)
     if lang in CJK_LANGS:
         found += _cjk_quantities(norm, lang, taken)
     else:
         found += _word_quantities(norm, lang, words, taken)
         found += _roman_quantities(norm, taken)
-    return tuple(sorted(found, key=lambda q: q.start))
+        if lang in COMPOUNDING_LANGS:
+            found += _compound_prefixes(norm, lang, words, taken)
+    return tuple(sorted(mark_centuries(norm, found), key=lambda q: q.start))

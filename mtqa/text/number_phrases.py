@@ -1,0 +1,185 @@
+"""Quantities said with several words whose value no word-by-word reading gives.
+
+Each pattern here covers a grammatical class, in every language that has it, not a phrase:
+
+- vague quantities of a magnitude: `tens of thousands`, `des dizaines de milliers`, `decenas de
+  miles`, `десятки тысяч`, `Zehntausende`, `数以万计` (a vague order times a magnitude);
+- a number and a half: `two and a half million`, `zweieinhalb Millionen`, `deux millions et
+  demi`, `dos millones y medio`, `half a dozen`, `anderthalb`;
+- count nouns that carry a number: `a couple`, `a dozen`, `a decade`, `decades`, `ein Jahrzehnt`
+  (a counterpart for `十年`, `une décennie`), which support the other side but are never demanded
+  from it (a decade is also just a long time);
+- units the translation may convert: a number before an imperial unit (`eight-foot`, `120 feet`,
+  `5 miles`) also agrees with its metric value give or take rounding (`2,5 Meter`, `40 meters`).
+
+Results are plain tuples; mtqa.text.numbers turns them into quantities.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from mtqa.text.number_words import NumberWords, number_words
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    start: int
+    end: int
+    value: float | None      # exact value, or None for a vague quantity
+    approx: float | None     # order of a vague quantity
+    strict: bool
+
+
+# Words that link a vague order to its magnitude ("tens OF thousands"); Slavic languages use the
+# genitive with no linker, German writes one compound word.
+_LINKERS = r"(?:of|de|d['’]|di|do|dos|das|von|dei|degli|delle)"
+# Vague orders in words that the tables keep as modifiers rather than quantities.
+_EXTRA_ORDERS = {"en": {"tens": 10.0, "dozens": 10.0, "hundreds": 100.0}}
+
+
+def _orders(words: NumberWords, lang: str) -> dict[str, float]:
+    out = {w: v for w, (v, kind) in words.table.items() if kind == "approx" and v >= 10}
+    out.update({w: o for w, o in words.approx_words.items() if o >= 10})
+    out.update(_EXTRA_ORDERS.get(lang, {}))
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def _vague_regex(lang: str) -> re.Pattern | None:
+    words = number_words(lang)
+    orders = _orders(words, lang)
+    big = {w: v for w, (v, kind) in words.table.items() if kind in ("approx", "magnitude") and v >= 1000}
+    if not orders or not big:
+        return None
+    alt = lambda ws: "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))  # noqa: E731
+    return re.compile(rf"(?<!\w)(?P<a>{alt(orders)})\s+(?:{_LINKERS}\s*)?(?P<b>{alt(big)})(?!\w)", re.I)
+
+
+# One word: a vague order fused with its magnitude (Zehntausende, Hunderttausenden).
+_FUSED_VAGUE = re.compile(r"(?<!\w)(zehn|hundert)(tausende|tausenden)(?!\w)", re.I)
+_FUSED_ORDER = {"zehn": 10.0, "hundert": 100.0}
+# 数以万计 / 数以千计: "counted by the ten-thousand", a vague quantity of that magnitude.
+_CJK_COUNTED_BY = re.compile(r"数以(十|百|千|万|萬|亿|億)计")
+_CJK_ORDER = {"十": 10.0, "百": 100.0, "千": 1e3, "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8}
+
+# A number and a half, per language: the number may be digits or words ("2 and a half",
+# "two and a half"), optionally followed by its magnitude.
+_HALF_AFTER = {"en": r"and\s+a\s+half", "fr": r"et\s+demie?", "es": r"y\s+medio", "it": r"e\s+mezzo",
+               "pt": r"e\s+meio", "ru": r"с\s+половиной", "pl": r"i\s+pół", "cs": r"a\s+půl"}
+# Mixed numbers and vulgar fractions: 2 1/2, 2½, ¾ (a slash between two numbers alone is as
+# often a date, 9/11, and is left to the digit parser).
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+_MIXED = re.compile(r"(?<![\d/.,])(?P<n>\d+)?(?:\s(?P<a>[1-9])/(?P<b>[2-9]|1[0-6])|\s?(?P<v>[½¼¾⅓⅔]))(?![\d/])")
+_HALF_BEFORE = {"en": re.compile(r"(?<!\w)half\s+an?\s+(?P<mag>dozen|hundred|thousand|million|billion)(?!\w)", re.I)}
+# German writes the half into the number word: zweieinhalb, dreieinhalb, anderthalb.
+_DE_HALF = re.compile(r"(?<!\w)(?:(?P<n>\w+?)einhalb|(?P<one>anderthalb))(?:\s+(?P<mag>\w+))?(?!\w)", re.I)
+
+# Count nouns: the value is in the noun (a couple = 2, a decade = 10). Singular forms are exact,
+# plurals vague. Never demanded from the other side: "a couple of days" is also "a few days".
+_COUNT_NOUNS = {
+    "en": {"couple": 2, "dozen": 12, "decade": 10, "decades": -10},
+    "de": {"paar": 2, "dutzend": 12, "jahrzehnt": 10, "jahrzehnte": -10, "jahrzehnten": -10},
+    "fr": {"couple": 2, "douzaine": 12, "décennie": 10, "décennies": -10},
+    "es": {"par": 2, "docena": 12, "década": 10, "décadas": -10},
+    "it": {"paio": 2, "dozzina": 12, "decennio": 10, "decenni": -10},
+    "pt": {"par": 2, "dúzia": 12, "década": 10, "décadas": -10},
+}
+
+# Imperial and US units, to metric (foot -> metre ...): MT into or out of English converts them.
+_IMPERIAL = [(r"feet|foot|ft\.?", 0.3048), (r"miles?|mi\.?", 1.609), (r"inch(?:es)?|in\.", 2.54),
+             (r"pounds?|lbs?\.?", 0.4536), (r"yards?|yd\.?", 0.9144), (r"gallons?", 3.785),
+             (r"acres?", 0.4047), (r"ounces?|oz\.?", 28.35)]
+_IMPERIAL_RE = re.compile(r"(?:\s|-)(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_IMPERIAL))
+                          + r")(?![\w])", re.I)
+# Metric units, back to imperial: the same conversions, read from the other side.
+_METRIC = [(r"met(?:er|re)s?|m|Meter|metros?|metri|mètres?|метр\w*|metr\w*", 0.3048),
+           (r"kilomet(?:er|re)s?|km|Kilometer|kilómetros?|chilometri|kilomètres?|километр\w*|kilometr\w*", 1.609),
+           (r"centimet(?:er|re)s?|cm|Zentimeter", 2.54), (r"kilo(?:gram(?:me)?s?)?|kg|Kilogramm", 0.4536),
+           (r"lit(?:er|re)s?|l|Liter", 3.785), (r"hectares?|ha|Hektar", 0.4047), (r"grams?|g|Gramm", 28.35)]
+_METRIC_RE = re.compile(r"(?:\s|-)?(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_METRIC))
+                        + r")(?![\w])")
+_CJK_METRIC = {"米": 0.3048, "公里": 1.609, "千米": 1.609, "厘米": 2.54, "公斤": 0.4536, "千克": 0.4536,
+               "升": 3.785, "公顷": 0.4047, "克": 28.35, "メートル": 0.3048, "キロ": 1.609}
+
+
+def unit_conversion(text: str, end: int) -> float | None:
+    """For a number ending at `end`, the factor between the imperial unit after it and its
+    metric counterpart: positive when the unit is imperial (value * factor = metric value),
+    negative when it is metric (value / factor = imperial value). None without a unit."""
+    m = _IMPERIAL_RE.match(text, end)
+    if m:
+        return next(f for i, (_, f) in enumerate(_IMPERIAL) if m.group(f"u{i}"))
+    m = _METRIC_RE.match(text, end)
+    if m:
+        return -next(f for i, (_, f) in enumerate(_METRIC) if m.group(f"u{i}"))
+    for unit, f in _CJK_METRIC.items():
+        if text.startswith(unit, end):
+            return -f
+    return None
+
+
+def phrases(text: str, lang: str, words: NumberWords, value_of) -> list[Phrase]:
+    """Multi-word quantities of `text`. `value_of(span)` values a number in words or digits of
+    the language (None when it is not one)."""
+    out: list[Phrase] = []
+    rx = _vague_regex(lang)
+    if rx is not None:
+        orders, big = _orders(words, lang), words.table
+        for m in rx.finditer(text):
+            order = orders[m.group("a").lower()] * big[m.group("b").lower()][0]
+            out.append(Phrase(m.start(), m.end(), None, order, True))
+    if lang == "de":
+        for m in _FUSED_VAGUE.finditer(text):
+            out.append(Phrase(m.start(), m.end(), None, _FUSED_ORDER[m.group(1).lower()] * 1000, True))
+        for m in _DE_HALF.finditer(text):
+            base = 1.0 if m.group("one") else value_of(m.group("n"))
+            if base is None:
+                continue
+            mag = words.magnitudes.get((m.group("mag") or "").lower())
+            end = m.end() if mag else m.end("n" if not m.group("one") else "one") + (0 if m.group("one") else 6)
+            out.append(Phrase(m.start(), end, (base + 0.5) * (mag or 1), None, True))
+    if lang in ("zh", "ja"):
+        for m in _CJK_COUNTED_BY.finditer(text):
+            out.append(Phrase(m.start(), m.end(), None, _CJK_ORDER[m.group(1)], True))
+    half = _HALF_AFTER.get(lang)
+    if half:
+        mags = "|".join(re.escape(w) for w in sorted(words.magnitudes, key=len, reverse=True))
+        half_rx = re.compile(rf"(?<!\w)(?P<n>[\w.,]+?)\s+(?P<mag1>(?:{mags})\s+)?{half}(?:\s+(?P<mag>{mags}))?(?!\w)", re.I)
+        for m in half_rx.finditer(text):
+            base = value_of(m.group("n"))
+            if base is None:
+                continue
+            mag = words.magnitudes.get((m.group("mag") or m.group("mag1") or "").strip().lower(), 1)
+            out.append(Phrase(m.start(), m.end(), (base + 0.5) * mag, None, True))
+    for m in _MIXED.finditer(text):
+        if m.group("n") is None and m.group("v") is None:
+            continue
+        frac = _VULGAR[m.group("v")] if m.group("v") else int(m.group("a")) / int(m.group("b"))
+        value = int(m.group("n") or 0) + frac
+        mag_m = re.match(r"\s+(\w+)", text[m.end():])
+        mag = words.magnitudes.get(mag_m.group(1).lower()) if mag_m else None
+        out.append(Phrase(m.start(), m.end() + (mag_m.end() if mag else 0), value * (mag or 1), None, True))
+    before = _HALF_BEFORE.get(lang)
+    if before:
+        for m in before.finditer(text):
+            mag = 12 if m.group("mag").lower() == "dozen" else words.magnitudes.get(m.group("mag").lower(), 100)
+            out.append(Phrase(m.start(), m.end(), 0.5 * mag, None, True))
+    nouns = _COUNT_NOUNS.get(lang)
+    if nouns:
+        for m in re.finditer(r"\w+", text):
+            v = nouns.get(m.group(0).lower())
+            if v is not None and not any(p.start <= m.start() < p.end for p in out):
+                out.append(Phrase(m.start(), m.end(), float(v) if v > 0 else None,
+                                  float(-v) if v < 0 else None, False))
+    return sorted(_drop_overlaps(out), key=lambda p: p.start)
+
+
+def _drop_overlaps(found: list[Phrase]) -> list[Phrase]:
+    """The longest of overlapping phrases ("half a dozen" over "dozen")."""
+    kept: list[Phrase] = []
+    for p in sorted(found, key=lambda p: p.start - p.end):
+        if not any(k.start < p.end and p.start < k.end for k in kept):
+            kept.append(p)
+    return kept
