@@ -132,7 +132,7 @@ def test_a_worker_killed_mid_run_has_its_partitions_recomputed(batch, cluster, t
     # Small partitions, so that the run is still going when the first one comes back: both
     # workers then hold tasks, and the one killed loses the task it is running.
     monkeypatch.setattr(executor, "PARTITION", 100)
-    real_results, killed = executor._results, []
+    real_results, killed = executor.results, []
 
     def results_then_kill(*a, **k):
         if not killed:
@@ -141,7 +141,7 @@ def test_a_worker_killed_mid_run_has_its_partitions_recomputed(batch, cluster, t
             killed.append(True)
         yield from real_results(*a, **k)
 
-    monkeypatch.setattr(executor, "_results", results_then_kill)
+    monkeypatch.setattr(executor, "results", results_then_kill)
     out = tmp_path / "dask.json"
     assert main(_args(path, out) + ["--dask", address]) == 0
     assert killed and workers[0].poll() is not None

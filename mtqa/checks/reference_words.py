@@ -63,8 +63,11 @@ def scrambled_word_order(segment: Segment, ctx) -> Iterator[Hit]:
 
     ## What it does
     Compares each sentence with its reference: when most of its words are the reference's
-    but almost none of its adjacent word pairs are, the words are there and the order is
-    lost (a word salad from a broken decoder or a tokenisation bug).
+    but almost none of its adjacent word pairs are, and consecutive shared words keep the
+    reference's order no more often than chance (a rewording moves whole phrases and keeps
+    the order inside them), the words are there and the order is lost (a word salad from a
+    broken decoder or a tokenisation bug). English only: in languages with a free word order
+    (German) a faithful translation reorders as much.
 
     ## Why is this bad?
     A sentence in scrambled order cannot be read, or reads as something else; chrF, which

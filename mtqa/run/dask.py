@@ -27,7 +27,6 @@ import os
 import pickle
 import uuid
 from collections import deque
-from itertools import islice
 from typing import Callable, Iterable, Iterator
 
 from mtqa import __version__
@@ -35,6 +34,7 @@ from mtqa.context import Context
 from mtqa.metrics.scores import MetricSuite
 from mtqa.model import Segment, SegmentResult
 from mtqa.rules import Rule
+from mtqa.run.batches import batches, check_rows, results
 
 #: Segments per task. Larger than `--jobs` chunks: a Dask task costs about a millisecond of
 #: scheduling and a network round trip, and 512 segments are half a second to a few seconds of work.
@@ -133,31 +133,11 @@ def rule_codes(rules: Iterable[Rule]) -> tuple[str, ...]:
 
 def check_partition(blob: bytes, digest: str, segments: list[Segment]) -> list[tuple]:
     """The task a worker runs: what `engine.run` does to these segments in one process."""
-    from mtqa.engine import check_segment
-
     rules, ctx, names = _setup(blob, digest)
     # A fresh MetricSuite per task: its corpus sums are not used here (the client sums), and a
     # shared one would grow the worker's nrefs set across runs for nothing.
     metrics = MetricSuite(names) if names else None
-    out = []
-    for segment in segments:
-        r = check_segment(segment, rules, ctx, metrics, keep_stats=True)
-        out.append((r.findings, r.score, r.words, r.metrics, r.metric_stats, r.sentences))
-    return out
-
-
-def _partitions(segments: Iterable[Segment], size: int) -> Iterator[list[Segment]]:
-    it = iter(segments)
-    while part := list(islice(it, size)):
-        yield part
-
-
-def _results(part: list[Segment], rows: list[tuple], metrics: MetricSuite | None) -> Iterator[SegmentResult]:
-    for segment, (findings, score, words, scores, stats, sentences) in zip(part, rows):
-        if stats is not None and metrics is not None:
-            metrics.accumulate(stats, nrefs=len(segment.refs))
-        yield SegmentResult(segment=segment, findings=findings, score=score, words=words, metrics=scores,
-                            sentences=sentences)
+    return check_rows(segments, rules, ctx, metrics)
 
 
 def _killed_worker() -> type:
@@ -204,17 +184,17 @@ def _stream(client, cluster, segments, metrics, setup, partition, window) -> Ite
     pending: deque = deque()
     run_id = uuid.uuid4().hex[:8]
     try:
-        for k, part in enumerate(_partitions(segments, partition)):
+        for k, part in enumerate(batches(segments, partition)):
             # pure=False and a key of our own: two runs on the same input must not share results,
             # and the key tells which run and partition a task is in the dashboard and the logs.
             future = client.submit(check_partition, *setup, part, key=f"mtqa-{run_id}-{k}", pure=False)
             pending.append((part, future))
             if len(pending) >= window:
                 part, future = pending.popleft()
-                yield from _results(part, future.result(), metrics)
+                yield from results(part, future.result(), metrics)
         while pending:
             part, future = pending.popleft()
-            yield from _results(part, future.result(), metrics)
+            yield from results(part, future.result(), metrics)
     except (OSError, TimeoutError, asyncio.CancelledError, concurrent.futures.CancelledError, _killed_worker()) as e:
         # The scheduler went away, or a partition killed worker after worker (Dask gives up after
         # `distributed.scheduler.allowed-failures`): the cluster failed, not the input or mtqa.

@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from itertools import islice
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from mtqa.io.errors import InputError
 from mtqa.model import Segment, SegmentResult
 from mtqa.run import signals
+from mtqa.run.batches import batches, check_rows, results
 
 if TYPE_CHECKING:  # the engine (and sacrebleu under it) loads when a run starts, not for `--help`
     from mtqa.context import Context
@@ -81,29 +81,7 @@ def _init(rules: tuple[Rule, ...], ctx: Context, metric_names: tuple[str, ...] |
 
 
 def _check_chunk(segments: list[Segment]) -> list[tuple]:
-    from mtqa.engine import check_segment
-
-    rules, ctx, metrics = _worker["rules"], _worker["ctx"], _worker["metrics"]
-    out = []
-    for segment in segments:
-        r = check_segment(segment, rules, ctx, metrics, keep_stats=True)
-        # The segment itself is not sent back: the main process still has it.
-        out.append((r.findings, r.score, r.words, r.metrics, r.metric_stats, r.sentences))
-    return out
-
-
-def _chunks(segments: Iterable[Segment], size: int) -> Iterator[list[Segment]]:
-    it = iter(segments)
-    while chunk := list(islice(it, size)):
-        yield chunk
-
-
-def _results(chunk: list[Segment], parts: list[tuple], metrics: MetricSuite | None) -> Iterator[SegmentResult]:
-    for segment, (findings, score, words, scores, stats, sentences) in zip(chunk, parts):
-        if stats is not None and metrics is not None:
-            metrics.accumulate(stats, nrefs=len(segment.refs))
-        yield SegmentResult(segment=segment, findings=findings, score=score, words=words, metrics=scores,
-                            sentences=sentences)
+    return check_rows(segments, _worker["rules"], _worker["ctx"], _worker["metrics"])
 
 
 def run_parallel(segments: Iterable[Segment], rules: Iterable[Rule], ctx: Context,
@@ -132,14 +110,14 @@ def run_parallel(segments: Iterable[Segment], rules: Iterable[Rule], ctx: Contex
                                        "use fewer") from None
         workers = list(getattr(pool, "_pool", ()))
         pending: deque = deque()
-        for batch in _chunks(segments, chunk):
+        for batch in batches(segments, chunk):
             pending.append((batch, pool.apply_async(_check_chunk, (batch,))))
             if len(pending) >= 2 * jobs:
                 batch, job = pending.popleft()
-                yield from _results(batch, _wait(job, workers), metrics)
+                yield from results(batch, _wait(job, workers), metrics)
         while pending:
             batch, job = pending.popleft()
-            yield from _results(batch, _wait(job, workers), metrics)
+            yield from results(batch, _wait(job, workers), metrics)
         pool.close()
     finally:
         if pool is not None:
