@@ -84,3 +84,10 @@ def test_cli_min_confidence_low_shows_what_the_default_hides(cli, tmp_path):
     assert everything["summary"]["hidden"] == 0
     assert default["summary"]["findings"] + default["summary"]["hidden"] == everything["summary"]["findings"]
     assert all(f["confidence"] in ("medium", "high") for s in default["segments"] for f in s["findings"])
+
+
+def test_the_terminal_report_says_how_many_findings_are_hidden(cli):
+    shown = cli("check", "--isolated", "--no-color").out
+    assert "1 finding of confidence below medium hidden" in shown  # the sample's Sisha/Seshcha note
+    everything = cli("check", "--isolated", "--no-color", "--min-confidence", "low").out
+    assert "hidden" not in everything.split("────")[0] and "Sisha" in everything

@@ -85,6 +85,9 @@ def header(report: Report, width: int) -> list:
     if s.baselined:
         out.append(Text(f"{s.baselined} known finding{'s' * (s.baselined != 1)} left out by the baseline "
                         f"({info.baseline})", "dim"))
+    if s.hidden:
+        out.append(Text(f"{s.hidden} finding{'s' * (s.hidden != 1)} of confidence below {s.min_confidence} hidden "
+                        "(--min-confidence low shows them)", "dim"))
     for g in s.gates:  # metric gates decide the verdict too: say which held and which failed
         out.append(Text(f"metric gate {'met' if g.passed else 'FAILED'}: {g.describe()}",
                         "dim" if g.passed else "bold red"))
