@@ -134,7 +134,7 @@ def name_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
     hyp: Goods imported from Central America are duty free.
     """
     refs = [target_evidence(r) for r in segment.refs if r]
-    ref_words = [fold(t.text) for r in segment.refs if r for t in words(r)]
+    ref_words = None  # the references' words, folded: needed only to grade a name that is flagged
     for (hs, he), (ss, se) in pairs.source_pairs(segment):
         evidence = source_evidence(segment.src[ss:se], segment.src_lang)
         flagged = []
@@ -148,6 +148,8 @@ def name_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
             flagged.append((start, end))
             if dropped is None:
                 dropped = _dropped_source_names(segment, hs, he, ss, se)
+            if ref_words is None:
+                ref_words = [fold(t.text) for r in segment.refs if r for t in words(r)]
             # The source's names the translation lacks are what this name probably replaced: NE002's
             # findings on them fold into this one (one replaced name, one finding).
             yield Hit(hs + start, hs + end, f"“{name}” matches no name in the source"

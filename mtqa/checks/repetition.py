@@ -144,10 +144,13 @@ def degenerate_repetition_loop(segment: Segment, ctx) -> Iterator[Hit]:
     text = segment.hyp
     # A repetition that the source or the reference has too is the author's (an onomatopoeia, an
     # emphasis: `ding, ding, ding`, `very, very, very`), not a decoder's loop.
+    # The witnesses are read only when the translation has a loop: most segments have none.
     witnesses = [t for t in (segment.src, *segment.refs) if t]
-    mirrored = any(_has_loop(t) for t in witnesses)
+    mirrored = None
     for chunk in _chunks(text, words(text)):
         for hit in _loops(text, chunk):
+            if mirrored is None:
+                mirrored = any(_has_loop(t) for t in witnesses)
             if mirrored:
                 continue
             separated = "," in text[hit.start:hit.end] or "-" in text[hit.start:hit.end]
