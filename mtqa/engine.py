@@ -27,13 +27,13 @@ class CheckError(RuntimeError):
 _FIELD_ORDER = {name: i for i, name in enumerate(FIELDS)}
 
 
-def _available(segment: Segment) -> set[str]:
-    have = set()
-    if segment.src is not None and segment.src.strip():
-        have.add("src")
-    if segment.refs and any(r.strip() for r in segment.refs):
-        have.add("ref")
-    return have
+_NEITHER, _SRC, _REF, _BOTH = frozenset(), frozenset({"src"}), frozenset({"ref"}), frozenset({"src", "ref"})
+
+
+def _available(segment: Segment) -> frozenset[str]:
+    src = segment.src is not None and bool(segment.src.strip())
+    ref = bool(segment.refs) and any(r.strip() for r in segment.refs)
+    return (_BOTH if ref else _SRC) if src else (_REF if ref else _NEITHER)
 
 
 def make_finding(rule: Rule, hit: Hit, segment: Segment) -> Finding:
@@ -102,21 +102,42 @@ def fold_same_errors(findings: list[Finding], rules: dict[str, Rule]) -> list[Fi
     return out
 
 
+class RulePlan:
+    """The selected rules, with the subset that runs on a segment worked out once per kind of
+    segment (which of source and reference it has, its target language) instead of testing every
+    rule's needs and languages on every segment."""
+
+    def __init__(self, rules: Iterable[Rule]):
+        self.rules = tuple(rules)
+        self._runnable: dict[tuple[frozenset[str], str | None], tuple[Rule, ...]] = {}
+
+    def runnable(self, have: frozenset[str], tgt_lang: str | None) -> tuple[Rule, ...]:
+        key = (have, tgt_lang)
+        found = self._runnable.get(key)
+        if found is None:
+            found = self._runnable[key] = tuple(
+                r for r in self.rules if r.needs <= have and r.applies_to(tgt_lang))
+        return found
+
+
+def plan(rules: Iterable[Rule] | RulePlan) -> RulePlan:
+    return rules if isinstance(rules, RulePlan) else RulePlan(rules)
+
+
 def _sort_key(f: Finding):
     return (_FIELD_ORDER[f.field], f.start, f.end, -f.severity, f.rule)
 
 
-def check_segment(segment: Segment, rules: Iterable[Rule], ctx: Context,
+def check_segment(segment: Segment, rules: Iterable[Rule] | RulePlan, ctx: Context,
                   metrics: MetricSuite | None = None, keep_stats: bool = False) -> SegmentResult:
     """Findings, penalty and metrics of one segment. `keep_stats` puts the segment's sacrebleu
-    statistics in the result (worker processes send them to the process that sums the corpus)."""
+    statistics in the result (worker processes send them to the process that sums the corpus).
+    Callers that check many segments pass a `RulePlan` (made once) as `rules`."""
     have = _available(segment)
     findings: list[Finding] = []
     seen: set[tuple] = set()
     ran: dict[str, Rule] = {}
-    for r in rules:
-        if not r.needs <= have or not r.applies_to(segment.tgt_lang):
-            continue
+    for r in plan(rules).runnable(have, segment.tgt_lang):
         ran[r.code] = r
         for hit in r.check(segment, ctx):
             key = (r.code, hit.field, hit.start, hit.end)
@@ -148,6 +169,6 @@ def check_segment(segment: Segment, rules: Iterable[Rule], ctx: Context,
 
 def run(segments: Iterable[Segment], rules: Iterable[Rule], ctx: Context,
         metrics: MetricSuite | None = None) -> Iterator[SegmentResult]:
-    rules = tuple(rules)
+    rules = plan(rules)
     for segment in segments:
         yield check_segment(segment, rules, ctx, metrics)

@@ -23,11 +23,12 @@ def batches(segments: Iterable[Segment], size: int) -> Iterator[list[Segment]]:
 def check_rows(segments: list[Segment], rules: tuple[Rule, ...], ctx: Context,
                metrics: MetricSuite | None) -> list[tuple]:
     """What `engine.run` does to these segments, as picklable rows (one a segment)."""
-    from mtqa.engine import check_segment
+    from mtqa.engine import RulePlan, check_segment
 
     out = []
+    plan = RulePlan(rules)
     for segment in segments:
-        r = check_segment(segment, rules, ctx, metrics, keep_stats=True)
+        r = check_segment(segment, plan, ctx, metrics, keep_stats=True)
         out.append((r.findings, r.score, r.words, r.metrics, r.metric_stats, r.sentences))
     return out
 
