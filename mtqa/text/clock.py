@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from mtqa.text.number_hints import ANY_DIGIT, keyword_text
+
 # The meridiem written after a time, with or without full stops (a.m., am, p. m., pm). The
 # lookahead keeps `amid` and `pmx` out.
 _MERIDIEM = r"(?:\s?(?P<mer>[ap])(?:\.\s?m\.|\s?m\b))"
@@ -58,6 +60,18 @@ _EN_PAST = {"half": 30, "quarter": 15, "twenty-five": 25, "twenty": 20, "ten": 1
 _EN_WORD_TIME = re.compile(
     rf"(?<!\w)(?:(?:a\s)?(?P<q>{'|'.join(_EN_PAST)})\s(?P<dir>past|to)\s(?P<h>{'|'.join(_EN_HOURS)}|\d{{1,2}})"
     rf"|(?P<h2>{'|'.join(_EN_HOURS)}|\d{{1,2}})\so['’]clock|(?P<noon>noon|midday|midnight))(?!\w)", re.I)
+
+
+# Words one of which each branch of _EN_WORD_TIME needs (a quarter past / to, o'clock, noon,
+# midday, midnight): a sentence with none of them is not searched.
+_EN_WORD_TIME_NEEDS = ("clock", "noon", "mid")
+_EN_PAST_WORDS = ("half", "quarter", "twenty", "ten", "five")  # twenty-five holds "five"
+
+
+def _may_have_word_time(text: str) -> bool:
+    low = keyword_text(text)
+    return any(w in low for w in _EN_WORD_TIME_NEEDS) or (
+        ("past" in low or "to" in low) and any(w in low for w in _EN_PAST_WORDS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +123,7 @@ def clock_times(text: str, lang: str) -> list[ClockTime]:
             # plain 3, so either rendering agrees.
             add(ClockTime(m.start(), m.end(), h, mi, _CJK_PERIOD.get(per) if per else None,
                           words=words))
-    if lang == "en":
+    if lang == "en" and _may_have_word_time(text):
         for m in _EN_WORD_TIME.finditer(text):
             if m.group("noon"):
                 h, mi = (0 if m.group("noon").lower() == "midnight" else 12), None
@@ -123,7 +137,8 @@ def clock_times(text: str, lang: str) -> list[ClockTime]:
                         h, mi = (h - 1) % 24, 60 - mi
             if h <= 24:
                 add(ClockTime(m.start(), m.end(), h, mi, None, words=True))
-    for rx in _LATIN_TIMES:
+    # Every Latin pattern needs a digit; two sentences in three have none.
+    for rx in _LATIN_TIMES if ANY_DIGIT.search(text) else ():
         for m in rx.finditer(text):
             h = int(m.group("h"))
             groups = m.groupdict()

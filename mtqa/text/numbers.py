@@ -32,6 +32,7 @@ from mtqa.resources import frequencies
 from mtqa.text.cjk_numbers import cjk_numerals
 from mtqa.text.quantity import Quantity, _key, mark_centuries, within_century  # noqa: F401 (re-exported)
 from mtqa.text.clock import clock_times, readings
+from mtqa.text.number_hints import ANY_DIGIT, DIGITS, ascii_digits, may_have_url  # noqa: F401 (DIGITS re-exported)
 from mtqa.text.number_phrases import phrases, unit_conversion
 from mtqa.text.number_words import (
     CJK_LANGS,
@@ -40,11 +41,6 @@ from mtqa.text.number_words import (
     number_words,
 )
 
-# Digits of other scripts mapped to ASCII, one code point for one, so offsets are preserved.
-DIGITS = {**{0xFF10 + i: str(i) for i in range(10)},   # full-width
-           **{0x0966 + i: str(i) for i in range(10)},   # Devanagari
-           **{0x0660 + i: str(i) for i in range(10)},   # Arabic-Indic
-           **{0x06F0 + i: str(i) for i in range(10)}}
 TEXT2NUM_LANGS = {"en", "fr", "de", "es", "it", "pt"}
 
 # An e-mail's parts are bounded (64 and 255 characters, as in RFC 5321): unbounded, the pattern
@@ -54,6 +50,10 @@ _NUMBER_RE = re.compile(r"(?<![\d.,])\d+(?:[.,\u00a0\u202f\u2009 '’]\d{3}(?!\d
 # A single L or C before -e is the French article or pronoun (Le, Ce), never the 50th/100th.
 _ROMAN_RE = re.compile(r"(?<![\w])(?=[IVXLC]{2,}(?![\w’'-])|(?![LC]e\b)[IVXLC]+(?:e|er|ème|st|nd|rd|th)\b)"
                        r"(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})(?=e|er|ème|st|nd|rd|th|\b)")
+# What the lookahead of _ROMAN_RE needs: two numeral letters, or one before an ordinal ending
+# (e, er, ème, st, nd, rd, th). Most sentences have neither, and are not searched.
+_ROMAN_HINT = re.compile(r"[IVXLC](?:[IVXLCeè]|st|nd|rd|th)")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # The `regex` module's \w includes combining marks, so Devanagari words stay whole.
 _WORD_RE = regex.compile(r"\w+")
 # Letters that may follow a number without making it a code (A4, G7, 4G): ordinals and units.
@@ -130,6 +130,8 @@ def _clock_quantities(text: str, lang: str, taken: list[tuple[int, int]]) -> lis
 
 def _digit_quantities(text: str, lang: str, words: NumberWords, taken: list[tuple[int, int]]) -> list[Quantity]:
     out = []
+    if not ANY_DIGIT.search(text):
+        return out  # _NUMBER_RE needs a digit
     for m in _NUMBER_RE.finditer(text):
         start, end = m.start(), m.end()
         if _inside(start, taken):
@@ -213,27 +215,47 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return not before or before[-1] in ".!?:\n"
 
 
+# What a word is to the number-word reader, from its spelling alone: most words of a sentence
+# are none of these, and a cached look-up per word replaces a regex match and four set tests.
+_SKIP, _KEEP, _NUMBER, _NUMBER_NOUN = range(4)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_class(word: str, lang: str) -> tuple[int, str, bool]:
+    """(class, lower-case form, core) of a word of `lang`, read with number_words(lang). `core`:
+    a token `_run_quantities` can value (not a modifier, article or glue word, which only lead
+    or join a number); a sentence with no core word has no number in words."""
+    words = number_words(lang)
+    low = word.lower()
+    core = not (low in words.modifiers or low in _ARTICLES or low in _GLUE.get(lang, ()))
+    if words.regex is not None and words.regex.fullmatch(low):
+        entry = words.table.get(low)
+        if entry is not None and entry[1] == "connector":
+            return _SKIP, low, False  # "und" on its own joins nothing
+        noun = entry is not None and entry[1] in ("approx", "magnitude")
+        return (_NUMBER_NOUN if noun else _NUMBER), low, core
+    if low in words.approx_words or low in words.modifiers or low in _GLUE.get(lang, ()):
+        return _KEEP, low, core
+    if lang == "en" and low in _ARTICLES:
+        return _KEEP, low, False
+    return _SKIP, low, False
+
+
 def _word_tokens(text: str, words: NumberWords, lang: str):
-    """Number-word tokens (start, end, lower-case form); hyphenated parts count separately."""
-    glue = _GLUE.get(lang, ())
+    """Number-word tokens (start, end, lower-case form); hyphenated parts count separately.
+    `words` is number_words(lang), which `_word_class` reads."""
     for m in _WORD_RE.finditer(text):
         word = m.group(0)
-        low = word.lower()
-        if words.regex is not None and words.regex.fullmatch(low):
-            entry = words.table.get(low)
-            if entry is not None and entry[1] == "connector":
-                continue  # "und" on its own joins nothing
-            noun = entry is not None and entry[1] in ("approx", "magnitude")
+        cls, low, _ = _word_class(word, lang)
+        if cls == _SKIP:
+            continue
+        if cls != _KEEP:
             # German capitalises nouns, so a number after a determiner is a nominalised number
             # (jeder Dritte "one in three", ein Drittel, die Zwei), not a name.
-            noun = noun or (lang == "de" and _prev_word(text, m.start()) in _DE_DETERMINERS)
+            noun = cls == _NUMBER_NOUN or (lang == "de" and _prev_word(text, m.start()) in _DE_DETERMINERS)
             if word[0].isupper() and not noun and not _sentence_initial(text, m.start()):
                 continue  # "Otto Ritter": a capitalised number word inside a sentence is a name
-            yield m.start(), m.end(), low
-        elif low in words.approx_words or low in words.modifiers or low in glue:
-            yield m.start(), m.end(), low
-        elif lang == "en" and low in _ARTICLES:
-            yield m.start(), m.end(), low
+        yield m.start(), m.end(), low
 
 
 def _generic_value(tokens: list[str], words: NumberWords) -> float | None:
@@ -346,6 +368,8 @@ def _split_at_glue(run, glue):
 def _word_quantities(text: str, lang: str, words: NumberWords, taken: list[tuple[int, int]]) -> list[Quantity]:
     if words.regex is None:
         return []
+    if not any(_word_class(w, lang)[2] for w in _WORD_RE.findall(text)):
+        return []  # articles, modifiers and glue alone make no number
     out: list[Quantity] = []
     run: list[tuple[int, int, str]] = []
     prev_end = None
@@ -388,20 +412,33 @@ def _compound_prefixes(text: str, lang: str, words: NumberWords, taken: list[tup
     Elfenbein) to be demanded or to ground a finding."""
     out = []
     for m in _WORD_RE.finditer(text):
-        low = m.group(0).lower()
-        if _inside(m.start(), taken) or words.regex.fullmatch(low):
+        head = _compound_head(m.group(0), lang)
+        if head is None or _inside(m.start(), taken):
             continue
-        pm = words.regex.match(low)
-        if not pm or len(pm.group(0)) < 3 or len(low) - pm.end() < 3:
-            continue
-        got = _value([pm.group(0)], pm.group(0), words, lang)
-        if got is None or got[0] <= 1:
-            continue
-        value, _ = got
-        approx = words.table.get(pm.group(0), (0, ""))[1] == "magnitude" and value >= 1000 and low[pm.end() - 1] == "n"
+        value, approx = head
         out.append(Quantity(m.start(), m.end(), m.group(0), frozenset() if approx else frozenset({_key(value)}),
                             "approx" if approx else "words", value if approx else None, strict=False, fragile=True))
     return out
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _compound_head(word: str, lang: str) -> tuple[float, bool] | None:
+    """(value, vague) of the number word that begins compound `word`, read with
+    number_words(lang); None when the word is no such compound. Cached per word: the reading
+    depends on the spelling alone."""
+    words = number_words(lang)
+    low = word.lower()
+    if words.regex.fullmatch(low):
+        return None
+    pm = words.regex.match(low)
+    if not pm or len(pm.group(0)) < 3 or len(low) - pm.end() < 3:
+        return None
+    got = _value([pm.group(0)], pm.group(0), words, lang)
+    if got is None or got[0] <= 1:
+        return None
+    value, _ = got
+    approx = words.table.get(pm.group(0), (0, ""))[1] == "magnitude" and value >= 1000 and low[pm.end() - 1] == "n"
+    return value, approx
 
 
 def _cjk_quantities(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Quantity]:
@@ -418,11 +455,13 @@ def _cjk_quantities(text: str, lang: str, taken: list[tuple[int, int]]) -> list[
 
 def _roman_quantities(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
     out = []
+    if not _ROMAN_HINT.search(text):
+        return out
+    vals = _ROMAN_VALUES
     for m in _ROMAN_RE.finditer(text):
         if not m.group(0) or _inside(m.start(), taken):
             continue
         s = m.group(0)
-        vals = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
         total = 0
         for i, ch in enumerate(s):
             v = vals[ch]
@@ -435,8 +474,8 @@ def _roman_quantities(text: str, taken: list[tuple[int, int]]) -> list[Quantity]
 def quantities(text: str, lang: str | None) -> tuple[Quantity, ...]:
     """Every quantity of `text` in language `lang`, in text order."""
     lang = lang or "en"
-    norm = text.translate(DIGITS)
-    taken = [(m.start(), m.end()) for m in _URL_RE.finditer(norm)]
+    norm = ascii_digits(text)
+    taken = [(m.start(), m.end()) for m in _URL_RE.finditer(norm)] if may_have_url(norm) else []
     words = number_words(lang)
     found = _clock_quantities(norm, lang, taken)
     found += _phrase_quantities(norm, lang, words, taken)
