@@ -74,6 +74,30 @@ def _may_have_word_time(text: str) -> bool:
         ("past" in low or "to" in low) and any(w in low for w in _EN_PAST_WORDS))
 
 
+# All Latin patterns but the fifth (um 7.15) begin with (?<![\d.,:]) and the hour's first digit:
+# they can match only where a run of digits starts with no . , : before it. Trying those few
+# positions finds what finditer finds, without a lookbehind at every position of the text.
+_AT_HOUR = (True, True, True, True, False, True)
+_DIGIT_RUN_RE = re.compile(r"\d+")
+_DOTTED_TIME_HINT = re.compile(r"\d[.][0-5]\d")  # what the fifth pattern needs
+
+
+def _hour_starts(text: str) -> list[int]:
+    return [m.start() for m in _DIGIT_RUN_RE.finditer(text) if not m.start() or text[m.start() - 1] not in ".,:"]
+
+
+def _matches_at(rx: re.Pattern, text: str, starts: list[int]):
+    """What rx.finditer(text) yields when every match of rx starts at one of `starts` (ascending):
+    the first match at or after the end of the previous one."""
+    pos = 0
+    for start in starts:
+        if start >= pos:
+            m = rx.match(text, start)
+            if m:
+                yield m
+                pos = m.end()
+
+
 @dataclass(frozen=True, slots=True)
 class ClockTime:
     start: int
@@ -138,8 +162,13 @@ def clock_times(text: str, lang: str) -> list[ClockTime]:
             if h <= 24:
                 add(ClockTime(m.start(), m.end(), h, mi, None, words=True))
     # Every Latin pattern needs a digit; two sentences in three have none.
-    for rx in _LATIN_TIMES if ANY_DIGIT.search(text) else ():
-        for m in rx.finditer(text):
+    starts = _hour_starts(text) if ANY_DIGIT.search(text) else None
+    for rx, at_hour in zip(_LATIN_TIMES, _AT_HOUR) if starts is not None else ():
+        if at_hour:
+            found = _matches_at(rx, text, starts)
+        else:
+            found = rx.finditer(text) if _DOTTED_TIME_HINT.search(text) else ()
+        for m in found:
             h = int(m.group("h"))
             groups = m.groupdict()
             mi = groups.get("m") or groups.get("m2")

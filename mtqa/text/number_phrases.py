@@ -20,7 +20,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from mtqa.text.number_hints import ANY_DIGIT, keyword_text
+from mtqa.text.number_hints import keyword_text
 from mtqa.text.number_words import NumberWords, number_words
 
 
@@ -108,6 +108,7 @@ _METRIC_RE = re.compile(r"(?:\s|-)?(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, _
                         + r")(?![\w])")
 _CJK_METRIC = {"米": 0.3048, "公里": 1.609, "千米": 1.609, "厘米": 2.54, "公斤": 0.4536, "千克": 0.4536,
                "升": 3.785, "公顷": 0.4047, "克": 28.35, "メートル": 0.3048, "キロ": 1.609}
+_CJK_METRIC_FIRST = frozenset(u[0] for u in _CJK_METRIC)
 
 
 def unit_conversion(text: str, end: int) -> float | None:
@@ -120,9 +121,10 @@ def unit_conversion(text: str, end: int) -> float | None:
     m = _METRIC_RE.match(text, end)
     if m:
         return -next(f for i, (_, f) in enumerate(_METRIC) if m.group(f"u{i}"))
-    for unit, f in _CJK_METRIC.items():
-        if text.startswith(unit, end):
-            return -f
+    if text[end:end + 1] in _CJK_METRIC_FIRST:
+        for unit, f in _CJK_METRIC.items():
+            if text.startswith(unit, end):
+                return -f
     return None
 
 
@@ -186,8 +188,8 @@ def phrases(text: str, lang: str, words: NumberWords, value_of) -> list[Phrase]:
                 continue
             mag = words.magnitudes.get((m.group("mag") or m.group("mag1") or "").strip().lower(), 1)
             out.append(Phrase(m.start(), m.end(), (base + 0.5) * mag, None, True))
-    # A mixed number needs a digit or a vulgar fraction.
-    if ANY_DIGIT.search(text) or any(v in text for v in _VULGAR_CHARS):
+    # A mixed number needs a slash (2 1/2) or a vulgar fraction (2½).
+    if "/" in text or any(v in text for v in _VULGAR_CHARS):
         for m in _MIXED.finditer(text):
             if m.group("n") is None and m.group("v") is None:
                 continue

@@ -26,14 +26,14 @@ import functools
 import re
 from dataclasses import replace
 
-import regex
-
 from mtqa.resources import frequencies
 from mtqa.text.cjk_numbers import cjk_numerals
 from mtqa.text.quantity import Quantity, _key, mark_centuries, within_century  # noqa: F401 (re-exported)
 from mtqa.text.clock import clock_times, readings
 from mtqa.text.number_hints import ANY_DIGIT, DIGITS, ascii_digits, may_have_url  # noqa: F401 (DIGITS re-exported)
 from mtqa.text.number_phrases import phrases, unit_conversion
+from mtqa.text.number_tokens import (ARTICLES, GLUE, KEEP, NUMBER_NOUN, SKIP, WORD_RE, has_core_word, word_class,
+                                     words_re)
 from mtqa.text.number_words import (
     CJK_LANGS,
     COMPOUNDING_LANGS,
@@ -54,8 +54,9 @@ _ROMAN_RE = re.compile(r"(?<![\w])(?=[IVXLC]{2,}(?![\w’'-])|(?![LC]e\b)[IVXLC]
 # (e, er, ème, st, nd, rd, th). Most sentences have neither, and are not searched.
 _ROMAN_HINT = re.compile(r"[IVXLC](?:[IVXLCeè]|st|nd|rd|th)")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-# The `regex` module's \w includes combining marks, so Devanagari words stay whole.
-_WORD_RE = regex.compile(r"\w+")
+_WORD_AFTER_RE = re.compile(r"\s?([^\W\d_]+)\.?")
+_LETTERS_AT_END_RE = re.compile(r"[^\W\d_]+$")
+_WORD_AT_END_RE = re.compile(r"(\w+)\W*$")
 # Letters that may follow a number without making it a code (A4, G7, 4G): ordinals and units.
 # Case matters: "5 kg" is a unit, "4G" and "3D" are names.
 SUFFIX_RE = re.compile(r"(?:st|nd|rd|th|e|er|ern|re|ère|ème|eme|es|º|ª|s|%|km|kg|g|m|cm|mm|mi|ft|h|min|bn|tn|mn|k|"
@@ -98,7 +99,7 @@ def _candidates(token: str, lang: str = "", lists: bool = True) -> set[float]:
 
 
 def _followed_by_magnitude(text: str, end: int, words: NumberWords, lang: str) -> tuple[float, int] | None:
-    m = re.match(r"\s?([^\W\d_]+)\.?", text[end:end + 20])
+    m = _WORD_AFTER_RE.match(text[end:end + 20])
     if not m:
         return None
     word = m.group(1).lower()
@@ -165,7 +166,7 @@ def _code_letters_before(text: str, hyphen: int, lang: str) -> bool:
     """Whether the letters before `hyphen` make `X-19` a code (COVID-19, covidu-19, F-16, MH-17)
     rather than a hyphen joining a common word and a number (`the black hole-30 kilometres
     away`, MT of a CJK dash; `l'après-11 septembre`, `post-9/11`)."""
-    m = re.search(r"[^\W\d_]+$", text[max(0, hyphen - 20):hyphen])
+    m = _LETTERS_AT_END_RE.search(text[max(0, hyphen - 20):hyphen])
     if not m or not _latin_letter(m.group(0)[-1]):
         return False
     return not common_word_before_hyphen(m.group(0), lang)
@@ -190,8 +191,6 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 # ----------------------------------------------------------------------------- words
 
-_GLUE = {"en": ("and",), "fr": ("et",), "es": ("y",), "it": ("e",)}
-_ARTICLES = ("a", "an")
 #: Before an ordinal, the numerator of a fraction (one third, two fifths): the ordinal's
 #: value is a denominator, which languages write in other ways (un tercio, ein Drittel).
 _FRACTION_NUMERATORS = ("one", "two", "three")
@@ -206,7 +205,7 @@ _DE_DETERMINERS = frozenset(
 
 
 def _prev_word(text: str, pos: int) -> str:
-    m = re.search(r"(\w+)\W*$", text[max(0, pos - 30):pos])
+    m = _WORD_AT_END_RE.search(text[max(0, pos - 30):pos])
     return m.group(1).lower() if m else ""
 
 
@@ -215,44 +214,18 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return not before or before[-1] in ".!?:\n"
 
 
-# What a word is to the number-word reader, from its spelling alone: most words of a sentence
-# are none of these, and a cached look-up per word replaces a regex match and four set tests.
-_SKIP, _KEEP, _NUMBER, _NUMBER_NOUN = range(4)
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _word_class(word: str, lang: str) -> tuple[int, str, bool]:
-    """(class, lower-case form, core) of a word of `lang`, read with number_words(lang). `core`:
-    a token `_run_quantities` can value (not a modifier, article or glue word, which only lead
-    or join a number); a sentence with no core word has no number in words."""
-    words = number_words(lang)
-    low = word.lower()
-    core = not (low in words.modifiers or low in _ARTICLES or low in _GLUE.get(lang, ()))
-    if words.regex is not None and words.regex.fullmatch(low):
-        entry = words.table.get(low)
-        if entry is not None and entry[1] == "connector":
-            return _SKIP, low, False  # "und" on its own joins nothing
-        noun = entry is not None and entry[1] in ("approx", "magnitude")
-        return (_NUMBER_NOUN if noun else _NUMBER), low, core
-    if low in words.approx_words or low in words.modifiers or low in _GLUE.get(lang, ()):
-        return _KEEP, low, core
-    if lang == "en" and low in _ARTICLES:
-        return _KEEP, low, False
-    return _SKIP, low, False
-
-
 def _word_tokens(text: str, words: NumberWords, lang: str):
     """Number-word tokens (start, end, lower-case form); hyphenated parts count separately.
-    `words` is number_words(lang), which `_word_class` reads."""
-    for m in _WORD_RE.finditer(text):
+    `words` is number_words(lang), which `word_class` reads."""
+    for m in words_re(text).finditer(text):
         word = m.group(0)
-        cls, low, _ = _word_class(word, lang)
-        if cls == _SKIP:
+        cls, low, _ = word_class(word, lang)
+        if cls == SKIP:
             continue
-        if cls != _KEEP:
+        if cls != KEEP:
             # German capitalises nouns, so a number after a determiner is a nominalised number
             # (jeder Dritte "one in three", ein Drittel, die Zwei), not a name.
-            noun = cls == _NUMBER_NOUN or (lang == "de" and _prev_word(text, m.start()) in _DE_DETERMINERS)
+            noun = cls == NUMBER_NOUN or (lang == "de" and _prev_word(text, m.start()) in _DE_DETERMINERS)
             if word[0].isupper() and not noun and not _sentence_initial(text, m.start()):
                 continue  # "Otto Ritter": a capitalised number word inside a sentence is a name
         yield m.start(), m.end(), low
@@ -310,10 +283,10 @@ def _value(names: list[str], span: str, words: NumberWords, lang: str) -> tuple[
 
 
 def _run_quantities(text: str, run: list[tuple[int, int, str]], words: NumberWords, lang: str) -> list[Quantity]:
-    glue = _GLUE.get(lang, ())
-    while run and (run[-1][2] in words.modifiers or run[-1][2] in _ARTICLES or run[-1][2] in glue):
+    glue = GLUE.get(lang, ())
+    while run and (run[-1][2] in words.modifiers or run[-1][2] in ARTICLES or run[-1][2] in glue):
         run = run[:-1]
-    lead = [t for t in run if t[2] in words.modifiers or t[2] in _ARTICLES]
+    lead = [t for t in run if t[2] in words.modifiers or t[2] in ARTICLES]
     core = [t for t in run if t not in lead and t[2] not in glue]
     if not core:
         return []
@@ -342,7 +315,7 @@ def _run_quantities(text: str, run: list[tuple[int, int, str]], words: NumberWor
                 out.append(q)
         return out
     value, ordinal = got
-    fraction = ordinal and any(t[2] in _ARTICLES or t[2] in ("one", "two") for t in lead + core[:-1])
+    fraction = ordinal and any(t[2] in ARTICLES or t[2] in ("one", "two") for t in lead + core[:-1])
     weak = value <= 2 or fraction or any(words.table.get(n, (0, ""))[1] == "weak" for n in names)
     kind = "ordinal" if ordinal else "words"
     # A German ordinal with no determiner before it is as often a verb (achten "to heed").
@@ -368,7 +341,7 @@ def _split_at_glue(run, glue):
 def _word_quantities(text: str, lang: str, words: NumberWords, taken: list[tuple[int, int]]) -> list[Quantity]:
     if words.regex is None:
         return []
-    if not any(_word_class(w, lang)[2] for w in _WORD_RE.findall(text)):
+    if not has_core_word(text, lang):
         return []  # articles, modifiers and glue alone make no number
     out: list[Quantity] = []
     run: list[tuple[int, int, str]] = []
@@ -377,7 +350,7 @@ def _word_quantities(text: str, lang: str, words: NumberWords, taken: list[tuple
         if run and text[prev_end:start].strip(" -") != "":
             out += _run_quantities(text, run, words, lang)
             run = []
-        if not run and low in _GLUE.get(lang, ()):
+        if not run and low in GLUE.get(lang, ()):
             continue
         if _inside(start, taken):
             continue
@@ -411,7 +384,7 @@ def _compound_prefixes(text: str, lang: str, words: NumberWords, taken: list[tup
     Zweijährige): a counterpart for `three-dimensional` or `10 times`, too fragile (Achtung,
     Elfenbein) to be demanded or to ground a finding."""
     out = []
-    for m in _WORD_RE.finditer(text):
+    for m in WORD_RE.finditer(text):
         head = _compound_head(m.group(0), lang)
         if head is None or _inside(m.start(), taken):
             continue
