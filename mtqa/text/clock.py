@@ -122,8 +122,9 @@ def _cjk_small(s: str) -> int | None:
     return None
 
 
-def clock_times(text: str, lang: str) -> list[ClockTime]:
-    """Every time of `text` (digits already ASCII), longest match first where two overlap."""
+def clock_times(text: str, lang: str, has_digit: bool | None = None) -> list[ClockTime]:
+    """Every time of `text` (digits already ASCII), longest match first where two overlap.
+    `has_digit`: whether the text has a digit, when the caller knows."""
     out: list[ClockTime] = []
     taken: list[tuple[int, int]] = []
 
@@ -162,7 +163,9 @@ def clock_times(text: str, lang: str) -> list[ClockTime]:
             if h <= 24:
                 add(ClockTime(m.start(), m.end(), h, mi, None, words=True))
     # Every Latin pattern needs a digit; two sentences in three have none.
-    starts = _hour_starts(text) if ANY_DIGIT.search(text) else None
+    if has_digit is None:
+        has_digit = ANY_DIGIT.search(text) is not None
+    starts = _hour_starts(text) if has_digit else None
     for rx, at_hour in zip(_LATIN_TIMES, _AT_HOUR) if starts is not None else ():
         if at_hour:
             found = _matches_at(rx, text, starts)

@@ -39,7 +39,7 @@ def keyword_text(text: str) -> str:
 def ascii_digits(text: str) -> str:
     """`text` with DIGITS mapped to ASCII. A text with none of them is returned as it is: the
     search costs a sixth of what `str.translate` costs on a sentence."""
-    return text.translate(DIGITS) if _OTHER_DIGIT_RE.search(text) else text
+    return text if text.isascii() or not _OTHER_DIGIT_RE.search(text) else text.translate(DIGITS)
 
 
 def may_have_url(text: str) -> bool:

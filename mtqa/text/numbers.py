@@ -118,9 +118,9 @@ def _followed_by_magnitude(text: str, end: int, words: NumberWords, lang: str) -
     return None
 
 
-def _clock_quantities(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+def _clock_quantities(text: str, lang: str, taken: list[tuple[int, int]], has_digit: bool) -> list[Quantity]:
     out = []
-    for t in clock_times(text, lang):
+    for t in clock_times(text, lang, has_digit):
         if _inside(t.start, taken):
             continue
         out.append(Quantity(t.start, t.end, text[t.start:t.end], frozenset(_key(v) for v in readings(t)), "time",
@@ -129,9 +129,10 @@ def _clock_quantities(text: str, lang: str, taken: list[tuple[int, int]]) -> lis
     return out
 
 
-def _digit_quantities(text: str, lang: str, words: NumberWords, taken: list[tuple[int, int]]) -> list[Quantity]:
+def _digit_quantities(text: str, lang: str, words: NumberWords, taken: list[tuple[int, int]],
+                      has_digit: bool | None = None) -> list[Quantity]:
     out = []
-    if not ANY_DIGIT.search(text):
+    if not (ANY_DIGIT.search(text) if has_digit is None else has_digit):
         return out  # _NUMBER_RE needs a digit
     for m in _NUMBER_RE.finditer(text):
         start, end = m.start(), m.end()
@@ -253,6 +254,7 @@ def _generic_value(tokens: list[str], words: NumberWords) -> float | None:
     return total + current if seen else None
 
 
+@functools.lru_cache(maxsize=4096)  # keyed on a run of number words ("two million"), not a sentence
 def _text2num_value(span: str, lang: str) -> tuple[float, bool] | None:
     from text_to_num import alpha2digit
 
@@ -450,9 +452,10 @@ def quantities(text: str, lang: str | None) -> tuple[Quantity, ...]:
     norm = ascii_digits(text)
     taken = [(m.start(), m.end()) for m in _URL_RE.finditer(norm)] if may_have_url(norm) else []
     words = number_words(lang)
-    found = _clock_quantities(norm, lang, taken)
+    has_digit = ANY_DIGIT.search(norm) is not None  # most patterns need one
+    found = _clock_quantities(norm, lang, taken, has_digit)
     found += _phrase_quantities(norm, lang, words, taken)
-    found += _digit_quantities(norm, lang, words, taken)
+    found += _digit_quantities(norm, lang, words, taken, has_digit)
     if lang in CJK_LANGS:
         found += _cjk_quantities(norm, lang, taken)
     else:
