@@ -16,6 +16,8 @@ from typing import Iterator
 from mtqa.align import pairs
 from mtqa.model import Confidence, Hit, Segment, Severity
 from mtqa.rules import rule
+from mtqa.text import literals
+from mtqa.text.number_hints import ANY_DIGIT, keyword_text
 from mtqa.text.number_words import month_stems
 from mtqa.text.codes import codes, digit_runs
 from mtqa.text.numbers import Quantity, quantities, within_century
@@ -28,7 +30,12 @@ _ENGLISH_MONTHS["sept"] = 9
 # "May" and "March" are also a verb/modal: count them as months only next to a number or after
 # a word that introduces a date.
 _AMBIGUOUS_MONTHS = {"may", "march", "mar"}
-_MONTH_RE = re.compile(r"\b(" + "|".join(sorted(_ENGLISH_MONTHS, key=len, reverse=True)) + r")\b\.?", re.I)
+# A trie of the names (mtqa.text.literals): the longest name first at each position, as the
+# longest-first alternation did, without trying 27 names at every position.
+_MONTH_RE = re.compile(r"\b(" + literals.alternation(_ENGLISH_MONTHS) + r")\b\.?", re.I)
+# Every name and abbreviation starts with one of these: a text without any has no month.
+_MONTH_HEADS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DIGIT_AFTER_RE = re.compile(r"\s?\d")
 _DATE_CONTEXT_RE = re.compile(r"(?:\b(?:in|on|since|until|till|by|from|to|of|last|next|early|mid|late|end|"
                               r"before|after|during|through)\s+|\d\s*)$", re.I)
 _CJK_MONTH_RE = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s?月")
@@ -47,6 +54,10 @@ def _fmt(q: Quantity) -> str:
 
 
 _CJK_DATE_AFTER = re.compile(r"\s?[年月日号號]")
+_DATE_PART_AFTER_RE = re.compile(r"[./-]\d{1,2}(?:[./-]\d{2,4})?\b")
+_DATE_PART_BEFORE_RE = re.compile(r"\d[./-]$")
+_CJK_CHAR_RE = re.compile(r"[\u3000-\u9fff]")
+_HYPHEN_WORD_RE = re.compile(r"-\w")
 _MONTH_NEAR_RE = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$|^\s*(?:jan|feb|mar|apr|"
                             r"may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 
@@ -56,7 +67,7 @@ def _in_date(text: str, q: Quantity) -> bool:
     read by a fragile parse and MT writes dates in more ways than numbers."""
     if _CJK_DATE_AFTER.match(text, q.end):
         return True
-    if re.match(r"[./-]\d{1,2}(?:[./-]\d{2,4})?\b", text[q.end:]) or re.search(r"\d[./-]$", text[:q.start]):
+    if _DATE_PART_AFTER_RE.match(text[q.end:]) or _DATE_PART_BEFORE_RE.search(text[:q.start]):
         return True
     near = text[max(0, q.start - 12):q.start] + "|" + text[q.end:q.end + 12]
     before, _, after = near.partition("|")
@@ -79,9 +90,9 @@ def confidence(q: Quantity, text: str, others: tuple[Quantity, ...]) -> Confiden
         return Confidence.MEDIUM
     if q.kind == "digits" and len(q.values) > 1:
         return Confidence.MEDIUM
-    if q.kind == "words" and re.search(r"[\u3000-\u9fff]", q.text):
+    if q.kind == "words" and _CJK_CHAR_RE.search(q.text):
         return Confidence.MEDIUM  # CJK numerals: 一/十 write idioms and words that are not counts
-    if q.kind == "words" and re.match(r"-\w", text[q.end:q.end + 2]):
+    if q.kind == "words" and _HYPHEN_WORD_RE.match(text[q.end:q.end + 2]):
         return Confidence.MEDIUM  # three-dimensional, eight-foot: translated as one compound
     return Confidence.HIGH
 
@@ -101,11 +112,15 @@ def _month_stem_regex(lang: str) -> tuple[re.Pattern | None, dict[str, int]]:
     stems = month_stems(lang)
     if not stems:
         return None, {}
-    alternation = "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True))
-    return re.compile(rf"(?<![^\W\d_])(?:{alternation})"), stems
+    # A trie matches the longest stem at each position, as the longest-first alternation did.
+    return re.compile(rf"(?<![^\W\d_])(?:{literals.alternation(stems)})"), stems
 
 
-def _source_months(src: str, lang: str | None) -> set[int]:
+_CJK_MONTH_DIGIT_MAP = {0xFF10 + i: str(i) for i in range(10)}
+
+
+@functools.lru_cache(maxsize=64)  # NU001 and NU003 read the same source: one pass a segment
+def _source_months(src: str, lang: str | None) -> frozenset[int]:
     """Months the source names: a word that starts with a month's stem (inflections included)."""
     months = set()
     regex, stems = _month_stem_regex(lang or "en")
@@ -117,14 +132,23 @@ def _source_months(src: str, lang: str | None) -> set[int]:
             for stem, num in stems.items():
                 if num not in months and low.startswith(stem, m.start()):
                     months.add(num)
-    for m in _CJK_MONTH_RE.finditer(src.translate({0xFF10 + i: str(i) for i in range(10)})):
-        g = m.group(1)
-        months.add(int(g) if g.isdigit() else _CJK_MONTH_DIGITS.get(g, 0))
-    return months
+    if "月" in src:  # what _CJK_MONTH_RE needs
+        for m in _CJK_MONTH_RE.finditer(src.translate(_CJK_MONTH_DIGIT_MAP)):
+            g = m.group(1)
+            months.add(int(g) if g.isdigit() else _CJK_MONTH_DIGITS.get(g, 0))
+    return frozenset(months)
 
 
-def hyp_months(hyp: str) -> Iterator[tuple[int, int, int]]:
+@functools.lru_cache(maxsize=64)  # NU002 and NU003 read the same translation
+def hyp_months(hyp: str) -> tuple[tuple[int, int, int], ...]:
     """(start, end, month number) of English month names that really are months."""
+    low = keyword_text(hyp)
+    if not any(h in low for h in _MONTH_HEADS):
+        return ()
+    return tuple(_hyp_months(hyp))
+
+
+def _hyp_months(hyp: str) -> Iterator[tuple[int, int, int]]:
     for m in _MONTH_RE.finditer(hyp):
         word = m.group(1)
         low = word.lower()
@@ -132,7 +156,7 @@ def hyp_months(hyp: str) -> Iterator[tuple[int, int, int]]:
             if not word[0].isupper():
                 continue
             after = hyp[m.end():m.end() + 3]
-            if not (_DATE_CONTEXT_RE.search(hyp[max(0, m.start() - 12):m.start()]) or re.match(r"\s?\d", after)):
+            if not (_DATE_CONTEXT_RE.search(hyp[max(0, m.start() - 12):m.start()]) or _DIGIT_AFTER_RE.match(after)):
                 continue
         elif not word[0].isupper():
             continue
@@ -172,20 +196,30 @@ def number_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
     Use instead:
     hyp: The consulate in Marseille opened in 1985.
     """
-    ref_q = _reference_quantities(segment)
+    ref_q = None
     for (hs, he), (ss, se) in pairs.source_pairs(segment):
         hyp_q = quantities(segment.hyp[hs:he], segment.tgt_lang)
         src_q = quantities(segment.src[ss:se], segment.src_lang)
-        missing = list(_unmatched(src_q, hyp_q, strict_only=True))
-        # A month the source names supports its number in a numeric date (9/11, 11.09.2001).
-        src_months = tuple(Quantity(0, 0, "", frozenset({float(m)}), "month", strict=False)
-                           for m in _source_months(segment.src[ss:se], segment.src_lang))
-        for q in _unmatched(hyp_q, src_q + ref_q + src_months, strict_only=True):
+        # The source's quantities support most numbers: the references and the source's months
+        # are read only for one they do not (a quantity is unmatched when no witness agrees).
+        unsupported = list(_unmatched(hyp_q, src_q, strict_only=True))
+        if unsupported:
+            if ref_q is None:
+                ref_q = _reference_quantities(segment)
+            # A month the source names supports its number in a numeric date (9/11, 11.09.2001).
+            src_months = tuple(Quantity(0, 0, "", frozenset({float(m)}), "month", strict=False)
+                               for m in _source_months(segment.src[ss:se], segment.src_lang))
+            unsupported = list(_unmatched(unsupported, ref_q + src_months, strict_only=True))
+        missing = list(_unmatched(src_q, hyp_q, strict_only=True)) if unsupported else []
+        for q in unsupported:
             hint = f"; the source has {', '.join(m.text for m in missing)}" if missing else ""
             suggestion = _fmt(missing[0]) if len(missing) == 1 else None
             yield Hit(hs + q.start, hs + q.end, f"“{q.text}” matches no number in the source{hint}",
                       suggestion=suggestion, confidence=confidence(q, segment.hyp[hs:he], src_q),
                       related=tuple(("src", ss + m.start, ss + m.end) for m in missing))
+        hyp_codes = codes(segment.hyp[hs:he], segment.tgt_lang)
+        if not hyp_codes:
+            continue  # the source's digits and script matter only for a code of the translation
         src = segment.src[ss:se]
         src_digits = digit_runs(src) | {d for r in segment.refs if r for d in digit_runs(r)}
         # Codes are kept as they are between Latin-script languages; from Chinese, Japanese or
@@ -193,7 +227,7 @@ def number_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
         # itself is asked to match them.
         if main_script(src) not in ("Latin", "Cyrillic", None) and not codes(src, segment.src_lang):
             continue
-        for start, end, code in codes(segment.hyp[hs:he], segment.tgt_lang):
+        for start, end, code in hyp_codes:
             if not digit_runs(code) <= src_digits:
                 yield Hit(hs + start, hs + end, f"the digits of “{code}” match nothing in the source")
 
@@ -223,10 +257,15 @@ def source_number_missing(segment: Segment, ctx) -> Iterator[Hit]:
     for (hs, he), (ss, se) in pairs.source_pairs(segment):
         hyp_text = segment.hyp[hs:he]
         hyp_q = quantities(hyp_text, segment.tgt_lang)
+        # Months and references are read only for a source number the translation's numbers
+        # leave unmatched (a quantity is unmatched when no witness agrees).
+        unmatched = list(_unmatched(quantities(segment.src[ss:se], segment.src_lang), hyp_q, strict_only=True))
+        if not unmatched:
+            continue
         months = {m for *_, m in hyp_months(hyp_text)}
         month_q = tuple(Quantity(0, 0, "", frozenset({float(m)}), "month", strict=False) for m in months)
         ref_q = _reference_quantities(segment)
-        for q in _unmatched(quantities(segment.src[ss:se], segment.src_lang), hyp_q + month_q, strict_only=True):
+        for q in _unmatched(unmatched, month_q, strict_only=True):
             if any(within_century(q, h) for h in hyp_q):
                 continue  # "19. Jahrhundert" rendered inside "the 1850s"
             if segment.refs and not any(q.agrees_with(r) for r in ref_q):
@@ -256,17 +295,22 @@ def month_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
     hyp: The vote will take place in July, the government said.
     """
     for (hs, he), (ss, se) in pairs.source_pairs(segment):
+        found = hyp_months(segment.hyp[hs:he])
+        if not found:
+            continue  # no month in the translation: nothing to look for in the source
         src = segment.src[ss:se]
         src_months = _source_months(src, segment.src_lang)
         small = {int(v) for q in quantities(src, segment.src_lang) for v in q.values if v == int(v) and 1 <= v <= 12}
         ref_months = {m for r in segment.refs for *_, m in hyp_months(r)}
-        for start, end, month in hyp_months(segment.hyp[hs:he]):
+        for start, end, month in found:
             if month not in src_months and month not in small and month not in ref_months:
                 yield Hit(hs + start, hs + end, f"“{segment.hyp[hs + start:hs + end]}” is a month the source does not mention")
 
 
 _DECIMAL_COMMA_RE = re.compile(r"(?<![\d.,])(\d{1,3}),(\d{1,2})(?![\d,])(?=\s?(?:%|per|million|billion|trillion|percent|[a-z]))")
 _SPACE_THOUSANDS_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,.]\d)")
+_TWO_YEARS_RE = re.compile(r"\d{4}\s\d{4}")
+_NON_DIGIT_RE = re.compile(r"\D")
 _FRENCH_TIME_RE = re.compile(r"(?<![\d:])([01]?\d|2[0-3])\s?h\s?([0-5]\d)(?!\d)")
 
 
@@ -290,12 +334,14 @@ def foreign_number_format(segment: Segment, ctx) -> Iterator[Hit]:
     hyp: Inflation reached 2.5% in May and 20,000 jobs were cut.
     """
     text = segment.hyp
+    if not ANY_DIGIT.search(text):
+        return  # each of the three patterns needs a digit
     for m in _DECIMAL_COMMA_RE.finditer(text):
         yield Hit(m.start(), m.end(), "decimal comma in English text", suggestion=f"{m.group(1)}.{m.group(2)}")
     for m in _SPACE_THOUSANDS_RE.finditer(text):
-        if re.search(r"\d{4}\s\d{4}", text[max(0, m.start() - 5):m.end() + 5]):
+        if _TWO_YEARS_RE.search(text[max(0, m.start() - 5):m.end() + 5]):
             continue  # two years side by side, not a grouped number
-        digits = re.sub(r"\D", "", m.group(0))
+        digits = _NON_DIGIT_RE.sub("", m.group(0))
         yield Hit(m.start(), m.end(), "spaces as thousands separators", suggestion=f"{int(digits):,}")
     for m in _FRENCH_TIME_RE.finditer(text):
         yield Hit(m.start(), m.end(), "French time format", suggestion=f"{m.group(1)}:{m.group(2)}")

@@ -11,6 +11,7 @@ and so does any numeral of value 1 or 2 (一个 is also "a").
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -53,12 +54,18 @@ def _value(body: str, table: dict[str, tuple[float, str]]) -> float:
     return total + section + (num or 0)
 
 
+@functools.lru_cache(maxsize=None)
+def _numeral_re(lang: str) -> re.Pattern:
+    """A run of the language's numeral characters and digits (built once, not per call)."""
+    chars = "".join(number_words(lang).table) + "0123456789"
+    return re.compile(f"[{re.escape(chars)}]+")
+
+
 def cjk_numerals(text: str, lang: str, taken) -> list[Numeral]:
     """Numerals of `text` (digits already ASCII) not starting inside a span `taken(pos)` says is taken."""
     table = number_words(lang).table
-    chars = "".join(table) + "0123456789"
     out = []
-    for m in re.finditer(f"[{re.escape(chars)}]+", text):
+    for m in _numeral_re(lang).finditer(text):
         start, end = m.start(), m.end()
         s = m.group(0)
         if taken(start) or s.isdigit():

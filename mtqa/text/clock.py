@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from mtqa.text.number_hints import ANY_DIGIT, keyword_text
+
 # The meridiem written after a time, with or without full stops (a.m., am, p. m., pm). The
 # lookahead keeps `amid` and `pmx` out.
 _MERIDIEM = r"(?:\s?(?P<mer>[ap])(?:\.\s?m\.|\s?m\b))"
@@ -60,6 +62,42 @@ _EN_WORD_TIME = re.compile(
     rf"|(?P<h2>{'|'.join(_EN_HOURS)}|\d{{1,2}})\so['’]clock|(?P<noon>noon|midday|midnight))(?!\w)", re.I)
 
 
+# Words one of which each branch of _EN_WORD_TIME needs (a quarter past / to, o'clock, noon,
+# midday, midnight): a sentence with none of them is not searched.
+_EN_WORD_TIME_NEEDS = ("clock", "noon", "mid")
+_EN_PAST_WORDS = ("half", "quarter", "twenty", "ten", "five")  # twenty-five holds "five"
+
+
+def _may_have_word_time(text: str) -> bool:
+    low = keyword_text(text)
+    return any(w in low for w in _EN_WORD_TIME_NEEDS) or (
+        ("past" in low or "to" in low) and any(w in low for w in _EN_PAST_WORDS))
+
+
+# All Latin patterns but the fifth (um 7.15) begin with (?<![\d.,:]) and the hour's first digit:
+# they can match only where a run of digits starts with no . , : before it. Trying those few
+# positions finds what finditer finds, without a lookbehind at every position of the text.
+_AT_HOUR = (True, True, True, True, False, True)
+_DIGIT_RUN_RE = re.compile(r"\d+")
+_DOTTED_TIME_HINT = re.compile(r"\d[.][0-5]\d")  # what the fifth pattern needs
+
+
+def _hour_starts(text: str) -> list[int]:
+    return [m.start() for m in _DIGIT_RUN_RE.finditer(text) if not m.start() or text[m.start() - 1] not in ".,:"]
+
+
+def _matches_at(rx: re.Pattern, text: str, starts: list[int]):
+    """What rx.finditer(text) yields when every match of rx starts at one of `starts` (ascending):
+    the first match at or after the end of the previous one."""
+    pos = 0
+    for start in starts:
+        if start >= pos:
+            m = rx.match(text, start)
+            if m:
+                yield m
+                pos = m.end()
+
+
 @dataclass(frozen=True, slots=True)
 class ClockTime:
     start: int
@@ -84,8 +122,9 @@ def _cjk_small(s: str) -> int | None:
     return None
 
 
-def clock_times(text: str, lang: str) -> list[ClockTime]:
-    """Every time of `text` (digits already ASCII), longest match first where two overlap."""
+def clock_times(text: str, lang: str, has_digit: bool | None = None) -> list[ClockTime]:
+    """Every time of `text` (digits already ASCII), longest match first where two overlap.
+    `has_digit`: whether the text has a digit, when the caller knows."""
     out: list[ClockTime] = []
     taken: list[tuple[int, int]] = []
 
@@ -109,7 +148,7 @@ def clock_times(text: str, lang: str) -> list[ClockTime]:
             # plain 3, so either rendering agrees.
             add(ClockTime(m.start(), m.end(), h, mi, _CJK_PERIOD.get(per) if per else None,
                           words=words))
-    if lang == "en":
+    if lang == "en" and _may_have_word_time(text):
         for m in _EN_WORD_TIME.finditer(text):
             if m.group("noon"):
                 h, mi = (0 if m.group("noon").lower() == "midnight" else 12), None
@@ -123,8 +162,16 @@ def clock_times(text: str, lang: str) -> list[ClockTime]:
                         h, mi = (h - 1) % 24, 60 - mi
             if h <= 24:
                 add(ClockTime(m.start(), m.end(), h, mi, None, words=True))
-    for rx in _LATIN_TIMES:
-        for m in rx.finditer(text):
+    # Every Latin pattern needs a digit; two sentences in three have none.
+    if has_digit is None:
+        has_digit = ANY_DIGIT.search(text) is not None
+    starts = _hour_starts(text) if has_digit else None
+    for rx, at_hour in zip(_LATIN_TIMES, _AT_HOUR) if starts is not None else ():
+        if at_hour:
+            found = _matches_at(rx, text, starts)
+        else:
+            found = rx.finditer(text) if _DOTTED_TIME_HINT.search(text) else ()
+        for m in found:
             h = int(m.group("h"))
             groups = m.groupdict()
             mi = groups.get("m") or groups.get("m2")

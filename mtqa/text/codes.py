@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from mtqa.text.numbers import DIGITS, SUFFIX_RE, common_word_before_hyphen
+from mtqa.text.number_hints import ANY_DIGIT, ascii_digits
+from mtqa.text.numbers import SUFFIX_RE, common_word_before_hyphen
 
 # Latin letters and digits only: "7月17日" is a date, not a code.
 _CODE_RE = re.compile(r"(?<![\w])(?=[A-Za-z0-9-]*[A-Za-z])(?=[A-Za-z0-9-]*\d)[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*(?![\w])")
@@ -13,8 +14,10 @@ _DIGIT_RUN_RE = re.compile(r"\d+")
 
 def codes(text: str, lang: str = "en") -> list[tuple[int, int, str]]:
     """Tokens that mix letters and digits (A4, iPhone6, COVID-19, 802.11n): (start, end, token)."""
-    norm = text.translate(DIGITS)
     out = []
+    if not ANY_DIGIT.search(text):
+        return out  # a code has a digit (the lookahead's \d); DIGITS are all digits
+    norm = ascii_digits(text)
     for m in _CODE_RE.finditer(norm):
         tok = m.group(0)
         parts = re.split(r"[-.]", tok)
@@ -32,4 +35,4 @@ def codes(text: str, lang: str = "en") -> list[tuple[int, int, str]]:
 
 def digit_runs(text: str) -> set[str]:
     """Every run of digits in the text (any script), for matching the digits of codes."""
-    return set(_DIGIT_RUN_RE.findall(text.translate(DIGITS)))
+    return set(_DIGIT_RUN_RE.findall(ascii_digits(text)))

@@ -20,6 +20,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from mtqa.text.number_hints import keyword_text
 from mtqa.text.number_words import NumberWords, number_words
 
 
@@ -39,7 +40,10 @@ _LINKERS = r"(?:of|de|d['’]|di|do|dos|das|von|dei|degli|delle)"
 _EXTRA_ORDERS = {"en": {"tens": 10.0, "dozens": 10.0, "hundreds": 100.0}}
 
 
-def _orders(words: NumberWords, lang: str) -> dict[str, float]:
+@functools.lru_cache(maxsize=None)
+def _orders(lang: str) -> dict[str, float]:
+    """Vague orders of a language's words (built once: the dict took a tenth of `phrases`)."""
+    words = number_words(lang)
     out = {w: v for w, (v, kind) in words.table.items() if kind == "approx" and v >= 10}
     out.update({w: o for w, o in words.approx_words.items() if o >= 10})
     out.update(_EXTRA_ORDERS.get(lang, {}))
@@ -49,7 +53,7 @@ def _orders(words: NumberWords, lang: str) -> dict[str, float]:
 @functools.lru_cache(maxsize=None)
 def _vague_regex(lang: str) -> re.Pattern | None:
     words = number_words(lang)
-    orders = _orders(words, lang)
+    orders = _orders(lang)
     big = {w: v for w, (v, kind) in words.table.items() if kind in ("approx", "magnitude") and v >= 1000}
     if not orders or not big:
         return None
@@ -72,6 +76,8 @@ _HALF_AFTER = {"en": r"and\s+a\s+half", "fr": r"et\s+demie?", "es": r"y\s+medio"
 # often a date, 9/11, and is left to the digit parser).
 _VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 _MIXED = re.compile(r"(?<![\d/.,])(?P<n>\d+)?(?:\s(?P<a>[1-9])/(?P<b>[2-9]|1[0-6])|\s?(?P<v>[½¼¾⅓⅔]))(?![\d/])")
+_SPACE_WORD = re.compile(r"\s+(\w+)")  # the magnitude after a mixed number
+_WORD = re.compile(r"\w+")
 _HALF_BEFORE = {"en": re.compile(r"(?<!\w)half\s+an?\s+(?P<mag>dozen|hundred|thousand|million|billion)(?!\w)", re.I)}
 # German writes the half into the number word: zweieinhalb, dreieinhalb, anderthalb.
 _DE_HALF = re.compile(r"(?<!\w)(?:(?P<n>\w+?)einhalb|(?P<one>anderthalb))(?:\s+(?P<mag>\w+))?(?!\w)", re.I)
@@ -102,6 +108,7 @@ _METRIC_RE = re.compile(r"(?:\s|-)?(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, _
                         + r")(?![\w])")
 _CJK_METRIC = {"米": 0.3048, "公里": 1.609, "千米": 1.609, "厘米": 2.54, "公斤": 0.4536, "千克": 0.4536,
                "升": 3.785, "公顷": 0.4047, "克": 28.35, "メートル": 0.3048, "キロ": 1.609}
+_CJK_METRIC_FIRST = frozenset(u[0] for u in _CJK_METRIC)
 
 
 def unit_conversion(text: str, end: int) -> float | None:
@@ -114,61 +121,92 @@ def unit_conversion(text: str, end: int) -> float | None:
     m = _METRIC_RE.match(text, end)
     if m:
         return -next(f for i, (_, f) in enumerate(_METRIC) if m.group(f"u{i}"))
-    for unit, f in _CJK_METRIC.items():
-        if text.startswith(unit, end):
-            return -f
+    if text[end:end + 1] in _CJK_METRIC_FIRST:
+        for unit, f in _CJK_METRIC.items():
+            if text.startswith(unit, end):
+                return -f
     return None
+
+
+@functools.lru_cache(maxsize=None)
+def _half_regex(lang: str) -> re.Pattern | None:
+    """A number and a half in `lang` (compiled once: `phrases` built and looked it up per call)."""
+    half = _HALF_AFTER.get(lang)
+    if not half:
+        return None
+    words = number_words(lang)
+    mags = "|".join(re.escape(w) for w in sorted(words.magnitudes, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?P<n>[\w.,]+?)\s+(?P<mag1>(?:{mags})\s+)?{half}(?:\s+(?P<mag>{mags}))?(?!\w)", re.I)
+
+
+# Words without which a pattern cannot match (see mtqa.text.number_hints): the magnitudes of the
+# vague regex when all are ASCII, the word for a half, the German fused forms.
+@functools.lru_cache(maxsize=None)
+def _vague_needs(lang: str) -> tuple[str, ...] | None:
+    words = number_words(lang)
+    big = [w for w, (v, kind) in words.table.items() if kind in ("approx", "magnitude") and v >= 1000]
+    return tuple(big) if all(w.isascii() for w in big) else None
+
+
+_HALF_WORD = {"en": "half", "fr": "demi", "es": "medio", "it": "mezzo", "pt": "meio"}
+_VULGAR_CHARS = tuple(_VULGAR)
 
 
 def phrases(text: str, lang: str, words: NumberWords, value_of) -> list[Phrase]:
     """Multi-word quantities of `text`. `value_of(span)` values a number in words or digits of
     the language (None when it is not one)."""
     out: list[Phrase] = []
+    low = keyword_text(text)
     rx = _vague_regex(lang)
-    if rx is not None:
-        orders, big = _orders(words, lang), words.table
+    needs = _vague_needs(lang)
+    if rx is not None and (needs is None or any(w in low for w in needs)):
+        orders, big = _orders(lang), words.table
         for m in rx.finditer(text):
             order = orders[m.group("a").lower()] * big[m.group("b").lower()][0]
             out.append(Phrase(m.start(), m.end(), None, order, True))
     if lang == "de":
-        for m in _FUSED_VAGUE.finditer(text):
-            out.append(Phrase(m.start(), m.end(), None, _FUSED_ORDER[m.group(1).lower()] * 1000, True))
-        for m in _DE_HALF.finditer(text):
-            base = 1.0 if m.group("one") else value_of(m.group("n"))
-            if base is None:
-                continue
-            mag = words.magnitudes.get((m.group("mag") or "").lower())
-            end = m.end() if mag else m.end("n" if not m.group("one") else "one") + (0 if m.group("one") else 6)
-            out.append(Phrase(m.start(), end, (base + 0.5) * (mag or 1), None, True))
+        if "tausende" in low:
+            for m in _FUSED_VAGUE.finditer(text):
+                out.append(Phrase(m.start(), m.end(), None, _FUSED_ORDER[m.group(1).lower()] * 1000, True))
+        if "einhalb" in low or "anderthalb" in low:
+            for m in _DE_HALF.finditer(text):
+                base = 1.0 if m.group("one") else value_of(m.group("n"))
+                if base is None:
+                    continue
+                mag = words.magnitudes.get((m.group("mag") or "").lower())
+                end = m.end() if mag else m.end("n" if not m.group("one") else "one") + (0 if m.group("one") else 6)
+                out.append(Phrase(m.start(), end, (base + 0.5) * (mag or 1), None, True))
     if lang in ("zh", "ja"):
         for m in _CJK_COUNTED_BY.finditer(text):
             out.append(Phrase(m.start(), m.end(), None, _CJK_ORDER[m.group(1)], True))
-    half = _HALF_AFTER.get(lang)
-    if half:
-        mags = "|".join(re.escape(w) for w in sorted(words.magnitudes, key=len, reverse=True))
-        half_rx = re.compile(rf"(?<!\w)(?P<n>[\w.,]+?)\s+(?P<mag1>(?:{mags})\s+)?{half}(?:\s+(?P<mag>{mags}))?(?!\w)", re.I)
+    half_rx = _half_regex(lang)
+    # Non-ASCII words for a half (половиной, pół, půl) are always searched.
+    if half_rx is not None and (lang not in _HALF_WORD or _HALF_WORD[lang] in low):
         for m in half_rx.finditer(text):
             base = value_of(m.group("n"))
             if base is None:
                 continue
             mag = words.magnitudes.get((m.group("mag") or m.group("mag1") or "").strip().lower(), 1)
             out.append(Phrase(m.start(), m.end(), (base + 0.5) * mag, None, True))
-    for m in _MIXED.finditer(text):
-        if m.group("n") is None and m.group("v") is None:
-            continue
-        frac = _VULGAR[m.group("v")] if m.group("v") else int(m.group("a")) / int(m.group("b"))
-        value = int(m.group("n") or 0) + frac
-        mag_m = re.match(r"\s+(\w+)", text[m.end():])
-        mag = words.magnitudes.get(mag_m.group(1).lower()) if mag_m else None
-        out.append(Phrase(m.start(), m.end() + (mag_m.end() if mag else 0), value * (mag or 1), None, True))
+    # A mixed number needs a slash (2 1/2) or a vulgar fraction (2½).
+    if "/" in text or any(v in text for v in _VULGAR_CHARS):
+        for m in _MIXED.finditer(text):
+            if m.group("n") is None and m.group("v") is None:
+                continue
+            frac = _VULGAR[m.group("v")] if m.group("v") else int(m.group("a")) / int(m.group("b"))
+            value = int(m.group("n") or 0) + frac
+            mag_m = _SPACE_WORD.match(text, m.end())
+            mag = words.magnitudes.get(mag_m.group(1).lower()) if mag_m else None
+            out.append(Phrase(m.start(), mag_m.end() if mag else m.end(), value * (mag or 1), None, True))
     before = _HALF_BEFORE.get(lang)
-    if before:
+    if before and "half" in low:
         for m in before.finditer(text):
             mag = 12 if m.group("mag").lower() == "dozen" else words.magnitudes.get(m.group("mag").lower(), 100)
             out.append(Phrase(m.start(), m.end(), 0.5 * mag, None, True))
     nouns = _COUNT_NOUNS.get(lang)
-    if nouns:
-        for m in re.finditer(r"\w+", text):
+    # A word whose lower case is a count noun leaves that noun in the lower-cased text.
+    if nouns and any(n in low for n in nouns):
+        for m in _WORD.finditer(text):
             v = nouns.get(m.group(0).lower())
             if v is not None and not any(p.start <= m.start() < p.end for p in out):
                 out.append(Phrase(m.start(), m.end(), float(v) if v > 0 else None,

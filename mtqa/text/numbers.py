@@ -26,13 +26,14 @@ import functools
 import re
 from dataclasses import replace
 
-import regex
-
 from mtqa.resources import frequencies
 from mtqa.text.cjk_numbers import cjk_numerals
 from mtqa.text.quantity import Quantity, _key, mark_centuries, within_century  # noqa: F401 (re-exported)
 from mtqa.text.clock import clock_times, readings
+from mtqa.text.number_hints import ANY_DIGIT, DIGITS, ascii_digits, may_have_url  # noqa: F401 (DIGITS re-exported)
 from mtqa.text.number_phrases import phrases, unit_conversion
+from mtqa.text.number_tokens import (ARTICLES, GLUE, KEEP, NUMBER_NOUN, SKIP, WORD_RE, has_core_word, word_class,
+                                     words_re)
 from mtqa.text.number_words import (
     CJK_LANGS,
     COMPOUNDING_LANGS,
@@ -40,11 +41,6 @@ from mtqa.text.number_words import (
     number_words,
 )
 
-# Digits of other scripts mapped to ASCII, one code point for one, so offsets are preserved.
-DIGITS = {**{0xFF10 + i: str(i) for i in range(10)},   # full-width
-           **{0x0966 + i: str(i) for i in range(10)},   # Devanagari
-           **{0x0660 + i: str(i) for i in range(10)},   # Arabic-Indic
-           **{0x06F0 + i: str(i) for i in range(10)}}
 TEXT2NUM_LANGS = {"en", "fr", "de", "es", "it", "pt"}
 
 # An e-mail's parts are bounded (64 and 255 characters, as in RFC 5321): unbounded, the pattern
@@ -54,8 +50,13 @@ _NUMBER_RE = re.compile(r"(?<![\d.,])\d+(?:[.,\u00a0\u202f\u2009 '’]\d{3}(?!\d
 # A single L or C before -e is the French article or pronoun (Le, Ce), never the 50th/100th.
 _ROMAN_RE = re.compile(r"(?<![\w])(?=[IVXLC]{2,}(?![\w’'-])|(?![LC]e\b)[IVXLC]+(?:e|er|ème|st|nd|rd|th)\b)"
                        r"(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})(?=e|er|ème|st|nd|rd|th|\b)")
-# The `regex` module's \w includes combining marks, so Devanagari words stay whole.
-_WORD_RE = regex.compile(r"\w+")
+# What the lookahead of _ROMAN_RE needs: two numeral letters, or one before an ordinal ending
+# (e, er, ème, st, nd, rd, th). Most sentences have neither, and are not searched.
+_ROMAN_HINT = re.compile(r"[IVXLC](?:[IVXLCeè]|st|nd|rd|th)")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_WORD_AFTER_RE = re.compile(r"\s?([^\W\d_]+)\.?")
+_LETTERS_AT_END_RE = re.compile(r"[^\W\d_]+$")
+_WORD_AT_END_RE = re.compile(r"(\w+)\W*$")
 # Letters that may follow a number without making it a code (A4, G7, 4G): ordinals and units.
 # Case matters: "5 kg" is a unit, "4G" and "3D" are names.
 SUFFIX_RE = re.compile(r"(?:st|nd|rd|th|e|er|ern|re|ère|ème|eme|es|º|ª|s|%|km|kg|g|m|cm|mm|mi|ft|h|min|bn|tn|mn|k|"
@@ -98,7 +99,7 @@ def _candidates(token: str, lang: str = "", lists: bool = True) -> set[float]:
 
 
 def _followed_by_magnitude(text: str, end: int, words: NumberWords, lang: str) -> tuple[float, int] | None:
-    m = re.match(r"\s?([^\W\d_]+)\.?", text[end:end + 20])
+    m = _WORD_AFTER_RE.match(text[end:end + 20])
     if not m:
         return None
     word = m.group(1).lower()
@@ -117,9 +118,9 @@ def _followed_by_magnitude(text: str, end: int, words: NumberWords, lang: str) -
     return None
 
 
-def _clock_quantities(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+def _clock_quantities(text: str, lang: str, taken: list[tuple[int, int]], has_digit: bool) -> list[Quantity]:
     out = []
-    for t in clock_times(text, lang):
+    for t in clock_times(text, lang, has_digit):
         if _inside(t.start, taken):
             continue
         out.append(Quantity(t.start, t.end, text[t.start:t.end], frozenset(_key(v) for v in readings(t)), "time",
@@ -128,8 +129,11 @@ def _clock_quantities(text: str, lang: str, taken: list[tuple[int, int]]) -> lis
     return out
 
 
-def _digit_quantities(text: str, lang: str, words: NumberWords, taken: list[tuple[int, int]]) -> list[Quantity]:
+def _digit_quantities(text: str, lang: str, words: NumberWords, taken: list[tuple[int, int]],
+                      has_digit: bool | None = None) -> list[Quantity]:
     out = []
+    if not (ANY_DIGIT.search(text) if has_digit is None else has_digit):
+        return out  # _NUMBER_RE needs a digit
     for m in _NUMBER_RE.finditer(text):
         start, end = m.start(), m.end()
         if _inside(start, taken):
@@ -163,7 +167,7 @@ def _code_letters_before(text: str, hyphen: int, lang: str) -> bool:
     """Whether the letters before `hyphen` make `X-19` a code (COVID-19, covidu-19, F-16, MH-17)
     rather than a hyphen joining a common word and a number (`the black hole-30 kilometres
     away`, MT of a CJK dash; `l'après-11 septembre`, `post-9/11`)."""
-    m = re.search(r"[^\W\d_]+$", text[max(0, hyphen - 20):hyphen])
+    m = _LETTERS_AT_END_RE.search(text[max(0, hyphen - 20):hyphen])
     if not m or not _latin_letter(m.group(0)[-1]):
         return False
     return not common_word_before_hyphen(m.group(0), lang)
@@ -188,8 +192,6 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 # ----------------------------------------------------------------------------- words
 
-_GLUE = {"en": ("and",), "fr": ("et",), "es": ("y",), "it": ("e",)}
-_ARTICLES = ("a", "an")
 #: Before an ordinal, the numerator of a fraction (one third, two fifths): the ordinal's
 #: value is a denominator, which languages write in other ways (un tercio, ein Drittel).
 _FRACTION_NUMERATORS = ("one", "two", "three")
@@ -204,7 +206,7 @@ _DE_DETERMINERS = frozenset(
 
 
 def _prev_word(text: str, pos: int) -> str:
-    m = re.search(r"(\w+)\W*$", text[max(0, pos - 30):pos])
+    m = _WORD_AT_END_RE.search(text[max(0, pos - 30):pos])
     return m.group(1).lower() if m else ""
 
 
@@ -214,26 +216,20 @@ def _sentence_initial(text: str, pos: int) -> bool:
 
 
 def _word_tokens(text: str, words: NumberWords, lang: str):
-    """Number-word tokens (start, end, lower-case form); hyphenated parts count separately."""
-    glue = _GLUE.get(lang, ())
-    for m in _WORD_RE.finditer(text):
+    """Number-word tokens (start, end, lower-case form); hyphenated parts count separately.
+    `words` is number_words(lang), which `word_class` reads."""
+    for m in words_re(text).finditer(text):
         word = m.group(0)
-        low = word.lower()
-        if words.regex is not None and words.regex.fullmatch(low):
-            entry = words.table.get(low)
-            if entry is not None and entry[1] == "connector":
-                continue  # "und" on its own joins nothing
-            noun = entry is not None and entry[1] in ("approx", "magnitude")
+        cls, low, _ = word_class(word, lang)
+        if cls == SKIP:
+            continue
+        if cls != KEEP:
             # German capitalises nouns, so a number after a determiner is a nominalised number
             # (jeder Dritte "one in three", ein Drittel, die Zwei), not a name.
-            noun = noun or (lang == "de" and _prev_word(text, m.start()) in _DE_DETERMINERS)
+            noun = cls == NUMBER_NOUN or (lang == "de" and _prev_word(text, m.start()) in _DE_DETERMINERS)
             if word[0].isupper() and not noun and not _sentence_initial(text, m.start()):
                 continue  # "Otto Ritter": a capitalised number word inside a sentence is a name
-            yield m.start(), m.end(), low
-        elif low in words.approx_words or low in words.modifiers or low in glue:
-            yield m.start(), m.end(), low
-        elif lang == "en" and low in _ARTICLES:
-            yield m.start(), m.end(), low
+        yield m.start(), m.end(), low
 
 
 def _generic_value(tokens: list[str], words: NumberWords) -> float | None:
@@ -258,6 +254,7 @@ def _generic_value(tokens: list[str], words: NumberWords) -> float | None:
     return total + current if seen else None
 
 
+@functools.lru_cache(maxsize=4096)  # keyed on a run of number words ("two million"), not a sentence
 def _text2num_value(span: str, lang: str) -> tuple[float, bool] | None:
     from text_to_num import alpha2digit
 
@@ -288,10 +285,10 @@ def _value(names: list[str], span: str, words: NumberWords, lang: str) -> tuple[
 
 
 def _run_quantities(text: str, run: list[tuple[int, int, str]], words: NumberWords, lang: str) -> list[Quantity]:
-    glue = _GLUE.get(lang, ())
-    while run and (run[-1][2] in words.modifiers or run[-1][2] in _ARTICLES or run[-1][2] in glue):
+    glue = GLUE.get(lang, ())
+    while run and (run[-1][2] in words.modifiers or run[-1][2] in ARTICLES or run[-1][2] in glue):
         run = run[:-1]
-    lead = [t for t in run if t[2] in words.modifiers or t[2] in _ARTICLES]
+    lead = [t for t in run if t[2] in words.modifiers or t[2] in ARTICLES]
     core = [t for t in run if t not in lead and t[2] not in glue]
     if not core:
         return []
@@ -320,7 +317,7 @@ def _run_quantities(text: str, run: list[tuple[int, int, str]], words: NumberWor
                 out.append(q)
         return out
     value, ordinal = got
-    fraction = ordinal and any(t[2] in _ARTICLES or t[2] in ("one", "two") for t in lead + core[:-1])
+    fraction = ordinal and any(t[2] in ARTICLES or t[2] in ("one", "two") for t in lead + core[:-1])
     weak = value <= 2 or fraction or any(words.table.get(n, (0, ""))[1] == "weak" for n in names)
     kind = "ordinal" if ordinal else "words"
     # A German ordinal with no determiner before it is as often a verb (achten "to heed").
@@ -346,6 +343,8 @@ def _split_at_glue(run, glue):
 def _word_quantities(text: str, lang: str, words: NumberWords, taken: list[tuple[int, int]]) -> list[Quantity]:
     if words.regex is None:
         return []
+    if not has_core_word(text, lang):
+        return []  # articles, modifiers and glue alone make no number
     out: list[Quantity] = []
     run: list[tuple[int, int, str]] = []
     prev_end = None
@@ -353,7 +352,7 @@ def _word_quantities(text: str, lang: str, words: NumberWords, taken: list[tuple
         if run and text[prev_end:start].strip(" -") != "":
             out += _run_quantities(text, run, words, lang)
             run = []
-        if not run and low in _GLUE.get(lang, ()):
+        if not run and low in GLUE.get(lang, ()):
             continue
         if _inside(start, taken):
             continue
@@ -387,21 +386,34 @@ def _compound_prefixes(text: str, lang: str, words: NumberWords, taken: list[tup
     Zweijährige): a counterpart for `three-dimensional` or `10 times`, too fragile (Achtung,
     Elfenbein) to be demanded or to ground a finding."""
     out = []
-    for m in _WORD_RE.finditer(text):
-        low = m.group(0).lower()
-        if _inside(m.start(), taken) or words.regex.fullmatch(low):
+    for m in WORD_RE.finditer(text):
+        head = _compound_head(m.group(0), lang)
+        if head is None or _inside(m.start(), taken):
             continue
-        pm = words.regex.match(low)
-        if not pm or len(pm.group(0)) < 3 or len(low) - pm.end() < 3:
-            continue
-        got = _value([pm.group(0)], pm.group(0), words, lang)
-        if got is None or got[0] <= 1:
-            continue
-        value, _ = got
-        approx = words.table.get(pm.group(0), (0, ""))[1] == "magnitude" and value >= 1000 and low[pm.end() - 1] == "n"
+        value, approx = head
         out.append(Quantity(m.start(), m.end(), m.group(0), frozenset() if approx else frozenset({_key(value)}),
                             "approx" if approx else "words", value if approx else None, strict=False, fragile=True))
     return out
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _compound_head(word: str, lang: str) -> tuple[float, bool] | None:
+    """(value, vague) of the number word that begins compound `word`, read with
+    number_words(lang); None when the word is no such compound. Cached per word: the reading
+    depends on the spelling alone."""
+    words = number_words(lang)
+    low = word.lower()
+    if words.regex.fullmatch(low):
+        return None
+    pm = words.regex.match(low)
+    if not pm or len(pm.group(0)) < 3 or len(low) - pm.end() < 3:
+        return None
+    got = _value([pm.group(0)], pm.group(0), words, lang)
+    if got is None or got[0] <= 1:
+        return None
+    value, _ = got
+    approx = words.table.get(pm.group(0), (0, ""))[1] == "magnitude" and value >= 1000 and low[pm.end() - 1] == "n"
+    return value, approx
 
 
 def _cjk_quantities(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Quantity]:
@@ -418,11 +430,13 @@ def _cjk_quantities(text: str, lang: str, taken: list[tuple[int, int]]) -> list[
 
 def _roman_quantities(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
     out = []
+    if not _ROMAN_HINT.search(text):
+        return out
+    vals = _ROMAN_VALUES
     for m in _ROMAN_RE.finditer(text):
         if not m.group(0) or _inside(m.start(), taken):
             continue
         s = m.group(0)
-        vals = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
         total = 0
         for i, ch in enumerate(s):
             v = vals[ch]
@@ -435,12 +449,13 @@ def _roman_quantities(text: str, taken: list[tuple[int, int]]) -> list[Quantity]
 def quantities(text: str, lang: str | None) -> tuple[Quantity, ...]:
     """Every quantity of `text` in language `lang`, in text order."""
     lang = lang or "en"
-    norm = text.translate(DIGITS)
-    taken = [(m.start(), m.end()) for m in _URL_RE.finditer(norm)]
+    norm = ascii_digits(text)
+    taken = [(m.start(), m.end()) for m in _URL_RE.finditer(norm)] if may_have_url(norm) else []
     words = number_words(lang)
-    found = _clock_quantities(norm, lang, taken)
+    has_digit = ANY_DIGIT.search(norm) is not None  # most patterns need one
+    found = _clock_quantities(norm, lang, taken, has_digit)
     found += _phrase_quantities(norm, lang, words, taken)
-    found += _digit_quantities(norm, lang, words, taken)
+    found += _digit_quantities(norm, lang, words, taken, has_digit)
     if lang in CJK_LANGS:
         found += _cjk_quantities(norm, lang, taken)
     else:

@@ -1,0 +1,49 @@
+"""Cheap tests that a text cannot hold what a number pattern looks for, so the parsers skip the
+pattern: most sentences have no digit (two in three of a news batch) and no clock phrase, and
+a regular expression with a lookbehind tries every position of the text before it gives up.
+
+Each test is a necessary condition of its pattern, never a guess: a skipped text is one on
+which the pattern finds nothing.
+"""
+from __future__ import annotations
+
+import re
+
+# Digits of other scripts mapped to ASCII, one code point for one, so offsets are preserved.
+DIGITS = {**{0xFF10 + i: str(i) for i in range(10)},   # full-width
+           **{0x0966 + i: str(i) for i in range(10)},   # Devanagari
+           **{0x0660 + i: str(i) for i in range(10)},   # Arabic-Indic
+           **{0x06F0 + i: str(i) for i in range(10)}}
+_OTHER_DIGIT_RE = re.compile("[" + "".join(map(chr, DIGITS)) + "]")
+
+#: What `\d` matches in the patterns: any Unicode digit, not only ASCII (a Bengali digit too).
+ANY_DIGIT = re.compile(r"\d")
+
+# re.IGNORECASE matches three characters with an ASCII letter that str.lower() does not turn
+# into it (dotless ı and long ſ are their own lower case; İ becomes i + a combining dot). The
+# three were found by testing every code point against [a-z] with re.I.
+_CASE_TRAPS = ("ı", "i\u0307", "ſ")
+
+
+def keyword_text(text: str) -> str:
+    """`text` lower-cased so that an ASCII lower-case word a re.IGNORECASE pattern finds in
+    `text` is a substring of it (the test `"half" in keyword_text(t)` never misses a match of
+    `half` with re.I in `t`; it may say yes where the pattern says no)."""
+    low = text.lower()
+    if "ı" in low or "ſ" in low or "\u0307" in low:
+        for trap, letter in zip(_CASE_TRAPS, "iis"):
+            low = low.replace(trap, letter)
+    return low
+
+
+def ascii_digits(text: str) -> str:
+    """`text` with DIGITS mapped to ASCII. A text with none of them is returned as it is: the
+    search costs a sixth of what `str.translate` costs on a sentence."""
+    return text if text.isascii() or not _OTHER_DIGIT_RE.search(text) else text.translate(DIGITS)
+
+
+def may_have_url(text: str) -> bool:
+    """What the URL and e-mail pattern of mtqa.text.numbers needs: `://`, `www.` in any case
+    (no case trap for w), or an `@`. A sentence with none is not scanned: the e-mail branch
+    tried up to 64 characters from every position."""
+    return "@" in text or "://" in text or "www." in text.lower()

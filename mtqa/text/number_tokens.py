@@ -1,0 +1,66 @@
+"""Which words of a sentence the number-word reader of mtqa.text.numbers looks at, decided
+from each word's spelling once and cached: most words of a sentence are no number word, and a
+sentence without a word that can be valued has no number in words.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+import regex
+
+from mtqa.text.number_words import number_words
+
+# The `regex` module's \w includes combining marks, so Devanagari words stay whole. On ASCII
+# text it is [A-Za-z0-9_], as `re`'s ASCII \w, which reads a sentence in two thirds of the time.
+WORD_RE = regex.compile(r"\w+")
+_ASCII_WORD_RE = re.compile(r"\w+", re.ASCII)
+
+GLUE = {"en": ("and",), "fr": ("et",), "es": ("y",), "it": ("e",)}
+ARTICLES = ("a", "an")
+
+
+def words_re(text: str):
+    """The word pattern for `text`: the same words, the faster engine when the text is ASCII."""
+    return _ASCII_WORD_RE if text.isascii() else WORD_RE
+
+
+# What a word is to the number-word reader, from its spelling alone: most words of a sentence
+# are none of these, and a cached look-up per word replaces a regex match and four set tests.
+SKIP, KEEP, NUMBER, NUMBER_NOUN = range(4)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def word_class(word: str, lang: str) -> tuple[int, str, bool]:
+    """(class, lower-case form, core) of a word of `lang`, read with number_words(lang). `core`:
+    a token `_run_quantities` can value (not a modifier, article or glue word, which only lead
+    or join a number); a sentence with no core word has no number in words."""
+    words = number_words(lang)
+    low = word.lower()
+    core = not (low in words.modifiers or low in ARTICLES or low in GLUE.get(lang, ()))
+    if words.regex is not None and words.regex.fullmatch(low):
+        entry = words.table.get(low)
+        if entry is not None and entry[1] == "connector":
+            return SKIP, low, False  # "und" on its own joins nothing
+        noun = entry is not None and entry[1] in ("approx", "magnitude")
+        return (NUMBER_NOUN if noun else NUMBER), low, core
+    if low in words.approx_words or low in words.modifiers or low in GLUE.get(lang, ()):
+        return KEEP, low, core
+    if lang == "en" and low in ARTICLES:
+        return KEEP, low, False
+    return SKIP, low, False
+
+
+#: Per language, words known to be no core number word (see `word_class`): a sentence's new
+#: words are found with one set difference. Bounded like the caches of single words.
+_NOT_CORE: dict[str, set[str]] = {}
+
+
+def has_core_word(text: str, lang: str) -> bool:
+    known = _NOT_CORE.setdefault(lang, set())
+    for word in set(words_re(text).findall(text)) - known:
+        if word_class(word, lang)[2]:
+            return True
+        if len(known) < 1 << 16:
+            known.add(word)
+    return False
