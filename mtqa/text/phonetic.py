@@ -41,6 +41,13 @@ def _is_consonant(ch: str) -> bool:
     return "\u0915" <= ch <= "\u0939" or "\u0958" <= ch <= "\u095f"
 
 
+@functools.lru_cache(maxsize=16384)
+def roman_char(ch: str) -> str:
+    """anyascii of one character (romanising a text character by character is the costly part of
+    reading Devanagari, Chinese and Japanese sources: one look-up instead of one call)."""
+    return anyascii(ch)
+
+
 def romanize_devanagari(text: str) -> str:
     """anyascii's romanisation with the inherent vowel written inside words."""
     out = []
@@ -48,7 +55,7 @@ def romanize_devanagari(text: str) -> str:
     i = 0
     while i < n:
         ch = text[i]
-        roman = anyascii(ch)
+        roman = roman_char(ch)
         if _is_consonant(ch):
             if i + 1 < n and text[i + 1] == _NUKTA:
                 roman = _WITH_NUKTA.get(roman, roman)
@@ -79,6 +86,7 @@ def english_key(folded_name: str) -> str:
     return _key(name.replace("c", "k").replace("C", "c"))
 
 
+@functools.lru_cache(maxsize=65536)
 def source_key(romanized_word: str) -> str:
     """Key of a romanised Devanagari word, where c is already the ch sound (च) and ch its aspirate."""
     return _key(romanized_word.replace("ch", "c"))

@@ -29,6 +29,7 @@ from mtqa.text.tokens import words
 
 #: Scripts whose romanisation is faithful enough to say that a name is absent.
 RELIABLE_SCRIPTS = {"Latin", "Cyrillic", "Devanagari", None}
+_APOSTROPHES_RE = re.compile(r"['’]")
 
 
 #: Share of a foreign name's consonant classes that a run of Chinese or Japanese characters
@@ -201,27 +202,43 @@ def source_evidence(src: str, lang: str | None) -> SourceEvidence:
         roman = anyascii(src).replace("'", "")
     # Apostrophes split (d'Alembert); hyphenated compounds count whole and by parts (Kidawy-Błońskiej).
     # Each word once: names are compared with every word, so repeats would make a long line
-    # cost quadratic time.
-    toks = tuple(dict.fromkeys(piece for t in words(roman) for part in re.split(r"['’]", fold(t.text)) if part
-                               for piece in ((part, *part.split("-")) if "-" in part else (part,)) if piece))
+    # cost quadratic time. Folding keeps offsets, so the words are cut from the text folded once.
+    folded_roman = fold(roman)
+    pieces = []
+    for t in words(roman):
+        word = folded_roman[t.start:t.end]
+        for part in (_APOSTROPHES_RE.split(word) if "'" in word or "’" in word else (word,)):
+            if part:
+                if "-" in part:
+                    pieces.append(part)
+                    pieces.extend(p for p in part.split("-") if p)
+                else:
+                    pieces.append(part)
+    toks = tuple(dict.fromkeys(pieces))
     skels = [skeleton(t) for t in toks if len(t) >= 2]
-    if CJK_CHAR_RE.search(src):
+    cjk = CJK_CHAR_RE.search(src) is not None
+    if cjk:
         # Names in Chinese and Japanese are runs of characters: try every window of 2-6.
-        skels.extend(_window_skeletons("".join(m.group(0) for m in CJK_CHAR_RE.finditer(src))))
-    folded = fold(src) + " " + fold(roman)
+        skels.extend(_window_skeletons("".join(CJK_CHAR_RE.findall(src))))
+    folded = fold(src) + " " + folded_roman
     sound_keys = tuple({phonetic.source_key(t) for t in toks}) if script == "Devanagari" else ()
-    sound_skels = _katakana_skeletons(src) if CJK_CHAR_RE.search(src) else None
+    sound_skels = _katakana_skeletons(src) if cjk else None
     chinese = script == "Han" and sound_skels is None and lang in (None, "zh")
     return SourceEvidence(src + " " + roman, folded, toks, tuple(s for s in set(skels) if s), sound_keys, sound_skels,
                           pinyin.han_runs(src) if chinese else (),
                           _transliteration_skeletons(src) if chinese else (), lang, script,
-                          src if sound_skels is not None or (lang == "ja" and CJK_CHAR_RE.search(src)) else None)
+                          src if sound_skels is not None or (lang == "ja" and cjk) else None)
 
 
 def _window_skeletons(chars: str) -> set[str]:
     """Skeletons of every window of 2-6 characters, each romanised on its own (non-empty)."""
-    syll = [anyascii(c) for c in chars]
-    out = {skeleton("".join(syll[i:i + size])) for size in range(2, 7) for i in range(len(syll) - size + 1)}
+    syll = [phonetic.roman_char(c) for c in chars]
+    out = set()
+    for i in range(len(syll) - 1):
+        window = syll[i]
+        for piece in syll[i + 1:i + 6]:  # windows of 2-6 characters from i, each built on the last
+            window += piece
+            out.add(skeleton(window))
     out.discard("")
     return out
 
