@@ -118,15 +118,15 @@ def source_names(src: str, lang: str | None) -> list[SourceName]:
     taken: list[tuple[int, int]] = []
     folded = fold(src)
     if lang:
-        index, regex = local_index(lang)
-        for m in (regex.finditer(folded) if regex is not None else ()):
-            name, pids = m.group(0), index[m.group(0)]
-            if len(name) < 4 and script in _CASED_SCRIPTS and not src[m.start():m.end()].isupper():
+        index, matcher = local_index(lang)
+        for start, end in matcher.spans(folded):
+            name = folded[start:end]
+            pids = index[name]
+            if len(name) < 4 and script in _CASED_SCRIPTS and not src[start:end].isupper():
                 continue  # short names only as abbreviations (ОАЭ, USA): "usa" is in "causa"
             if (len(name) == 2 and script not in _CASED_SCRIPTS and name[-1] not in "国洲" and not _is_alias(name, lang)
                     and all(ch in _TRANSLITERATION_CHARS for ch in name)):
                 continue  # 马里 (Mali) also spells a syllable pair of 波特马里恩 (Point Marion); 香港 spells none
-            start, end = m.start(), m.end()
             if script in _CASED_SCRIPTS:
                 boundary = ((start == 0 or not folded[start - 1].isalnum())
                             and src[start:start + 1].isupper()  # "la paz" is peace, "La Paz" a city
@@ -148,6 +148,8 @@ def source_names(src: str, lang: str | None) -> list[SourceName]:
         toks = words(src)
         for k, tok in enumerate(toks):
             word = tok.text
+            if not word[0].isupper():
+                continue  # every test below wants a capital first (a name pair, an acronym, a name)
             if tok.start in starts and k + 1 < len(toks):
                 pair = _sentence_initial_name(src, tok, toks[k + 1], lang, script)
                 if pair and not any(a < pair.end and pair.start < b for a, b in taken):
