@@ -17,8 +17,9 @@ from mtqa.text.names.places import local_place_names, place_ids
 from mtqa.text.names.source_names import KANA_RE, KATAKANA_RE, TRANSLITERATION_PAIR_RE
 from mtqa.text.names.spelling import (
     CJK_CHAR_RE,
+    by_prefix,
     fold,
-    inflected,
+    inflected_in,
     mentions,
     skeleton,
     skeletons_match,
@@ -42,14 +43,35 @@ class SourceEvidence:
     cased: str                    # the source as written, and romanised when not Latin
     folded: str                   # the source, folded
     words: tuple[str, ...]        # its words, folded (romanised when not Latin)
-    skeletons: tuple[str, ...]    # consonant skeletons of words (and of CJK character windows)
+    cjk_chars: str                # its Chinese and Japanese characters, one run
     sound_keys: tuple[str, ...]   # phonetic keys of words, for a Devanagari source
     sound_skeletons: tuple[str, ...] | None  # skeletons of katakana words, for a Japanese source
     chinese_runs: tuple[str, ...]  # runs of characters of a Chinese source, read in pinyin
-    transliteration_skeletons: tuple[str, ...]  # skeletons of its runs of transliteration characters
+    source: str                   # the source as given
+    chinese: bool                 # a Chinese source (its transliteration characters are read)
     lang: str | None
     script: str | None
     japanese: str | None = None   # the source, when Japanese: read by `mtqa.resources.japanese`
+
+    # Skeletons bridge scripts: only a name compared with a source in another script than
+    # Latin needs them, so they are built on first use (most sources are never asked).
+    @functools.cached_property
+    def skeletons(self) -> tuple[str, ...]:
+        """Consonant skeletons of words (and of CJK character windows)."""
+        skels = {skeleton(t) for t in self.words if len(t) >= 2}
+        if self.cjk_chars:
+            # Names in Chinese and Japanese are runs of characters: try every window of 2-6.
+            skels |= _window_skeletons(self.cjk_chars)
+        return tuple(s for s in skels if s)
+
+    @functools.cached_property
+    def transliteration_skeletons(self) -> tuple[str, ...]:
+        """Skeletons of the runs of transliteration characters of a Chinese source."""
+        return _transliteration_skeletons(self.source) if self.chinese else ()
+
+    @functools.cached_property
+    def words_by_prefix(self) -> dict[str, tuple[str, ...]]:
+        return by_prefix(self.words)
 
     def supports(self, name: str) -> bool | None:
         """True: the source has this name; False: it has not; None: cannot tell.
@@ -68,9 +90,9 @@ class SourceEvidence:
             return True
         if "-" in f:  # Kidawa-Błońska: each part, however it is inflected
             parts = [p for p in f.split("-") if len(p) >= 3]
-            if parts and all(any(inflected(p, w) for w in self.words) for p in parts):
+            if parts and all(inflected_in(p, self.words_by_prefix) for p in parts):
                 return True
-        if any(inflected(f, w) for w in self.words):
+        if inflected_in(f, self.words_by_prefix):
             return True
         if self.script in ("Latin", None) and spelled_alike(f, self.words):
             return True
@@ -215,19 +237,14 @@ def source_evidence(src: str, lang: str | None) -> SourceEvidence:
                 else:
                     pieces.append(part)
     toks = tuple(dict.fromkeys(pieces))
-    skels = [skeleton(t) for t in toks if len(t) >= 2]
-    cjk = CJK_CHAR_RE.search(src) is not None
-    if cjk:
-        # Names in Chinese and Japanese are runs of characters: try every window of 2-6.
-        skels.extend(_window_skeletons("".join(CJK_CHAR_RE.findall(src))))
+    cjk_chars = "".join(CJK_CHAR_RE.findall(src))
     folded = fold(src) + " " + folded_roman
     sound_keys = tuple({phonetic.source_key(t) for t in toks}) if script == "Devanagari" else ()
-    sound_skels = _katakana_skeletons(src) if cjk else None
+    sound_skels = _katakana_skeletons(src) if cjk_chars else None
     chinese = script == "Han" and sound_skels is None and lang in (None, "zh")
-    return SourceEvidence(src + " " + roman, folded, toks, tuple(s for s in set(skels) if s), sound_keys, sound_skels,
-                          pinyin.han_runs(src) if chinese else (),
-                          _transliteration_skeletons(src) if chinese else (), lang, script,
-                          src if sound_skels is not None or (lang == "ja" and cjk) else None)
+    return SourceEvidence(src + " " + roman, folded, toks, cjk_chars, sound_keys, sound_skels,
+                          pinyin.han_runs(src) if chinese else (), src, chinese, lang, script,
+                          src if sound_skels is not None or (lang == "ja" and cjk_chars) else None)
 
 
 def _window_skeletons(chars: str) -> set[str]:

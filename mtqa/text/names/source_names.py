@@ -163,7 +163,7 @@ def source_names(src: str, lang: str | None) -> list[SourceName]:
                 continue
             if tok.start in starts and not (script == "Latin" and _rare_in_source(word, lang)):
                 continue  # any word may open a sentence: only one the language hardly uses is a name
-            if any(a <= tok.start < b for a, b in taken) or any(ch.isdigit() for ch in word):
+            if any(a <= tok.start < b for a, b in taken) or any(map(str.isdigit, word)):
                 continue
             pids = inflected_place(fold(word), lang) if lang in _INFLECTED else frozenset()
             if pids:  # Москве, Polsce: a place declined away from its dictionary form

@@ -116,6 +116,21 @@ def inflected(a: str, b: str) -> bool:
     return common_prefix(a, b) >= need
 
 
+def by_prefix(words) -> dict[str, tuple[str, ...]]:
+    """Words of three letters or more by their first three: the only ones `inflected` can pair
+    with a word of that start (it wants a common prefix of three letters at least)."""
+    out: dict[str, list[str]] = {}
+    for w in words:
+        if len(w) >= 3:
+            out.setdefault(w[:3], []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def inflected_in(word: str, index: dict[str, tuple[str, ...]]) -> bool:
+    """`any(inflected(word, w) for w in words)`, with the words indexed by `by_prefix`."""
+    return len(word) >= 3 and any(inflected(word, w) for w in index.get(word[:3], ()))
+
+
 #: How alike two spellings of one name must be (Elizabeth/Elisabeth, Muhammad/Mohammeds,
 #: Constantinople/Konstantynopola) for a Latin-script source to support an English name.
 SPELLING_RATIO = 0.65

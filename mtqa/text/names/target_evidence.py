@@ -14,8 +14,9 @@ from mtqa.text.names.places import english_place_forms, place_ids
 from mtqa.text.names.source_evidence import SourceEvidence
 from mtqa.text.names.source_names import SourceName, related
 from mtqa.text.names.spelling import (
+    by_prefix,
     fold,
-    inflected,
+    inflected_in,
     mentions,
     skeleton,
     skeletons_match,
@@ -33,7 +34,12 @@ class TargetEvidence:
     text: str
     folded: str
     words: tuple[str, ...]
-    skeletons: tuple[str, ...]
+
+    @functools.cached_property
+    def skeletons(self) -> tuple[str, ...]:
+        """Skeletons of the words: needed only for names of a source in another script than
+        Latin, so built only then."""
+        return tuple({skeleton(t) for t in self.words if len(t) >= 2} - {""})
 
     @functools.cached_property
     def name_skeletons(self) -> frozenset[str]:
@@ -42,6 +48,10 @@ class TargetEvidence:
         raw = words(self.text)
         joined = {skeleton(a.text + b.text) for a, b in zip(raw, raw[1:]) if a.text[:1].isupper() and b.text[:1].isupper()}
         return frozenset(self.skeletons) | (joined - {""})
+
+    @functools.cached_property
+    def words_by_prefix(self) -> dict[str, tuple[str, ...]]:
+        return by_prefix(self.words)
 
     def keeps(self, name: SourceName, script: str | None) -> bool:
         """Whether the English translation renders this source name."""
@@ -62,7 +72,7 @@ class TargetEvidence:
             return True  # Jan as John, Иван as Ivan
         if f in self.words or (len(f) >= 4 and f in self.folded) or mentions(f, self.folded):
             return True
-        if any(inflected(f, w) for w in self.words):
+        if inflected_in(f, self.words_by_prefix):
             return True
         if script in ("Latin", None):
             return spelled_alike(f, self.words)  # skeletons only bridge scripts
@@ -142,5 +152,7 @@ def closest_name(evidence: TargetEvidence, name: str, text: str) -> str | None:
 
 @functools.lru_cache(maxsize=64)
 def target_evidence(hyp: str) -> TargetEvidence:
-    toks = tuple(dict.fromkeys(fold(t.text) for t in words(hyp)))  # each word once, as above
-    return TargetEvidence(hyp, fold(hyp), toks, tuple({skeleton(t) for t in toks if len(t) >= 2} - {""}))
+    # Each word once, as above; folding keeps offsets, so words are cut from the text folded once.
+    folded = fold(hyp)
+    toks = tuple(dict.fromkeys(folded[t.start:t.end] for t in words(hyp)))
+    return TargetEvidence(hyp, folded, toks)
