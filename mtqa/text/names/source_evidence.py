@@ -7,8 +7,6 @@ import functools
 import re
 from dataclasses import dataclass
 
-from anyascii import anyascii
-
 from mtqa.resources import japanese
 from mtqa.text import phonetic, pinyin
 from mtqa.text.japanese import read_in
@@ -73,6 +71,11 @@ class SourceEvidence:
     def words_by_prefix(self) -> dict[str, tuple[str, ...]]:
         return by_prefix(self.words)
 
+    @functools.cached_property
+    def word_set(self) -> frozenset[str]:
+        """The words, for membership tests (the tuple keeps their order for the others)."""
+        return frozenset(self.words)
+
     def supports(self, name: str) -> bool | None:
         """True: the source has this name; False: it has not; None: cannot tell.
 
@@ -86,7 +89,7 @@ class SourceEvidence:
         f = fold(name)
         if len(f) >= 3 and f in self.folded:
             return True
-        if f in self.words or mentions(f, self.folded):
+        if f in self.word_set or mentions(f, self.folded):
             return True
         if "-" in f:  # Kidawa-Błońska: each part, however it is inflected
             parts = [p for p in f.split("-") if len(p) >= 3]
@@ -207,7 +210,7 @@ def _katakana_skeletons(src: str) -> tuple[str, ...] | None:
     its characters can be trusted to hold them all)."""
     if not KANA_RE.search(src):
         return None
-    out = {skeleton(anyascii(part)) for m in KATAKANA_RE.finditer(src) for part in m.group(0).split("・")}
+    out = {skeleton(phonetic.romanize(part)) for m in KATAKANA_RE.finditer(src) for part in m.group(0).split("・")}
     out.discard("")
     return tuple(out)
 
@@ -221,7 +224,7 @@ def source_evidence(src: str, lang: str | None) -> SourceEvidence:
     elif script == "Devanagari":
         roman = phonetic.romanize_devanagari(src)
     else:
-        roman = anyascii(src).replace("'", "")
+        roman = phonetic.romanize(src).replace("'", "")
     # Apostrophes split (d'Alembert); hyphenated compounds count whole and by parts (Kidawy-Błońskiej).
     # Each word once: names are compared with every word, so repeats would make a long line
     # cost quadratic time. Folding keeps offsets, so the words are cut from the text folded once.

@@ -6,8 +6,6 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from anyascii import anyascii
-
 from mtqa.text import acronyms, phonetic
 from mtqa.text.names.given_names import english_given_names
 from mtqa.text.names.places import english_place_forms, place_ids
@@ -53,6 +51,11 @@ class TargetEvidence:
     def words_by_prefix(self) -> dict[str, tuple[str, ...]]:
         return by_prefix(self.words)
 
+    @functools.cached_property
+    def word_set(self) -> frozenset[str]:
+        """The words, for membership tests (the tuple keeps their order for the others)."""
+        return frozenset(self.words)
+
     def keeps(self, name: SourceName, script: str | None) -> bool:
         """Whether the English translation renders this source name."""
         for pid in name.place_ids:
@@ -62,15 +65,16 @@ class TargetEvidence:
                 # Adjectives: China -> Chinese, Rome -> Roman, Central Asia -> Central Asian,
                 # Eastern Africa -> East African.
                 parts = [p for p in english.split() if len(p) >= 3]
-                if parts and all(any(related(p, w) for w in self.words) for p in parts):
+                # `related` wants three letters in common: only words of the part's start can be.
+                if parts and all(any(related(p, w) for w in self.words_by_prefix.get(p[:3], ())) for p in parts):
                     return True
         if name.place_ids:
             return False
-        text = name.text if script in ("Latin", None) else anyascii(name.text)
+        text = name.text if script in ("Latin", None) else phonetic.romanize(name.text)
         f = fold(text)
-        if any(english in self.words for english in english_given_names(fold(name.text))):
+        if any(english in self.word_set for english in english_given_names(fold(name.text))):
             return True  # Jan as John, Иван as Ivan
-        if f in self.words or (len(f) >= 4 and f in self.folded) or mentions(f, self.folded):
+        if f in self.word_set or (len(f) >= 4 and f in self.folded) or mentions(f, self.folded):
             return True
         if inflected_in(f, self.words_by_prefix):
             return True
@@ -122,11 +126,12 @@ def mentions_name(evidence: TargetEvidence, name: str) -> bool:
     """Whether an English text has this English name, inflected or not, or another English
     name of the same place (USA / United States, EU / European Union)."""
     f = fold(name)
-    if f in evidence.words or mentions(f, evidence.folded):
+    words = evidence.word_set
+    if f in words or mentions(f, evidence.folded):
         return True
     # English inflects names only with -s and 's (Merkel's, the Kennedys); a closer match would
     # hide misspellings (Volograd / Volgograd), which RF005 reports.
-    if any(w in (f + "s", f + "'s", f + "’s") or f in (w + "s",) for w in evidence.words):
+    if f + "s" in words or f + "'s" in words or f + "’s" in words or (f.endswith("s") and f[:-1] in words):
         return True
     return any(mentions(form, evidence.folded) for pid in place_ids(name) for form in english_place_forms(pid))
 
