@@ -24,7 +24,7 @@ from mtqa.text.names.spelling import (
     spelled_alike,
 )
 from mtqa.text.scripts import main_script
-from mtqa.text.tokens import words
+from mtqa.text.tokens import WORD_RE, words
 
 #: Scripts whose romanisation is faithful enough to say that a name is absent.
 RELIABLE_SCRIPTS = {"Latin", "Cyrillic", "Devanagari", None}
@@ -230,8 +230,11 @@ def source_evidence(src: str, lang: str | None) -> SourceEvidence:
     # cost quadratic time. Folding keeps offsets, so the words are cut from the text folded once.
     folded_roman = fold(roman)
     pieces = []
-    for t in words(roman):
-        word = folded_roman[t.start:t.end]
+    # A romanised text is this function's own: its spans straight from the word pattern, without
+    # the tokens (and the cache) of `words`, which other checks share for the source as written.
+    spans = [(t.start, t.end) for t in words(src)] if roman is src else [m.span() for m in WORD_RE.finditer(roman)]
+    for start, end in spans:
+        word = folded_roman[start:end]
         for part in (_APOSTROPHES_RE.split(word) if "'" in word or "’" in word else (word,)):
             if part:
                 if "-" in part:

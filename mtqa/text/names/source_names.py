@@ -44,6 +44,7 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or unicodedata.category(ch).startswith("M")
 
 
+@functools.lru_cache(maxsize=65536)  # per word: a name recurs across segments
 def _attested_in_english(word: str) -> bool:
     """Names travel into English text, other languages' common nouns do not: Nantes, Merkel
     and Zimmermann occur in English corpora, Erderwärmung and Kurzarbeit do not. Inflected
@@ -83,6 +84,7 @@ KATAKANA_RE = re.compile(f"[{KATAKANA}][{KATAKANA}{KANA_MARKS}]*")
 SOURCE_ACRONYM_RE = re.compile(r"\b(?![IVX]+\b)[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŘŚŠŤŮŹŻŽА-ЯЁ]{2,6}\b")
 
 
+@functools.lru_cache(maxsize=65536)  # per word: a name recurs across segments
 def _common_in_source(word: str, lang: str | None) -> bool:
     """A common word of the source language, though capitalised (German capitalises every
     noun, so only a rarer one may be a name there)."""
@@ -95,10 +97,12 @@ def _common_in_source(word: str, lang: str | None) -> bool:
 SENTENCE_INITIAL_NAME_ZIPF = 2.0
 
 
+@functools.lru_cache(maxsize=65536)  # per word: a name recurs across segments
 def _rare_in_source(word: str, lang: str | None) -> bool:
     return bool(lang) and frequencies.zipf(word.lower(), lang) < SENTENCE_INITIAL_NAME_ZIPF
 
 
+@functools.lru_cache(maxsize=65536)  # per word: a name recurs across segments
 def _international(word: str, lang: str) -> bool:
     """A name that travels unchanged between languages (Apple, Google, Obama) is as frequent in
     English as in the source language; a capitalised word of the language (Gobierno, Parti) is
@@ -113,6 +117,13 @@ def source_names(src: str, lang: str | None) -> list[SourceName]:
     """Names of the source that a translation must keep: places known in the source language
     (any script), capitalised rare words inside sentences (Latin and Cyrillic scripts), and
     Latin-script words inside a text in another script (`(Fairmont)`, `USGS`)."""
+    return list(_source_names(src, lang))
+
+
+# NE002 asks twice for a Japanese source, NE001 again for a name it flags: one segment's few
+# texts are kept (a copy of the list is returned, so no caller can change the cached one).
+@functools.lru_cache(maxsize=64)
+def _source_names(src: str, lang: str | None) -> tuple[SourceName, ...]:
     script = main_script(src)
     out: list[SourceName] = []
     taken: list[tuple[int, int]] = []
@@ -191,7 +202,7 @@ def source_names(src: str, lang: str | None) -> list[SourceName]:
             if not any(a < m.end() and m.start() < b for a, b in taken):
                 out.append(SourceName(m.start(), m.end(), m.group(0), frozenset(), transliterated=True))
                 taken.append(m.span())
-    return sorted(out, key=lambda n: n.start)
+    return tuple(sorted(out, key=lambda n: n.start))
 
 
 def _sentence_initial_name(src: str, first, second, lang: str | None, script: str | None) -> SourceName | None:

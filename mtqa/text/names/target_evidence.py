@@ -126,12 +126,12 @@ def mentions_name(evidence: TargetEvidence, name: str) -> bool:
     """Whether an English text has this English name, inflected or not, or another English
     name of the same place (USA / United States, EU / European Union)."""
     f = fold(name)
-    words = evidence.word_set
-    if f in words or mentions(f, evidence.folded):
+    known = evidence.word_set
+    if f in known or mentions(f, evidence.folded):
         return True
     # English inflects names only with -s and 's (Merkel's, the Kennedys); a closer match would
     # hide misspellings (Volograd / Volgograd), which RF005 reports.
-    if f + "s" in words or f + "'s" in words or f + "’s" in words or (f.endswith("s") and f[:-1] in words):
+    if f + "s" in known or f + "'s" in known or f + "’s" in known or (f.endswith("s") and f[:-1] in known):
         return True
     return any(mentions(form, evidence.folded) for pid in place_ids(name) for form in english_place_forms(pid))
 
@@ -159,5 +159,5 @@ def closest_name(evidence: TargetEvidence, name: str, text: str) -> str | None:
 def target_evidence(hyp: str) -> TargetEvidence:
     # Each word once, as above; folding keeps offsets, so words are cut from the text folded once.
     folded = fold(hyp)
-    toks = tuple(dict.fromkeys(folded[t.start:t.end] for t in words(hyp)))
+    toks = tuple(dict.fromkeys([folded[t.start:t.end] for t in words(hyp)]))
     return TargetEvidence(hyp, folded, toks)
