@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 import re
 
-from mtqa.text.literals import alternation
+from mtqa.text.literals import LongestMatches, alternation
 
 
 def _longest_first(strings):
@@ -38,3 +38,21 @@ def test_same_matches_as_the_alternation_on_random_text():
 
 def test_nothing_listed_matches_nothing_but_the_empty_string():
     assert alternation([]) == "" and alternation([""]) == ""
+
+
+def test_the_automaton_finds_the_trie_pattern_spans():
+    rng = random.Random(11)
+    alphabet = "abcé.-"
+    strings = {"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 5))) for _ in range(300)}
+    for _ in range(20):
+        text = "".join(rng.choice(alphabet + " ") for _ in range(rng.randint(0, 400)))
+        trie = re.compile(alternation(strings))
+        assert LongestMatches(strings).spans(text) == [m.span() for m in trie.finditer(text)]
+
+
+def test_the_automaton_keeps_a_match_inside_a_failed_longer_one():
+    # pyahocorasick's iter_long misses "ес" here: it starts inside "крес", the start of "крестон".
+    names = ["крестон", "кралендейк", "ес"]
+    text = "в воскресенье"
+    assert LongestMatches(names).spans(text) == [m.span() for m in re.compile(alternation(names)).finditer(text)] == [(7, 9)]
+    assert LongestMatches([]).spans(text) == [] and LongestMatches([""]).spans(text) == []

@@ -50,8 +50,15 @@ def _acronym_supported(acronym: str, src: str, refs) -> bool:
 
 
 def _mentions_folded(acronym: str, text: str) -> bool:
-    """The acronym in the text, whatever its case and dots (K.o. for KO)."""
-    return re.search(rf"\b{acronym.lower()}", fold(text).replace(".", "")) is not None
+    """The acronym in the text, whatever its case and dots (K.o. for KO), starting a word (as
+    `\b` would say before it; a search without a pattern to compile for each acronym)."""
+    low, folded = acronym.lower(), fold(text).replace(".", "")
+    start = folded.find(low)
+    while start != -1:
+        if start == 0 or not (folded[start - 1].isalnum() or folded[start - 1] == "_"):
+            return True
+        start = folded.find(low, start + 1)
+    return False
 
 
 #: Without a reference, acronyms this frequent in English (CEO, NATO) may render a source's
@@ -169,13 +176,15 @@ def name_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
         # Acronyms are often translated (CEDH -> ECHR, OMS -> WHO): the source alone judges one
         # only when none of its own acronyms may be its original, and only when its script
         # spells acronyms in capitals (a Chinese source writes 北约 for NATO).
-        src = segment.src[ss:se]
-        src_acronyms = SOURCE_ACRONYM_RE.findall(src)
         if refs or evidence.script in ("Latin", "Cyrillic"):
+            src = segment.src[ss:se]
+            src_acronyms = None  # the source's acronyms, found when an acronym needs them
             for m in _ACRONYM_RE.finditer(segment.hyp, hs, he):
                 acronym = m.group(0)
                 if _acronym_supported(acronym, src, segment.refs):
                     continue
+                if src_acronyms is None:
+                    src_acronyms = SOURCE_ACRONYM_RE.findall(src)
                 if acronyms.renders_any(acronym, src_acronyms):
                     continue  # the source's ONG is the NGO of the translation
                 if not refs and (evidence.supports(acronym) is True or _generic_acronym(acronym)):

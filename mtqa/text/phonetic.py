@@ -16,6 +16,7 @@ import functools
 import re
 
 from anyascii import anyascii
+from rapidfuzz.distance import LCSseq
 
 _NUKTA = "\u093c"
 #: Candrabindu, anusvara and visarga: after a consonant, its own vowel is still spoken.
@@ -37,32 +38,52 @@ NEAR_CONSONANTS = 0.7
 NEAR_CONSONANTS_RATIO = 0.75
 
 
-def _is_consonant(ch: str) -> bool:
-    return "\u0915" <= ch <= "\u0939" or "\u0958" <= ch <= "\u095f"
+class _RomanTable(dict):
+    """Code point -> anyascii of the character, filled on first sight: anyascii romanises each
+    character on its own, so `str.translate` with this table gives its result in C (its own loop
+    in Python was the costly part of reading Devanagari, Chinese and Japanese sources)."""
+
+    def __missing__(self, cp: int) -> str:
+        self[cp] = roman = anyascii(chr(cp))
+        return roman
+
+
+_ROMAN_TABLE = _RomanTable()
+
+
+def romanize(text: str) -> str:
+    """`anyascii(text)`, faster."""
+    return text if text.isascii() else text.translate(_ROMAN_TABLE)
+
+
+def roman_char(ch: str) -> str:
+    """anyascii of one character."""
+    return _ROMAN_TABLE[ord(ch)]
+
+
+_CONSONANTS = "\u0915-\u0939\u0958-\u095f"
+#: After a consonant (and its nukta), before another consonant or a nasal: its own vowel is
+#: spoken there. (An empty match replaced by a constant: no template to expand per match.)
+_INHERENT_VOWEL_RE = re.compile(f"(?<=[{_CONSONANTS}])(?=[{_CONSONANTS}{_NASALS_AND_VISARGA}])"
+                                f"|(?<=[{_CONSONANTS}]{_NUKTA})(?=[{_CONSONANTS}{_NASALS_AND_VISARGA}])")
+_WITH_NUKTA_RE = re.compile(f"([{_CONSONANTS}]){_NUKTA}")
+
+
+def _with_nukta(m: re.Match) -> str:
+    roman = roman_char(m.group(1))
+    return _WITH_NUKTA.get(roman, roman)
 
 
 def romanize_devanagari(text: str) -> str:
-    """anyascii's romanisation with the inherent vowel written inside words."""
-    out = []
-    n = len(text)
-    i = 0
-    while i < n:
-        ch = text[i]
-        roman = anyascii(ch)
-        if _is_consonant(ch):
-            if i + 1 < n and text[i + 1] == _NUKTA:
-                roman = _WITH_NUKTA.get(roman, roman)
-                i += 1
-            out.append(roman)
-            nxt = text[i + 1] if i + 1 < n else ""
-            # The inherent vowel is silent at the end of a word, absent before a vowel sign
-            # or a virama: written only before another letter of the word.
-            if nxt and (_is_consonant(nxt) or nxt in _NASALS_AND_VISARGA):
-                out.append("a")
-        elif ch != _NUKTA:
-            out.append(roman)
-        i += 1
-    return "".join(out)
+    """anyascii's romanisation with the inherent vowel written inside words.
+
+    The inherent vowel is silent at the end of a word, absent before a vowel sign or a virama:
+    it is written (an ASCII "a", which romanising keeps) only before another letter of the word.
+    A consonant with a nukta is another sound (ज़ is z); a nukta elsewhere is dropped."""
+    text = _INHERENT_VOWEL_RE.sub("a", text)
+    if _NUKTA in text:
+        text = _WITH_NUKTA_RE.sub(_with_nukta, text).replace(_NUKTA, "")
+    return romanize(text)
 
 
 def _key(text: str) -> str:
@@ -79,31 +100,32 @@ def english_key(folded_name: str) -> str:
     return _key(name.replace("c", "k").replace("C", "c"))
 
 
+@functools.lru_cache(maxsize=65536)
 def source_key(romanized_word: str) -> str:
     """Key of a romanised Devanagari word, where c is already the ch sound (च) and ch its aspirate."""
     return _key(romanized_word.replace("ch", "c"))
 
 
 def lcs_length(a: str, b: str) -> int:
-    """Length of the longest common subsequence (difflib's blocks miss scattered agreements)."""
-    prev = [0] * (len(b) + 1)
-    for ca in a:
-        cur = [0]
-        for j, cb in enumerate(b):
-            cur.append(prev[j] + 1 if ca == cb else max(prev[j + 1], cur[j]))
-        prev = cur
-    return prev[-1]
+    """Length of the longest common subsequence (difflib's blocks miss scattered agreements);
+    rapidfuzz computes it in C, bit-parallel (the dynamic programme in Python was a hot spot)."""
+    return LCSseq.similarity(a, b)
 
 
 def _ratio(a: str, b: str) -> float:
     return 2 * lcs_length(a, b) / (len(a) + len(b)) if a or b else 1.0
 
 
+@functools.lru_cache(maxsize=65536)
+def _consonant_places(key: str) -> tuple[int, ...]:
+    return tuple(i for i, ch in enumerate(key) if ch not in _VOWELS)
+
+
 def _candidates(key: str, consonants: int):
     """The word, and for a longer compound its start and end with as many consonants as the
     name (Hong and Kong in हांगकांग)."""
     yield key
-    places = [i for i, ch in enumerate(key) if ch not in _VOWELS]
+    places = _consonant_places(key)
     if consonants and len(places) > consonants:
         yield key[:places[consonants]]
         yield key[places[-consonants]:]
@@ -119,13 +141,19 @@ def sounds_alike(name_key: str, keys: tuple[str, ...]) -> bool | None:
     return found
 
 
+@functools.lru_cache(maxsize=65536)
+def _consonants(key: str) -> str:
+    """The key without its vowels (keys of words and their parts: the same few for every name)."""
+    return _VOWELS_RE.sub("", key)
+
+
 def _alike(name_key: str, keys: tuple[str, ...]) -> bool | None:
-    name_consonants = _VOWELS_RE.sub("", name_key)
+    name_consonants = _consonants(name_key)
     if len(name_consonants) < 2:
         return True if any(_ratio(name_key, key) >= NEAR_CONSONANTS_RATIO for key in keys) else None
     for key in keys:
         for candidate in _candidates(key, len(name_consonants)):
-            consonants = _VOWELS_RE.sub("", candidate)
+            consonants = _consonants(candidate)
             if consonants == name_consonants:
                 if _ratio(name_key, candidate) >= SAME_CONSONANTS_RATIO:
                     return True

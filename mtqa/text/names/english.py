@@ -72,15 +72,18 @@ def english_name_tokens(text: str, broad: bool = False, names_only: bool = False
     starts = sentence_starts(text) if broad else frozenset()
     function_words = lexicons.words("stopwords.txt", "en")
     common = _not_source_names() if names_only else lexicons.words("common_words.txt", "en")
+    abbreviations = lexicons.words("abbreviations.txt", "en")
     out = []
     for tok in words(text):
+        if not tok.text[0].isupper():
+            continue  # the test below, before splitting off 's (the first letter stays)
         word = tok.text.split("'")[0].split("’")[0]
-        if len(word) < 2 or not word[0].isupper() or any(ch.isdigit() for ch in word):
+        if len(word) < 2 or not word[0].isupper() or any(map(str.isdigit, word)):
             continue
         low = word.lower()
         if (low in function_words and not (names_only and word.isupper() and place_ids(word))) or low in _NEVER_NAMES:
             continue  # "US" in capitals is the country, not the pronoun: the source must have it
-        if low in lexicons.words("abbreviations.txt", "en") and text[tok.start + len(word):][:1] in ".)":
+        if low in abbreviations and text[tok.start + len(word):tok.start + len(word) + 1] in ".)":
             continue  # Rep. Brad Sherman, Sept. 16, (Mon): abbreviated words, not names
         place = bool(place_ids(word))
         if (broad and tok.start not in starts and word[1:].islower() and low not in common

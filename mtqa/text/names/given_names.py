@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 
 from mtqa.resources import lexicons
-from mtqa.text.names.spelling import fold, inflected
+from mtqa.text.names.spelling import by_prefix, fold, inflected
 
 
 @functools.lru_cache(maxsize=1)
@@ -36,7 +36,14 @@ def english_given_names(word: str) -> frozenset[str]:
     backward = _given_names()[1]
     if word in backward:
         return backward[word]
-    return frozenset(e for form, englishes in backward.items() if len(form) >= 4 and inflected(form, word)
-                     for e in englishes)
+    # Only forms that start as the word does can be it, inflected (three letters in common at least).
+    return frozenset(e for form in _forms_by_prefix().get(word[:3], ()) if inflected(form, word)
+                     for e in backward[form])
+
+
+@functools.lru_cache(maxsize=1)
+def _forms_by_prefix() -> dict[str, tuple[str, ...]]:
+    """The other languages' forms of four letters or more, by their first three."""
+    return by_prefix(form for form in _given_names()[1] if len(form) >= 4)
 
 

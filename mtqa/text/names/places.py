@@ -57,16 +57,15 @@ PLACE_WORDS = {"city", "island", "islands", "republic", "south", "north", "east"
 
 
 @functools.lru_cache(maxsize=None)
-def local_index(lang: str) -> tuple[dict[str, frozenset[str]], re.Pattern | None]:
-    """Folded local name -> place ids, and one regex that finds them all (the longest at a
-    position; written as a trie, since it runs over every source)."""
+def local_index(lang: str) -> tuple[dict[str, frozenset[str]], literals.LongestMatches]:
+    """Folded local name -> place ids, and a matcher that finds them all (the longest at a
+    position; an Aho-Corasick automaton, since it runs over every source)."""
     out: dict[str, set[str]] = {}
     for pid, names in place_table().local.get(lang, {}).items():
         for name in names:
             if len(name) >= 2:
                 out.setdefault(name, set()).add(pid)
-    regex = re.compile(literals.alternation(out)) if out else None
-    return {k: frozenset(v) for k, v in out.items()}, regex
+    return {k: frozenset(v) for k, v in out.items()}, literals.LongestMatches(out)
 
 
 @functools.lru_cache(maxsize=None)

@@ -7,8 +7,6 @@ import functools
 import re
 from dataclasses import dataclass
 
-from anyascii import anyascii
-
 from mtqa.resources import japanese
 from mtqa.text import phonetic, pinyin
 from mtqa.text.japanese import read_in
@@ -17,18 +15,20 @@ from mtqa.text.names.places import local_place_names, place_ids
 from mtqa.text.names.source_names import KANA_RE, KATAKANA_RE, TRANSLITERATION_PAIR_RE
 from mtqa.text.names.spelling import (
     CJK_CHAR_RE,
+    by_prefix,
     fold,
-    inflected,
+    inflected_in,
     mentions,
     skeleton,
     skeletons_match,
     spelled_alike,
 )
 from mtqa.text.scripts import main_script
-from mtqa.text.tokens import words
+from mtqa.text.tokens import WORD_RE, words
 
 #: Scripts whose romanisation is faithful enough to say that a name is absent.
 RELIABLE_SCRIPTS = {"Latin", "Cyrillic", "Devanagari", None}
+_APOSTROPHES_RE = re.compile(r"['’]")
 
 
 #: Share of a foreign name's consonant classes that a run of Chinese or Japanese characters
@@ -41,14 +41,40 @@ class SourceEvidence:
     cased: str                    # the source as written, and romanised when not Latin
     folded: str                   # the source, folded
     words: tuple[str, ...]        # its words, folded (romanised when not Latin)
-    skeletons: tuple[str, ...]    # consonant skeletons of words (and of CJK character windows)
+    cjk_chars: str                # its Chinese and Japanese characters, one run
     sound_keys: tuple[str, ...]   # phonetic keys of words, for a Devanagari source
     sound_skeletons: tuple[str, ...] | None  # skeletons of katakana words, for a Japanese source
     chinese_runs: tuple[str, ...]  # runs of characters of a Chinese source, read in pinyin
-    transliteration_skeletons: tuple[str, ...]  # skeletons of its runs of transliteration characters
+    source: str                   # the source as given
+    chinese: bool                 # a Chinese source (its transliteration characters are read)
     lang: str | None
     script: str | None
     japanese: str | None = None   # the source, when Japanese: read by `mtqa.resources.japanese`
+
+    # Skeletons bridge scripts: only a name compared with a source in another script than
+    # Latin needs them, so they are built on first use (most sources are never asked).
+    @functools.cached_property
+    def skeletons(self) -> tuple[str, ...]:
+        """Consonant skeletons of words (and of CJK character windows)."""
+        skels = {skeleton(t) for t in self.words if len(t) >= 2}
+        if self.cjk_chars:
+            # Names in Chinese and Japanese are runs of characters: try every window of 2-6.
+            skels |= _window_skeletons(self.cjk_chars)
+        return tuple(s for s in skels if s)
+
+    @functools.cached_property
+    def transliteration_skeletons(self) -> tuple[str, ...]:
+        """Skeletons of the runs of transliteration characters of a Chinese source."""
+        return _transliteration_skeletons(self.source) if self.chinese else ()
+
+    @functools.cached_property
+    def words_by_prefix(self) -> dict[str, tuple[str, ...]]:
+        return by_prefix(self.words)
+
+    @functools.cached_property
+    def word_set(self) -> frozenset[str]:
+        """The words, for membership tests (the tuple keeps their order for the others)."""
+        return frozenset(self.words)
 
     def supports(self, name: str) -> bool | None:
         """True: the source has this name; False: it has not; None: cannot tell.
@@ -63,13 +89,13 @@ class SourceEvidence:
         f = fold(name)
         if len(f) >= 3 and f in self.folded:
             return True
-        if f in self.words or mentions(f, self.folded):
+        if f in self.word_set or mentions(f, self.folded):
             return True
         if "-" in f:  # Kidawa-Błońska: each part, however it is inflected
             parts = [p for p in f.split("-") if len(p) >= 3]
-            if parts and all(any(inflected(p, w) for w in self.words) for p in parts):
+            if parts and all(inflected_in(p, self.words_by_prefix) for p in parts):
                 return True
-        if any(inflected(f, w) for w in self.words):
+        if inflected_in(f, self.words_by_prefix):
             return True
         if self.script in ("Latin", None) and spelled_alike(f, self.words):
             return True
@@ -184,7 +210,7 @@ def _katakana_skeletons(src: str) -> tuple[str, ...] | None:
     its characters can be trusted to hold them all)."""
     if not KANA_RE.search(src):
         return None
-    out = {skeleton(anyascii(part)) for m in KATAKANA_RE.finditer(src) for part in m.group(0).split("・")}
+    out = {skeleton(phonetic.romanize(part)) for m in KATAKANA_RE.finditer(src) for part in m.group(0).split("・")}
     out.discard("")
     return tuple(out)
 
@@ -198,30 +224,44 @@ def source_evidence(src: str, lang: str | None) -> SourceEvidence:
     elif script == "Devanagari":
         roman = phonetic.romanize_devanagari(src)
     else:
-        roman = anyascii(src).replace("'", "")
+        roman = phonetic.romanize(src).replace("'", "")
     # Apostrophes split (d'Alembert); hyphenated compounds count whole and by parts (Kidawy-Błońskiej).
     # Each word once: names are compared with every word, so repeats would make a long line
-    # cost quadratic time.
-    toks = tuple(dict.fromkeys(piece for t in words(roman) for part in re.split(r"['’]", fold(t.text)) if part
-                               for piece in ((part, *part.split("-")) if "-" in part else (part,)) if piece))
-    skels = [skeleton(t) for t in toks if len(t) >= 2]
-    if CJK_CHAR_RE.search(src):
-        # Names in Chinese and Japanese are runs of characters: try every window of 2-6.
-        skels.extend(_window_skeletons("".join(m.group(0) for m in CJK_CHAR_RE.finditer(src))))
-    folded = fold(src) + " " + fold(roman)
+    # cost quadratic time. Folding keeps offsets, so the words are cut from the text folded once.
+    folded_roman = fold(roman)
+    pieces = []
+    # A romanised text is this function's own: its spans straight from the word pattern, without
+    # the tokens (and the cache) of `words`, which other checks share for the source as written.
+    spans = [(t.start, t.end) for t in words(src)] if roman is src else [m.span() for m in WORD_RE.finditer(roman)]
+    for start, end in spans:
+        word = folded_roman[start:end]
+        for part in (_APOSTROPHES_RE.split(word) if "'" in word or "’" in word else (word,)):
+            if part:
+                if "-" in part:
+                    pieces.append(part)
+                    pieces.extend(p for p in part.split("-") if p)
+                else:
+                    pieces.append(part)
+    toks = tuple(dict.fromkeys(pieces))
+    cjk_chars = "".join(CJK_CHAR_RE.findall(src))
+    folded = fold(src) + " " + folded_roman
     sound_keys = tuple({phonetic.source_key(t) for t in toks}) if script == "Devanagari" else ()
-    sound_skels = _katakana_skeletons(src) if CJK_CHAR_RE.search(src) else None
+    sound_skels = _katakana_skeletons(src) if cjk_chars else None
     chinese = script == "Han" and sound_skels is None and lang in (None, "zh")
-    return SourceEvidence(src + " " + roman, folded, toks, tuple(s for s in set(skels) if s), sound_keys, sound_skels,
-                          pinyin.han_runs(src) if chinese else (),
-                          _transliteration_skeletons(src) if chinese else (), lang, script,
-                          src if sound_skels is not None or (lang == "ja" and CJK_CHAR_RE.search(src)) else None)
+    return SourceEvidence(src + " " + roman, folded, toks, cjk_chars, sound_keys, sound_skels,
+                          pinyin.han_runs(src) if chinese else (), src, chinese, lang, script,
+                          src if sound_skels is not None or (lang == "ja" and cjk_chars) else None)
 
 
 def _window_skeletons(chars: str) -> set[str]:
     """Skeletons of every window of 2-6 characters, each romanised on its own (non-empty)."""
-    syll = [anyascii(c) for c in chars]
-    out = {skeleton("".join(syll[i:i + size])) for size in range(2, 7) for i in range(len(syll) - size + 1)}
+    syll = [phonetic.roman_char(c) for c in chars]
+    out = set()
+    for i in range(len(syll) - 1):
+        window = syll[i]
+        for piece in syll[i + 1:i + 6]:  # windows of 2-6 characters from i, each built on the last
+            window += piece
+            out.add(skeleton(window))
     out.discard("")
     return out
 

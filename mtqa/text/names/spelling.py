@@ -35,14 +35,27 @@ def _fold_char(ch: str) -> str:
     return low
 
 
-@functools.lru_cache(maxsize=4096)
+class _FoldTable(dict):
+    """Code point -> its fold, filled on first sight of each character: `str.translate` then
+    folds a whole text in C, where a Python call per character was the cost."""
+
+    def __missing__(self, cp: int) -> str:
+        self[cp] = folded = _fold_char(chr(cp))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Lower case without accents on Latin letters (Müller -> muller, Łódź -> lodz), one
     character for one, so that offsets in the folded text are offsets in the original.
     Marks of other scripts (Devanagari vowel signs) are letters, not accents: kept."""
+    # No cache: it would be keyed on whole segments, and translating is cheaper than the look-up
+    # of a long key was worth.
     if text.isascii():
         return text.lower()
-    return "".join(_fold_char(ch) for ch in text)
+    return text.translate(_FOLD_TABLE)
 
 
 def mentions(short: str, text: str) -> bool:
@@ -56,18 +69,33 @@ def mentions(short: str, text: str) -> bool:
     return False
 
 
+#: Digraphs that write one sound, replaced in this order before the classes are taken.
+_DIGRAPHS = (("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "h"), ("sh", "s"), ("ch", "c"), ("ph", "f"))
+
+
+class _ClassTable(dict):
+    """Code point -> its consonant class; any other character (vowels, h, marks) is dropped."""
+
+    def __missing__(self, cp: int) -> None:
+        self[cp] = None
+        return None
+
+
+_CLASS_TABLE = _ClassTable({ord(ch): cls for ch, cls in _CLASSES.items()})
+_REPEATS_RE = re.compile(r"(.)\1+")
+
+
 @functools.lru_cache(maxsize=65536)
 def skeleton(text: str) -> str:
     """Consonant classes of a romanised word, repeats collapsed: Houston -> STN."""
     low = fold(text)
-    for a, b in (("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "h"), ("sh", "s"), ("ch", "c"), ("ph", "f")):
-        low = low.replace(a, b)
-    out = []
-    for ch in low:
-        cls = _CLASSES.get(ch)
-        if cls and (not out or out[-1] != cls):
-            out.append(cls)
-    return "".join(out)
+    for a, b in _DIGRAPHS:
+        if a in low:
+            low = low.replace(a, b)
+    # Classes in C (translate drops the other characters), then runs of one class collapsed:
+    # vowels between two consonants of a class do not separate them (Hannah -> N).
+    classes = low.translate(_CLASS_TABLE)
+    return _REPEATS_RE.sub(r"\1", classes) if len(classes) > 1 else classes
 
 
 def skeletons_match(a: str, b: str) -> bool:
@@ -86,6 +114,21 @@ def inflected(a: str, b: str) -> bool:
         return False
     need = max(3, shorter - 2) if shorter <= 5 else max(MIN_PREFIX, int(0.6 * shorter + 0.5))
     return common_prefix(a, b) >= need
+
+
+def by_prefix(words) -> dict[str, tuple[str, ...]]:
+    """Words of three letters or more by their first three: the only ones `inflected` can pair
+    with a word of that start (it wants a common prefix of three letters at least)."""
+    out: dict[str, list[str]] = {}
+    for w in words:
+        if len(w) >= 3:
+            out.setdefault(w[:3], []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def inflected_in(word: str, index: dict[str, tuple[str, ...]]) -> bool:
+    """`any(inflected(word, w) for w in words)`, with the words indexed by `by_prefix`."""
+    return len(word) >= 3 and any(inflected(word, w) for w in index.get(word[:3], ()))
 
 
 #: How alike two spellings of one name must be (Elizabeth/Elisabeth, Muhammad/Mohammeds,

@@ -6,16 +6,15 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from anyascii import anyascii
-
 from mtqa.text import acronyms, phonetic
 from mtqa.text.names.given_names import english_given_names
 from mtqa.text.names.places import english_place_forms, place_ids
 from mtqa.text.names.source_evidence import SourceEvidence
 from mtqa.text.names.source_names import SourceName, related
 from mtqa.text.names.spelling import (
+    by_prefix,
     fold,
-    inflected,
+    inflected_in,
     mentions,
     skeleton,
     skeletons_match,
@@ -33,7 +32,12 @@ class TargetEvidence:
     text: str
     folded: str
     words: tuple[str, ...]
-    skeletons: tuple[str, ...]
+
+    @functools.cached_property
+    def skeletons(self) -> tuple[str, ...]:
+        """Skeletons of the words: needed only for names of a source in another script than
+        Latin, so built only then."""
+        return tuple({skeleton(t) for t in self.words if len(t) >= 2} - {""})
 
     @functools.cached_property
     def name_skeletons(self) -> frozenset[str]:
@@ -42,6 +46,15 @@ class TargetEvidence:
         raw = words(self.text)
         joined = {skeleton(a.text + b.text) for a, b in zip(raw, raw[1:]) if a.text[:1].isupper() and b.text[:1].isupper()}
         return frozenset(self.skeletons) | (joined - {""})
+
+    @functools.cached_property
+    def words_by_prefix(self) -> dict[str, tuple[str, ...]]:
+        return by_prefix(self.words)
+
+    @functools.cached_property
+    def word_set(self) -> frozenset[str]:
+        """The words, for membership tests (the tuple keeps their order for the others)."""
+        return frozenset(self.words)
 
     def keeps(self, name: SourceName, script: str | None) -> bool:
         """Whether the English translation renders this source name."""
@@ -52,17 +65,18 @@ class TargetEvidence:
                 # Adjectives: China -> Chinese, Rome -> Roman, Central Asia -> Central Asian,
                 # Eastern Africa -> East African.
                 parts = [p for p in english.split() if len(p) >= 3]
-                if parts and all(any(related(p, w) for w in self.words) for p in parts):
+                # `related` wants three letters in common: only words of the part's start can be.
+                if parts and all(any(related(p, w) for w in self.words_by_prefix.get(p[:3], ())) for p in parts):
                     return True
         if name.place_ids:
             return False
-        text = name.text if script in ("Latin", None) else anyascii(name.text)
+        text = name.text if script in ("Latin", None) else phonetic.romanize(name.text)
         f = fold(text)
-        if any(english in self.words for english in english_given_names(fold(name.text))):
+        if any(english in self.word_set for english in english_given_names(fold(name.text))):
             return True  # Jan as John, Иван as Ivan
-        if f in self.words or (len(f) >= 4 and f in self.folded) or mentions(f, self.folded):
+        if f in self.word_set or (len(f) >= 4 and f in self.folded) or mentions(f, self.folded):
             return True
-        if any(inflected(f, w) for w in self.words):
+        if inflected_in(f, self.words_by_prefix):
             return True
         if script in ("Latin", None):
             return spelled_alike(f, self.words)  # skeletons only bridge scripts
@@ -112,11 +126,12 @@ def mentions_name(evidence: TargetEvidence, name: str) -> bool:
     """Whether an English text has this English name, inflected or not, or another English
     name of the same place (USA / United States, EU / European Union)."""
     f = fold(name)
-    if f in evidence.words or mentions(f, evidence.folded):
+    known = evidence.word_set
+    if f in known or mentions(f, evidence.folded):
         return True
     # English inflects names only with -s and 's (Merkel's, the Kennedys); a closer match would
     # hide misspellings (Volograd / Volgograd), which RF005 reports.
-    if any(w in (f + "s", f + "'s", f + "’s") or f in (w + "s",) for w in evidence.words):
+    if f + "s" in known or f + "'s" in known or f + "’s" in known or (f.endswith("s") and f[:-1] in known):
         return True
     return any(mentions(form, evidence.folded) for pid in place_ids(name) for form in english_place_forms(pid))
 
@@ -142,5 +157,7 @@ def closest_name(evidence: TargetEvidence, name: str, text: str) -> str | None:
 
 @functools.lru_cache(maxsize=64)
 def target_evidence(hyp: str) -> TargetEvidence:
-    toks = tuple(dict.fromkeys(fold(t.text) for t in words(hyp)))  # each word once, as above
-    return TargetEvidence(hyp, fold(hyp), toks, tuple({skeleton(t) for t in toks if len(t) >= 2} - {""}))
+    # Each word once, as above; folding keeps offsets, so words are cut from the text folded once.
+    folded = fold(hyp)
+    toks = tuple(dict.fromkeys([folded[t.start:t.end] for t in words(hyp)]))
+    return TargetEvidence(hyp, folded, toks)
