@@ -386,5 +386,21 @@ def _source_word_kept(name: str, src: str, src_lang: str | None) -> bool:
     """... that the reference copied from the source though English does not use it
     (Patriotyczna Rewolucja, U-Bahnhof): the reference left it untranslated, and a translation
     that translates it drops nothing."""
-    return (bool(src_lang) and src_lang != "en" and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", src) is not None
+    return (bool(src_lang) and src_lang != "en" and _whole_word_in(name, src)
             and frequencies.zipf(name, src_lang) >= KEPT_SOURCE_WORD_ZIPF and frequencies.zipf(name, "en") < 1.0)
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what `re` calls \w in a str pattern
+
+
+def _whole_word_in(name: str, text: str) -> bool:
+    """`re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)`, without compiling a pattern for
+    every name: each occurrence, with no word character on either side."""
+    i = text.find(name)
+    while i != -1:
+        j = i + len(name)
+        if (i == 0 or not _is_word_char(text[i - 1])) and (j == len(text) or not _is_word_char(text[j])):
+            return True
+        i = text.find(name, i + 1)
+    return False
