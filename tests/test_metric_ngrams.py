@@ -36,6 +36,15 @@ def test_sentence_chrf_equals_sacrebleus():
         assert sentence_chrf(hyp, refs[0]) == chrf.sentence_score(hyp, refs[:1]).score
 
 
+def test_arrays_equal_counters():
+    from mtqa.metrics import chrf_arrays
+
+    for hyp, refs in _cases():
+        for ref in refs:
+            got = chrf_arrays.pair_stats(hyp, ref)
+            assert got is None or got == ngrams._chrf_pair_counters(hyp, ref), (hyp, ref)
+
+
 def test_only_default_configurations_take_the_fast_path():
     assert ngrams.supports(BLEU()) and ngrams.supports(CHRF())
     assert not ngrams.supports(CHRF(word_order=2)) and not ngrams.supports(BLEU(lowercase=True))

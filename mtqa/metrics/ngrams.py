@@ -12,9 +12,10 @@ Only the default configurations take this path (BLEU with the 13a tokenizer or a
 the metric object carries, no lowercasing, order 4; chrF with 6 character orders, no word
 orders, no whitespace): `supports` says which. Others (chrF++, TER) keep sacrebleu's path.
 
-A text's chrF n-grams are kept for the last few texts (`char_ngrams`): RF006 scores a
-translation against its reference with chrF before the metrics do, and the metrics then reuse
-both sides' n-grams instead of extracting them again.
+chrF's character n-grams are counted with numpy arrays (mtqa.metrics.chrf_arrays, another 2x)
+except in texts too short for it. A pair's statistics are kept for the last few pairs: RF006
+scores a translation against its reference with chrF before the metrics do, and the metrics
+then reuse them instead of extracting them again.
 """
 from __future__ import annotations
 
@@ -78,18 +79,16 @@ def bleu_stats(metric, hyp: str, refs: Sequence[str | None]) -> list[int]:
     return [hyp_len, ref_len] + correct + total
 
 
-@functools.lru_cache(maxsize=16)
 def char_ngrams(text: str) -> tuple[int, tuple[Counter, ...]]:
     """(length without whitespace, Counters of its 1- to 6-character n-grams), as sacrebleu's
-    `extract_all_char_ngrams(text, 6)`. Kept for a few texts: the segment being checked."""
+    `extract_all_char_ngrams(text, 6)`."""
     line = "".join(text.split())
     n_chars = len(line)
     return n_chars, (Counter(line),) + tuple(Counter([line[i:i + n] for i in range(n_chars - n + 1)])
                                              for n in range(2, CHRF_ORDER + 1))
 
 
-def chrf_pair_stats(hyp: str, ref: str) -> list[int]:
-    """[hyp n-grams, ref n-grams, matches] per order, as sacrebleu's chrF compares one reference."""
+def _chrf_pair_counters(hyp: str, ref: str) -> list[int]:
     h_len, h_grams = char_ngrams(hyp)
     r_len, r_grams = char_ngrams(ref)
     stats = []
@@ -98,6 +97,20 @@ def chrf_pair_stats(hyp: str, ref: str) -> list[int]:
         # sacrebleu counts no hypothesis n-grams of an order the reference has none of
         stats += (max(0, h_len - n) if r_count else 0, r_count, _matches(h_grams[n], r_grams[n]))
     return stats
+
+
+@functools.lru_cache(maxsize=16)
+def _chrf_pair(hyp: str, ref: str) -> tuple[int, ...]:
+    # Kept for the segment being checked: RF006 scores the pair before the metrics do.
+    from mtqa.metrics import chrf_arrays
+
+    stats = chrf_arrays.pair_stats(hyp, ref)
+    return tuple(stats if stats is not None else _chrf_pair_counters(hyp, ref))
+
+
+def chrf_pair_stats(hyp: str, ref: str) -> list[int]:
+    """[hyp n-grams, ref n-grams, matches] per order, as sacrebleu's chrF compares one reference."""
+    return list(_chrf_pair(hyp, ref))
 
 
 def chrf_stats(metric, hyp: str, refs: Sequence[str | None]) -> list[int]:
