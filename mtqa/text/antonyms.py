@@ -168,10 +168,14 @@ def loose_forms(words) -> frozenset[str]:
     of an adverb)."""
     out: set[str] = set()
     for w in words:
-        out |= _inflections(w)
-        if w.lower().endswith("ly"):
-            out |= _adjective_of(w)
+        out |= _loose_forms_of_word(w)
     return frozenset(out)
+
+
+@functools.lru_cache(maxsize=65536)
+def _loose_forms_of_word(w: str) -> frozenset[str]:
+    """loose_forms of one word, kept per word."""
+    return _inflections(w) | _adjective_of(w) if w.lower().endswith("ly") else _inflections(w)
 
 
 def _adjective_of(adverb: str) -> frozenset[str]:
