@@ -208,9 +208,9 @@ def opposite_of_reference_word(segment: Segment, ctx) -> Iterator[Hit]:
             if low in ref_words or not _WORD_RE.match(tok.text):
                 continue
             opposite = None
-            if antonyms.base_forms(low) & targets:
+            if not antonyms.base_forms(low).isdisjoint(targets):
                 opposite = next((w for w in only_ref if antonyms.are_opposites(low, w)), None)
-            if opposite is None and antonyms.loose_opposites_of(low) & loose_targets:
+            if opposite is None and not antonyms.loose_opposites_of(low).isdisjoint(loose_targets):
                 # WordNet's indirect antonyms only for a word the reference has in this place.
                 if gaps is None:
                     ref_slot_words = slots.ref_slots(ref_toks)

@@ -189,7 +189,9 @@ def adjective_not_in_reference(segment: Segment, ctx) -> Iterator[Hit]:
 
 def _verb(low: list[str], j: int) -> bool:
     """Word j is a verb-only word, or a past form where it stands as a verb."""
-    return wordclasses.is_verb(low[j]) or _past_verb_in_place(low, j)
+    word = low[j]
+    # is_past_form first: most words are neither, and the context test costs a call more.
+    return wordclasses.is_verb(word) or (wordclasses.is_past_form(word) and _past_verb_in_place(low, j))
 
 
 def _past_verb_in_place(low: list[str], j: int) -> bool:
