@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import collections
 import difflib
+import functools
 import re
 from typing import Iterator
 
@@ -55,10 +56,12 @@ def ref_slots(ref_toks) -> dict[tuple[str | None, str | None], list[str]]:
     return out
 
 
+@functools.lru_cache(maxsize=16)
 def slot_tokens(text: str, start: int, end: int):
-    """The word and punctuation tokens of text[start:end], and their lower-case forms."""
-    toks = list(SLOT_TOKEN_RE.finditer(text, start, end))
-    return toks, [t.group(0).lower() for t in toks]
+    """The word and punctuation tokens of text[start:end], and their lower-case forms (tuples:
+    kept for the segment being checked, which RF010, RF011 and RF012 each tokenize)."""
+    toks = tuple(SLOT_TOKEN_RE.finditer(text, start, end))
+    return toks, tuple([t.group(0).lower() for t in toks])
 
 
 def between_neighbours(low: list[str], k: int, other_words: set[str], other_pairs: set[tuple[str, str]]) -> bool:

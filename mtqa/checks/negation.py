@@ -59,12 +59,17 @@ def negation_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
     for (hs, he), (ss, se) in pairs.source_pairs(segment):
         hyp, src = segment.hyp[hs:he], segment.src[ss:se]
         hyp_cues = negation_cues(hyp, segment.tgt_lang)
+        if not hyp_cues:
+            continue  # nothing to flag: every branch below flags some of the translation's cues
         src_cues = negation_cues(src, segment.src_lang)
-        # Negation events, not cue words: a negated word on one side may be a word negated by an
-        # affix (or an implicit negation such as `refuse`) on the other, and agrees with it.
-        src_soft = soft_negations(src, segment.src_lang) + cognate_negations(src, segment.src_lang, hyp, hyp_cues)
-        extra = min(len(hyp_cues) - len(src_cues),
-                    len(hyp_cues) + soft_negations(hyp, segment.tgt_lang) - len(src_cues) - src_soft)
+        extra = len(hyp_cues) - len(src_cues)
+        if extra > 0:
+            # Negation events, not cue words: a negated word on one side may be a word negated by
+            # an affix (or an implicit negation such as `refuse`) on the other, and agrees with it.
+            # (Counted only when the cues alone find more in the translation: `extra` is the
+            # smaller of the two counts, and any value <= 0 takes the same branches below.)
+            src_soft = soft_negations(src, segment.src_lang) + cognate_negations(src, segment.src_lang, hyp, hyp_cues)
+            extra = min(extra, len(hyp_cues) + soft_negations(hyp, segment.tgt_lang) - len(src_cues) - src_soft)
         refs = [r for r in segment.refs if r]
         confidence = None
         if refs and extra > 0 and max(len(negation_cues(r, segment.tgt_lang)) for r in refs) >= len(hyp_cues):
@@ -73,10 +78,10 @@ def negation_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
             # The source count errs high by design (Czech ne- words, Chinese substrings), so
             # it can hide an added negation: the reference, in the translation's language,
             # then settles it, unless the source is reliable and has as many.
-            ref_most = max(reference_negations(r, segment.tgt_lang, hyp) for r in refs)
-            extra = len(hyp_cues) - ref_most
             if len(src_cues) >= len(hyp_cues) and segment.src_lang not in GENEROUS_LANGS:
                 continue
+            ref_most = max(reference_negations(r, segment.tgt_lang, hyp) for r in refs)
+            extra = len(hyp_cues) - ref_most
             # The source has as many cues: only a reference, which may paraphrase (`too small to
             # hear` for `can't hear`), says one is added. Weak evidence, shown on request.
             confidence = Confidence.LOW
@@ -121,6 +126,8 @@ def negation_missing(segment: Segment, ctx) -> Iterator[Hit]:
         hyp, ref = segment.hyp[hs:he], segment.ref[rs:re_]
         hyp_cues = negation_cues(hyp, segment.tgt_lang)
         ref_cues = negation_cues(ref, segment.tgt_lang)
+        if len(ref_cues) <= len(hyp_cues):
+            continue  # the counts below only add to the translation's: nothing can be missing
         # The translation may negate with a prefix where the reference has a word (unable), or say
         # the opposite word of the negated one.
         hyp_count = (len(hyp_cues) + lexical_negations(hyp, ref, segment.tgt_lang)

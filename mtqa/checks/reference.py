@@ -190,61 +190,67 @@ def opposite_of_reference_word(segment: Segment, ctx) -> Iterator[Hit]:
     hyp: Prices fell sharply in May, the statistics office said.
     """
     hyp_toks = words(segment.hyp)
-    hyp_counts = collections.Counter(t.text.lower() for t in hyp_toks)
+    hyp_low = [t.text.lower() for t in hyp_toks]  # lower-cased once, for every use below
+    hyp_counts = collections.Counter(hyp_low)
     for ref in pairs.refs_of(segment):
         ref_toks = words(ref)
-        ref_words = {t.text.lower() for t in ref_toks}
-        # A negated word means its opposite: "not managed" is "failed", "not long" is "shortly".
-        negated_ref = _negated_words(ref_toks)
-        only_ref = [w for w in _surplus_words(ref_toks, hyp_counts, ref_words) if _WORD_RE.match(w)]
+        ref_low = [t.text.lower() for t in ref_toks]
+        ref_words = set(ref_low)
+        only_ref = [w for w in _surplus_words(ref_low, hyp_counts, ref_words) if _WORD_RE.match(w)]
         if not only_ref:
             return
         targets = antonyms.opposites_of(only_ref)
         loose_targets = antonyms.loose_forms(only_ref)
-        ref_slot_words = slots.ref_slots(ref_toks)
-        gaps = None  # aligned only when some word may have a loose opposite in the reference
-        negated_hyp = _negated_words(hyp_toks)
+        # Made when first needed: most translations have no word with an opposite in the reference.
+        ref_slot_words = gaps = negated_ref = negated_hyp = None
         for k, tok in enumerate(hyp_toks):
-            low = tok.text.lower()
+            low = hyp_low[k]
             if low in ref_words or not _WORD_RE.match(tok.text):
                 continue
             opposite = None
-            if antonyms.base_forms(low) & targets:
+            if not antonyms.base_forms(low).isdisjoint(targets):
                 opposite = next((w for w in only_ref if antonyms.are_opposites(low, w)), None)
-            if opposite is None and antonyms.loose_opposites_of(low) & loose_targets:
+            if opposite is None and not antonyms.loose_opposites_of(low).isdisjoint(loose_targets):
                 # WordNet's indirect antonyms only for a word the reference has in this place.
                 if gaps is None:
+                    ref_slot_words = slots.ref_slots(ref_toks)
                     gaps = slots.replaced_runs(hyp_toks, ref_toks)
                 in_place = [*ref_slot_words.get(slots.slot(hyp_toks, k), ()), *gaps.get(k, ())]
                 opposite = next((w for w in in_place if w in only_ref and antonyms.are_loose_opposites(low, w)), None)
-            if opposite and (low in negated_hyp) != (opposite in negated_ref):
+            if opposite is None:
+                continue
+            if negated_ref is None:
+                # A negated word means its opposite: "not managed" is "failed", "not long" is "shortly".
+                negated_ref, negated_hyp = _negated_words(ref_low), _negated_words(hyp_low)
+            if (low in negated_hyp) != (opposite in negated_ref):
                 continue  # one side negated: the pair says the same thing
-            if opposite:
-                yield Hit(tok.start, tok.end, f"“{tok.text}” is the opposite of the reference's “{opposite}”",
-                          suggestion=opposite)
+            yield Hit(tok.start, tok.end, f"“{tok.text}” is the opposite of the reference's “{opposite}”",
+                      suggestion=opposite)
         return  # the first reference is the one findings refer to
 
 
-def _surplus_words(ref_toks, hyp_counts: collections.Counter, ref_words: set[str]) -> set[str]:
+def _surplus_words(ref_low: list[str], hyp_counts: collections.Counter, ref_words: set[str]) -> set[str]:
     """Reference words the translation lacks, counted: "the highest peak of the highest range"
     against "the lowest peak of the highest range" has lost one "highest". A word the
     translation has fewer times is not lost when another form of it is there instead (small,
     small against smaller, small)."""
-    surplus = collections.Counter(t.text.lower() for t in ref_toks) - hyp_counts
+    surplus = collections.Counter(ref_low) - hyp_counts
     hyp_only = [w for w in hyp_counts if w not in ref_words]
     return {w for w in surplus
             if w not in hyp_counts or not any(antonyms.base_forms(w) & antonyms.base_forms(h) for h in hyp_only)}
 
 
-def _negated_words(toks) -> frozenset[str]:
+_NT_ENDINGS = ("n't", "n’t")
+
+
+def _negated_words(low: list[str]) -> frozenset[str]:
     """Words within two words after a negation word (the English negation list, litotes
     included: "not long after" is "shortly after"): their opposite is what they mean."""
     negators = lexicons.words("negation.txt", "en")
     out = set()
-    for k, tok in enumerate(toks):
-        low = tok.text.lower()
-        if low in negators or low.endswith(("n't", "n’t")):
-            out.update(t.text.lower() for t in toks[k + 1:k + 3])
+    for k, w in enumerate(low):
+        if w in negators or w.endswith(_NT_ENDINGS):
+            out.update(low[k + 1:k + 3])
     return frozenset(out)
 
 
@@ -380,5 +386,21 @@ def _source_word_kept(name: str, src: str, src_lang: str | None) -> bool:
     """... that the reference copied from the source though English does not use it
     (Patriotyczna Rewolucja, U-Bahnhof): the reference left it untranslated, and a translation
     that translates it drops nothing."""
-    return (bool(src_lang) and src_lang != "en" and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", src) is not None
+    return (bool(src_lang) and src_lang != "en" and _whole_word_in(name, src)
             and frequencies.zipf(name, src_lang) >= KEPT_SOURCE_WORD_ZIPF and frequencies.zipf(name, "en") < 1.0)
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what `re` calls \w in a str pattern
+
+
+def _whole_word_in(name: str, text: str) -> bool:
+    """`re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)`, without compiling a pattern for
+    every name: each occurrence, with no word character on either side."""
+    i = text.find(name)
+    while i != -1:
+        j = i + len(name)
+        if (i == 0 or not _is_word_char(text[i - 1])) and (j == len(text) or not _is_word_char(text[j])):
+            return True
+        i = text.find(name, i + 1)
+    return False

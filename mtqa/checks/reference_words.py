@@ -48,12 +48,17 @@ def _in_order_share(hyp: list[str], ref: list[str]) -> float | None:
 
 def _order_agreement(hyp: list[str], ref: list[str]) -> tuple[float, float]:
     """(share of the translation's words found in the reference, share of its word pairs)."""
-    ref_words = collections.Counter(ref)
-    shared = sum(min(n, ref_words[w]) for w, n in collections.Counter(hyp).items()) / len(hyp)
-    ref_pairs = collections.Counter(zip(ref, ref[1:]))
-    pairs_ = collections.Counter(zip(hyp, hyp[1:]))
-    shared_pairs = sum(min(n, ref_pairs[p]) for p, n in pairs_.items()) / max(1, len(hyp) - 1)
+    shared = _overlap(collections.Counter(hyp), collections.Counter(ref)) / len(hyp)
+    shared_pairs = (_overlap(collections.Counter(zip(hyp, hyp[1:])), collections.Counter(zip(ref, ref[1:])))
+                    / max(1, len(hyp) - 1))
     return shared, shared_pairs
+
+
+def _overlap(a: collections.Counter, b: collections.Counter) -> int:
+    """Items the two multisets share (sum of the smaller counts), over the keys both have: a C set
+    intersection instead of a Python loop over every item."""
+    common = a.keys() & b.keys()
+    return sum(map(min, map(a.__getitem__, common), map(b.__getitem__, common)))
 
 
 @rule("RF008", "scrambled-word-order", severity=Severity.MAJOR, category="fluency/grammar",
@@ -184,7 +189,9 @@ def adjective_not_in_reference(segment: Segment, ctx) -> Iterator[Hit]:
 
 def _verb(low: list[str], j: int) -> bool:
     """Word j is a verb-only word, or a past form where it stands as a verb."""
-    return wordclasses.is_verb(low[j]) or _past_verb_in_place(low, j)
+    word = low[j]
+    # is_past_form first: most words are neither, and the context test costs a call more.
+    return wordclasses.is_verb(word) or (wordclasses.is_past_form(word) and _past_verb_in_place(low, j))
 
 
 def _past_verb_in_place(low: list[str], j: int) -> bool:

@@ -36,16 +36,24 @@ def base_forms(word: str) -> frozenset[str]:
 def opposites_of(words) -> frozenset[str]:
     """Every base form that is an opposite of one of `words` (listed pairs and negative
     prefixes, added or removed): one set to look words up in, instead of comparing pairs."""
-    pairs = _pairs()
     out: set[str] = set()
     for w in words:
-        for b in base_forms(w):
-            out |= pairs.get(b, frozenset())
-            for p in NEGATIVE_PREFIXES:
-                if len(b) >= 4:
-                    out.add(p + b)
-                if b.startswith(p) and len(b) - len(p) >= 4:
-                    out.add(b[len(p):])
+        out |= _opposites_of_word(w)
+    return frozenset(out)
+
+
+@functools.lru_cache(maxsize=65536)
+def _opposites_of_word(w: str) -> frozenset[str]:
+    """opposites_of one word, kept per word: a reference's words recur from segment to segment."""
+    pairs = _pairs()
+    out: set[str] = set()
+    for b in base_forms(w):
+        out |= pairs.get(b, frozenset())
+        if len(b) >= 4:
+            out.update([p + b for p in NEGATIVE_PREFIXES])
+        for p in NEGATIVE_PREFIXES:
+            if b.startswith(p) and len(b) - len(p) >= 4:
+                out.add(b[len(p):])
     return frozenset(out)
 
 
@@ -160,10 +168,14 @@ def loose_forms(words) -> frozenset[str]:
     of an adverb)."""
     out: set[str] = set()
     for w in words:
-        out |= _inflections(w)
-        if w.lower().endswith("ly"):
-            out |= _adjective_of(w)
+        out |= _loose_forms_of_word(w)
     return frozenset(out)
+
+
+@functools.lru_cache(maxsize=65536)
+def _loose_forms_of_word(w: str) -> frozenset[str]:
+    """loose_forms of one word, kept per word."""
+    return _inflections(w) | _adjective_of(w) if w.lower().endswith("ly") else _inflections(w)
 
 
 def _adjective_of(adverb: str) -> frozenset[str]:

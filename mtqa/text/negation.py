@@ -58,6 +58,17 @@ def _entry_word(word: str) -> str:
     return r"\w*" + re.escape(word[1:]) if word.startswith("*") else re.escape(word)
 
 
+@functools.lru_cache(maxsize=None)
+def _substring_cues(lang: str) -> tuple[tuple[str, re.Pattern], ...]:
+    """The cues of a language without spaces, longest first, each with its compiled pattern
+    (sorted and compiled once, not at every call)."""
+    return tuple((cue, re.compile(re.escape(cue))) for cue in sorted(_cues(lang)[0], key=len, reverse=True))
+
+
+_NT_ENDINGS = ("n't", "n’t")
+_ELIDED_NE = ("n'", "n’")
+
+
 @functools.lru_cache(maxsize=64)
 def negation_cues(text: str, lang: str | None) -> tuple[tuple[int, int], ...]:
     """Spans of the negation cues of `text` in `lang` (empty when mtqa has no list for it)."""
@@ -71,8 +82,10 @@ def negation_cues(text: str, lang: str | None) -> tuple[tuple[int, int], ...]:
         for exc in exceptions:
             masked = masked.replace(exc, "\0" * len(exc))
         out = []
-        for cue in sorted(cues, key=len, reverse=True):
-            for m in re.finditer(re.escape(cue), masked):
+        for cue, pattern in _substring_cues(lang):
+            if cue not in masked:
+                continue  # a pattern of one literal finds nothing where the string is not
+            for m in pattern.finditer(masked):
                 if not any(s <= m.start() < e for s, e in out):
                     out.append((m.start(), m.end()))
         return tuple(sorted(out))
@@ -82,21 +95,25 @@ def negation_cues(text: str, lang: str | None) -> tuple[tuple[int, int], ...]:
         skip += [m.span() for m in pattern.finditer(text)]
     out = []
     toks = words(text)
-    for k, tok in enumerate(toks):
-        low = tok.text.lower()
-        if any(s <= tok.start < e for s, e in skip):
+    fr, en, cs = lang == "fr", lang == "en", lang == "cs"
+    for k, (start, end, tok_text) in enumerate(toks):
+        if skip and any(s <= start < e for s, e in skip):
             continue
+        low = tok_text.lower()
         if low in cues:
-            out.append((tok.start, tok.end))
-        elif lang == "fr" and low == "pas" and not any(
-                t.text.lower() in ("ne", "n") or t.text.lower().startswith(("n'", "n’")) for t in toks[max(0, k - 6):k]):
-            out.append((tok.start, tok.end))  # spoken French drops "ne": "je les vois pas"
-        elif lang == "en" and (low.endswith("n't") or low.endswith("n’t")):
-            out.append((tok.end - 3, tok.end))
-        elif lang == "fr" and low.startswith(("n'", "n’")):
-            out.append((tok.start, tok.start + 2))
-        elif lang == "cs" and _is_czech_negated_verb(low):
-            out.append((tok.start, tok.start + 2))
+            out.append((start, end))
+        elif fr:
+            if low == "pas":
+                if not any(t.text.lower() in ("ne", "n") or t.text.lower().startswith(_ELIDED_NE)
+                           for t in toks[max(0, k - 6):k]):
+                    out.append((start, end))  # spoken French drops "ne": "je les vois pas"
+            elif low.startswith(_ELIDED_NE):
+                out.append((start, start + 2))
+        elif en:
+            if low.endswith(_NT_ENDINGS):
+                out.append((end - 3, end))
+        elif cs and _is_czech_negated_verb(low):
+            out.append((start, start + 2))
     return tuple(_without_concord(text, out, lang))
 
 

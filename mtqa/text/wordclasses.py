@@ -32,6 +32,9 @@ def adjective_phrases() -> frozenset[str]:
     return frozenset(e for e in lexicons.words("adjectives_only.txt", "en") if " " in e)
 
 
+# The three word tests below are kept per word (a few thousand distinct words in a run): RF010-RF012
+# ask them of every word of every reference.
+@functools.lru_cache(maxsize=65536)
 def is_verb(word: str) -> bool:
     """A word English uses only as a verb, in any inflection (wrote, possesses)."""
     low = word.lower()
@@ -39,6 +42,7 @@ def is_verb(word: str) -> bool:
     return low not in lexicons.words("stopwords.txt", "en") and (low in verbs or bool(base_forms(low) & verbs))
 
 
+@functools.lru_cache(maxsize=65536)
 def is_past_form(word: str) -> bool:
     """A past tense or participle of any verb (announced, wrote, known), which English also
     uses as an adjective (a known diuretic): the caller looks at the words around it."""
@@ -50,6 +54,7 @@ def is_past_form(word: str) -> bool:
     return low.endswith("ed") and bool(base_forms(low) & lexicons.words("verbs_all.txt", "en"))
 
 
+@functools.lru_cache(maxsize=65536)
 def may_be_verb(word: str) -> bool:
     """A form of any verb WordNet knows (want, playing, gave, tells), whatever else it may be."""
     low = word.lower()
