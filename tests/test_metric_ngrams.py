@@ -49,3 +49,22 @@ def test_only_default_configurations_take_the_fast_path():
     assert ngrams.supports(BLEU()) and ngrams.supports(CHRF())
     assert not ngrams.supports(CHRF(word_order=2)) and not ngrams.supports(BLEU(lowercase=True))
     assert not ngrams.supports(CHRF(whitespace=True))
+
+
+# Random text, weighted towards what breaks n-gram counting: repeated characters and words, mixed
+# scripts, whitespace runs, punctuation the 13a tokenizer splits, and more than 1,024 distinct
+# characters (the array path's limit) now and then.
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_ALPHABET = st.sampled_from(list("aab ab  .,-'\"&;\n\tÜéß東京です½") + ["the ", "the the ", "ab ab "])
+_TEXT = st.one_of(st.lists(_ALPHABET, max_size=40).map("".join),
+                  st.text(max_size=60),
+                  st.lists(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), min_size=1030,
+                           max_size=1100, unique=True).map("".join))
+
+
+@settings(max_examples=150, deadline=None, derandomize=True, database=None)
+@given(_TEXT, st.lists(st.one_of(_TEXT, st.just("")), min_size=1, max_size=3))
+def test_statistics_equal_sacrebleus_on_random_text(hyp, refs):
+    for metric, fast in ((BLEU(), ngrams.bleu_stats), (CHRF(), ngrams.chrf_stats)):
+        assert fast(metric, hyp, refs) == metric._extract_corpus_statistics([hyp], [[r] for r in refs])[0]
