@@ -395,7 +395,7 @@ def _is_word_char(ch: str) -> bool:
 
 
 def _whole_word_in(name: str, text: str) -> bool:
-    """`re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)`, without compiling a pattern for
+    r"""`re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)`, without compiling a pattern for
     every name: each occurrence, with no word character on either side."""
     i = text.find(name)
     while i != -1:
