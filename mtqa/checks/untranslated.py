@@ -10,6 +10,7 @@ from mtqa.model import Hit, Segment, Severity
 from mtqa.resources import frequencies
 from mtqa.resources.languages import language_name
 from mtqa.rules import rule
+from mtqa.text import foreign_words
 from mtqa.text.scripts import LOGOGRAPHIC, foreign_runs, main_script
 from mtqa.text.sentences import sentence_starts
 from mtqa.text.tokens import words
@@ -295,16 +296,14 @@ def foreign_word(segment: Segment, ctx) -> Iterator[Hit]:
     ref_words = _reference_words(segment)
     hyp = segment.hyp
     urlish = None
+    foreign = foreign_words.table()
     for m in _FOREIGN_WORD_RE.finditer(hyp):
         word = m.group(0)
         if len(word) < 3 or not word[0].islower() or word in src_words or word in ref_words:
             continue
-        en_z = frequencies.zipf(word, "en")
-        if en_z >= _FOREIGN_TOP - FOREIGN_FUNCTION_MARGIN:
-            continue  # a common English word: no language uses a word that much more
-        lang, z = max(((lang, frequencies.zipf(word, lang)) for lang in FOREIGN_LANGS), key=lambda p: p[1])
-        if not ((en_z < FOREIGN_EN_RARE and z >= FOREIGN_COMMON)
-                or (z >= FOREIGN_FUNCTION and z - en_z >= FOREIGN_FUNCTION_MARGIN)):
+        # The frequency test (foreign_words.foreign_language) precomputed for every word.
+        lang = foreign.get(word.casefold())
+        if lang is None:
             continue
         if _inside_name(hyp, m.start(), m.end()):
             continue
