@@ -1,6 +1,7 @@
 """RP: repeated text: a duplicated title, paragraph or sentence, a doubled word, a degenerate loop."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from typing import Iterator
 
@@ -145,9 +146,12 @@ def degenerate_repetition_loop(segment: Segment, ctx) -> Iterator[Hit]:
     # A repetition that the source or the reference has too is the author's (an onomatopoeia, an
     # emphasis: `ding, ding, ding`, `very, very, very`), not a decoder's loop.
     # The witnesses are read only when the translation has a loop: most segments have none.
+    toks = words(text)
+    if not _may_loop(toks):
+        return
     witnesses = [t for t in (segment.src, *segment.refs) if t]
     mirrored = None
-    for chunk in _chunks(text, words(text)):
+    for chunk in _chunks(text, toks):
         for hit in _loops(text, chunk):
             if mirrored is None:
                 mirrored = any(_has_loop(t) for t in witnesses)
@@ -162,7 +166,24 @@ def degenerate_repetition_loop(segment: Segment, ctx) -> Iterator[Hit]:
 
 def _has_loop(text: str) -> bool:
     """Any word or phrase three times in a row in `text` (in any language: by its tokens)."""
-    return any(True for chunk in _chunks(text, words(text)) for _ in _loops(text, chunk))
+    toks = words(text)
+    return _may_loop(toks) and any(True for chunk in _chunks(text, toks) for _ in _loops(text, chunk))
+
+
+def _may_loop(toks: tuple[Token, ...]) -> bool:
+    """Whether _loops can find anything: a unit of n <= MAX_UNIT tokens repeated MIN_LOOPS times
+    starts with the same token at i, i + n, i + 2n..., so some token must occur MIN_LOOPS times
+    within (MIN_LOOPS - 1) * MAX_UNIT tokens. Most sentences have no such token: they skip the
+    search (eight passes over the tokens) with one count."""
+    keys = [t.text.casefold() for t in toks]
+    counts = Counter(keys)
+    span = (MIN_LOOPS - 1) * MAX_UNIT
+    for key, count in counts.items():
+        if count >= MIN_LOOPS:
+            where = [i for i, k in enumerate(keys) if k == key]
+            if any(where[j + MIN_LOOPS - 1] - where[j] <= span for j in range(len(where) - MIN_LOOPS + 1)):
+                return True
+    return False
 
 
 def _chunks(text: str, toks: tuple[Token, ...]) -> Iterator[list[Token]]:
