@@ -57,7 +57,9 @@ def capitalised_word_mid_sentence(segment: Segment, ctx) -> Iterator[Hit]:
         if any(h0 <= s_start < h1 for h0, h1 in skip):
             continue
         toks = words(text[s_start:s_end])
-        for i in range(1, len(toks) - 1):
+        # Only words that start with a capital can be title case: the others are skipped without
+        # a call (most words of a sentence).
+        for i in [i for i in range(1, len(toks) - 1) if toks[i].text[0].isupper()]:
             tok, prev, nxt = toks[i], toks[i - 1], toks[i + 1]
             if not casing.is_titlecase(tok.text) or not casing.starts_lowercase(nxt.text):
                 continue

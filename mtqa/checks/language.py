@@ -28,7 +28,18 @@ def _function_word_share(text: str, lang: str) -> float | None:
     toks = [t.text.lower() for t in words(text) if not t.text.isdigit()]
     if not vocab or not toks:
         return None
-    return sum(t in vocab for t in toks) / len(toks)
+    return sum(map(vocab.__contains__, toks)) / len(toks)  # map: no Python frame per word
+
+
+#: Every ASCII byte that is not a letter: deleting them from ASCII text leaves its letters.
+_ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
+
+
+def _letters(text: str) -> int:
+    """How many characters of the text are letters (str.isalpha), counted in C."""
+    if text.isascii():  # among ASCII characters the letters are exactly A-Z and a-z
+        return len(text.encode("ascii").translate(None, _ASCII_NON_LETTERS))
+    return sum(map(str.isalpha, text))
 
 
 def _blocks(segment: Segment):
@@ -62,7 +73,7 @@ def wrong_target_language(segment: Segment, ctx) -> Iterator[Hit]:
         return
     for start, end in _blocks(segment):
         block = segment.hyp[start:end]
-        if sum(ch.isalpha() for ch in block) < MIN_LETTERS:
+        if len(block) < MIN_LETTERS or _letters(block) < MIN_LETTERS:
             continue
         share = _function_word_share(block, tgt)
         if share is not None and share >= FUNCTION_SHARE:
