@@ -1,6 +1,8 @@
 """RP: repeated text: a duplicated title, paragraph or sentence, a doubled word, a degenerate loop."""
 from __future__ import annotations
 
+import functools
+import operator
 from collections import Counter
 from dataclasses import replace
 from typing import Iterator
@@ -18,8 +20,10 @@ MAX_UNIT = 8  # longest repeated phrase a degenerate loop is searched for, in wo
 MIN_LOOPS = 3
 
 
+@functools.lru_cache(maxsize=16)
 def _key(text: str) -> tuple[str, ...]:
-    return tuple(t.text.casefold() for t in words(text))
+    """The case-folded words (RP001, RP002 and RP003 all ask, per segment)."""
+    return tuple([t.text.casefold() for t in words(text)])
 
 
 def _repeats(earlier: tuple[str, ...], later: tuple[str, ...]) -> bool:
@@ -54,7 +58,9 @@ def duplicated_passage(segment: Segment, ctx) -> Iterator[Hit]:
     """
     text = segment.hyp
     seen: list[tuple[tuple[str, ...], int, int]] = []
-    for p_start, p_end in paragraphs(text):
+    paras = paragraphs(text)
+    # A repeat needs two paragraphs (sentences): a lone one is not read.
+    for p_start, p_end in paras if len(paras) > 1 else ():
         key = _key(text[p_start:p_end])
         for earlier, e_start, e_end in seen:
             if _repeats(earlier, key):
@@ -68,7 +74,8 @@ def duplicated_passage(segment: Segment, ctx) -> Iterator[Hit]:
                 break
         seen.append((key, p_start, p_end))
     prev: tuple[tuple[str, ...], int] | None = None
-    for s_start, s_end in sentences(text, segment.tgt_lang):
+    spans = sentences(text, segment.tgt_lang)
+    for s_start, s_end in spans if len(spans) > 1 else ():
         key = _key(text[s_start:s_end])
         if prev is not None and key == prev[0] and len(key) >= MIN_PASSAGE_WORDS \
                 and text[prev[1]:s_start].count("\n") == 0:
@@ -107,6 +114,9 @@ def doubled_word(segment: Segment, ctx) -> Iterator[Hit]:
     """
     text = segment.hyp
     toks = words(text)
+    keys = _key(text)
+    if not any(map(str.__eq__, keys, keys[1:])):
+        return  # no word equals the next one (compared in C)
     for i in range(1, len(toks)):
         a, b = toks[i - 1], toks[i]
         if a.text.casefold() != b.text.casefold() or not _only_space_between(text, a, b):
@@ -147,7 +157,7 @@ def degenerate_repetition_loop(segment: Segment, ctx) -> Iterator[Hit]:
     # emphasis: `ding, ding, ding`, `very, very, very`), not a decoder's loop.
     # The witnesses are read only when the translation has a loop: most segments have none.
     toks = words(text)
-    if not _may_loop(toks):
+    if not _may_loop(_key(text)):
         return
     witnesses = [t for t in (segment.src, *segment.refs) if t]
     mirrored = None
@@ -167,22 +177,21 @@ def degenerate_repetition_loop(segment: Segment, ctx) -> Iterator[Hit]:
 def _has_loop(text: str) -> bool:
     """Any word or phrase three times in a row in `text` (in any language: by its tokens)."""
     toks = words(text)
-    return _may_loop(toks) and any(True for chunk in _chunks(text, toks) for _ in _loops(text, chunk))
+    return _may_loop(_key(text)) and any(True for chunk in _chunks(text, toks) for _ in _loops(text, chunk))
 
 
-def _may_loop(toks: tuple[Token, ...]) -> bool:
-    """Whether _loops can find anything: a unit of n <= MAX_UNIT tokens repeated MIN_LOOPS times
-    starts with the same token at i, i + n, i + 2n..., so some token must occur MIN_LOOPS times
-    within (MIN_LOOPS - 1) * MAX_UNIT tokens. Most sentences have no such token: they skip the
-    search (eight passes over the tokens) with one count."""
-    keys = [t.text.casefold() for t in toks]
-    counts = Counter(keys)
-    span = (MIN_LOOPS - 1) * MAX_UNIT
-    for key, count in counts.items():
-        if count >= MIN_LOOPS:
-            where = [i for i, k in enumerate(keys) if k == key]
-            if any(where[j + MIN_LOOPS - 1] - where[j] <= span for j in range(len(where) - MIN_LOOPS + 1)):
-                return True
+def _may_loop(keys: tuple[str, ...]) -> bool:
+    """Whether _loops can find anything. A unit of n <= MAX_UNIT tokens repeated MIN_LOOPS times
+    at i has keys[i] == keys[i + n] == keys[i + 2n] (each copy equals the next): most sentences
+    have no such triple, and skip the search (eight passes in Python) after a few in C."""
+    if MIN_LOOPS < 3:
+        return True  # the test below reads two copies after the first
+    if len(keys) < MIN_LOOPS or max(Counter(keys).values()) < MIN_LOOPS:
+        return False
+    for n in range(1, MAX_UNIT + 1):
+        same = list(map(str.__eq__, keys, keys[n:]))  # same[i]: keys[i] == keys[i + n]
+        if any(map(operator.and_, same, same[n:])):
+            return True
     return False
 
 

@@ -297,6 +297,11 @@ def foreign_word(segment: Segment, ctx) -> Iterator[Hit]:
     hyp = segment.hyp
     urlish = None
     foreign = foreign_words.table()
+    if hyp.isascii() and not any([t.text in foreign for t in words(hyp)]):
+        # In ASCII text each match of _FOREIGN_WORD_RE is a whole token of words() (no letter,
+        # digit, _, ' or - touches it) in lower case: when no token is a foreign word, no match
+        # is either, and the slow scan (a regex opening on a lookbehind) is skipped.
+        return
     for m in _FOREIGN_WORD_RE.finditer(hyp):
         word = m.group(0)
         if len(word) < 3 or not word[0].islower() or word in src_words or word in ref_words:

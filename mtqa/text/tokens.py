@@ -38,4 +38,4 @@ def word_count(text: str) -> int:
     cjk = len(_CJK_RE.findall(text))
     if cjk:
         return cjk + len(WORD_RE.findall(_CJK_RE.sub(" ", text)))
-    return len(WORD_RE.findall(text))
+    return len(words(text))  # the same matches, and the rules have usually tokenized the text already
