@@ -23,7 +23,10 @@ MIN_LOOPS = 3
 @functools.lru_cache(maxsize=16)
 def _key(text: str) -> tuple[str, ...]:
     """The case-folded words (RP001, RP002 and RP003 all ask, per segment)."""
-    return tuple([t.text.casefold() for t in words(text)])
+    return tuple(map(str.casefold, map(_text_of, words(text))))
+
+
+_text_of = operator.itemgetter(2)  # a Token's text
 
 
 def _repeats(earlier: tuple[str, ...], later: tuple[str, ...]) -> bool:

@@ -2,6 +2,7 @@
 words copied over, and translations identical to their source."""
 from __future__ import annotations
 
+import operator
 import re
 from typing import Iterator
 
@@ -63,6 +64,8 @@ def foreign_script_text(segment: Segment, ctx) -> Iterator[Hit]:
     Use instead:
     hyp: Cyanuric acid and melamine were found in the urine samples.
     """
+    if segment.hyp.isascii():
+        return  # every letter of those scripts lies outside ASCII: no run to find
     src = segment.src or ""
     for start, end, script in foreign_runs(segment.hyp):
         run = segment.hyp[start:end]
@@ -297,7 +300,7 @@ def foreign_word(segment: Segment, ctx) -> Iterator[Hit]:
     hyp = segment.hyp
     urlish = None
     foreign = foreign_words.table()
-    if hyp.isascii() and not any([t.text in foreign for t in words(hyp)]):
+    if hyp.isascii() and not any(map(foreign.__contains__, map(_text_of, words(hyp)))):
         # In ASCII text each match of _FOREIGN_WORD_RE is a whole token of words() (no letter,
         # digit, _, ' or - touches it) in lower case: when no token is a foreign word, no match
         # is either, and the slow scan (a regex opening on a lookbehind) is skipped.
@@ -317,6 +320,9 @@ def foreign_word(segment: Segment, ctx) -> Iterator[Hit]:
         if any(a <= m.start() < b for a, b in urlish):
             continue
         yield Hit(m.start(), m.end(), f"“{word}” is not English: a common {language_name(lang)} word")
+
+
+_text_of = operator.itemgetter(2)  # a Token's text
 
 
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)\s+$")
