@@ -152,10 +152,21 @@ def _inner_hole(sentence: str, toks, classes: dict[str, str]) -> tuple[int, int,
     """The first pair of tokens inside the sentence that a lost word left side by side."""
     statement = "?" not in sentence
     texts = [t.group(0) for t in toks]
-    lows = [t.lower() for t in texts]
-    kinds = [classes.get(t) for t in lows]
+    lows = list(map(str.lower, texts))
+    kinds = list(map(classes.get, lows))
     adjectives = wordclasses.adjectives()
-    for k, (a, b) in enumerate(zip(toks, toks[1:])):
+    # The pairs where a test below can fire (the others, most pairs, are not visited at all): a
+    # function word first (_may_fire decides), a subordinator, or before a possessive or
+    # punctuation a word that one of those tests names, a comma, semicolon or colon, or a word
+    # whose last letter ends a multi-word preposition (_object_lost).
+    last_letters = _last_letters(lexicons.phrases("complex_prepositions.txt", "en"))
+    nexts = texts[1:]
+    candidates = [k for k, (kind, nxt) in enumerate(zip(kinds, nexts))
+                  if kind is not None or lows[k] in _SUBORDINATORS
+                  or (nxt in _SPECIAL_NEXT and (nxt in ("'s", "’s") or lows[k] in _NAMED_BEFORE_PUNCTUATION
+                                                 or texts[k] in ",;:" or texts[k][-1] in last_letters))]
+    for k in candidates:
+        a, b = toks[k], toks[k + 1]
         word, nxt = texts[k], texts[k + 1]
         if nxt not in _SPECIAL_NEXT and not _may_fire(lows[k], kinds[k], nxt, lows[k + 1], kinds[k + 1],
                                                        classes, adjectives):
@@ -205,6 +216,10 @@ _TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof"})
 #: _inner_hole's shortcut: a second token that some test of a pair looks for (a possessive, or
 #: punctuation: `_object_lost` looks for a phrase before punctuation, and `)` is no token).
 _SPECIAL_NEXT = frozenset({"'s", "’s", ",", ";", ":", ".", "!", "?"})
+
+
+#: Words (of any class, or none) that a test of a pair ending in punctuation names.
+_NAMED_BEFORE_PUNCTUATION = _TITLES | _SUBORDINATORS | _OBJECT_PREPOSITIONS | _PARTICLE_PREPOSITIONS
 
 
 def _may_fire(low: str, kind: str | None, nxt: str, nxt_low: str, nxt_kind: str | None,

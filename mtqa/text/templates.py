@@ -10,6 +10,7 @@ and any run of whitespace in the text matches a space of the template.
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from typing import Iterable, Iterator, NamedTuple
@@ -78,6 +79,11 @@ def to_regex(template: str) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=16)  # several matchers ask about the same paragraph
+def _non_space_length(text: str, start: int, end: int) -> int:
+    return len("".join(text[start:end].split()))
+
+
 class TemplateMatcher:
     """Find any of many templates in a text at once; at a position the longest match wins."""
 
@@ -143,7 +149,7 @@ class TemplateMatcher:
 
     def fullmatch(self, text: str, start: int, end: int) -> TemplateMatch | None:
         """The first template that matches all of text[start:end], if any."""
-        if end - start > self._max_chars and len("".join(text[start:end].split())) > self._max_chars:
+        if end - start > self._max_chars and _non_space_length(text, start, end) > self._max_chars:
             return None
         if not self._anchored().fullmatch(text, start, end):
             return None
