@@ -186,15 +186,17 @@ def _has_loop(text: str) -> bool:
 def _may_loop(keys: tuple[str, ...]) -> bool:
     """Whether _loops can find anything. A unit of n <= MAX_UNIT tokens repeated MIN_LOOPS times
     at i has keys[i] == keys[i + n] == keys[i + 2n] (each copy equals the next): most sentences
-    have no such triple, and skip the search (eight passes in Python) after a few in C."""
+    have no token at three equally spaced places, and skip the search (eight passes in Python)."""
     if MIN_LOOPS < 3:
         return True  # the test below reads two copies after the first
-    if len(keys) < MIN_LOOPS or max(Counter(keys).values()) < MIN_LOOPS:
-        return False
-    for n in range(1, MAX_UNIT + 1):
-        same = list(map(str.__eq__, keys, keys[n:]))  # same[i]: keys[i] == keys[i + n]
-        if any(map(operator.and_, same, same[n:])):
-            return True
+    if len(keys) - len(set(keys)) < MIN_LOOPS - 1:
+        return False  # no token occurs three times
+    for key, count in Counter(keys).items():
+        if count >= MIN_LOOPS:
+            where = [i for i, k in enumerate(keys) if k == key]
+            at = set(where)
+            if any(i + n in at and i + 2 * n in at for i in where for n in range(1, MAX_UNIT + 1)):
+                return True
     return False
 
 

@@ -269,6 +269,7 @@ FOREIGN_FUNCTION = 6.0
 FOREIGN_FUNCTION_MARGIN = 3.0
 #: About the highest Zipf frequency of any word in any language (`the`, `de`, `und`: 7.4–7.7).
 _FOREIGN_TOP = 8.0
+_WORD_RUN_RE = re.compile(r"\w+")
 _FOREIGN_WORD_RE = re.compile(r"(?<![\w'’#@-])[^\W\d_A-Z]+(?![\w'’-])")
 
 
@@ -300,10 +301,14 @@ def foreign_word(segment: Segment, ctx) -> Iterator[Hit]:
     hyp = segment.hyp
     urlish = None
     foreign = foreign_words.table()
-    if hyp.isascii() and not any(map(foreign.__contains__, map(_text_of, words(hyp)))):
-        # In ASCII text each match of _FOREIGN_WORD_RE is a whole token of words() (no letter,
-        # digit, _, ' or - touches it) in lower case: when no token is a foreign word, no match
-        # is either, and the slow scan (a regex opening on a lookbehind) is skipped.
+    # Each match of _FOREIGN_WORD_RE is a whole run of \w characters (no \w touches it): when no
+    # run, case-folded, is a foreign word, nothing can be flagged and the slow scan (a regex
+    # opening on a lookbehind) is skipped. In ASCII text the runs are the tokens of words()
+    # in lower case (already cut), which settles most texts without a regex at all.
+    if hyp.isascii():
+        if not any(map(foreign.__contains__, map(_text_of, words(hyp)))):
+            return
+    elif not any(map(foreign.__contains__, map(str.casefold, _WORD_RUN_RE.findall(hyp)))):
         return
     for m in _FOREIGN_WORD_RE.finditer(hyp):
         word = m.group(0)
