@@ -41,15 +41,16 @@ if phase == "startup":  # before the commands, the rules or the word lists are i
         fire()
         return real_build()
     m.build_parser = build
-elif phase == "langid":  # in the middle of langdetect's profile loop (which catches everything)
+elif phase == "langid":  # in the middle of reading langdetect's profiles (mtqa's loop, or
+    # langdetect's own, which catches everything): both read each profile with its json.load
     from langdetect import detector_factory as df
-    real_add, seen = df.DetectorFactory.add_profile, []
-    def add(self, *a, **k):
+    real_load, seen = df.json.load, []
+    def load(*a, **k):
         seen.append(1)
         if len(seen) == 10:
             fire()
-        return real_add(self, *a, **k)
-    df.DetectorFactory.add_profile = add
+        return real_load(*a, **k)
+    df.json.load = load
 elif phase == "pool":  # right after the workers are forked
     import multiprocessing.pool as mp
     real_pop = mp.Pool._repopulate_pool

@@ -56,3 +56,12 @@ def test_word_classes_from_wordnet():
     assert "in vain" in wordclasses.adjective_phrases()
     assert wordclasses.is_verb("wrote") and wordclasses.is_verb("possesses")
     assert not wordclasses.is_verb("report") and not wordclasses.is_verb("the")  # a noun too; a function word
+
+
+def test_words_on_ascii_text_equal_the_regex_module_tokens():
+    # words() reads ASCII text with `re` (faster); it must find exactly what `regex` finds.
+    from mtqa.text.tokens import WORD_RE
+
+    for text in ("Don't stop-it now, 12_3 x-ray -- a'b ' -x", "", "under_score  tab\there\nnew-line's end-"):
+        assert [(t.start, t.end, t.text) for t in words(text)] == [
+            (m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]

@@ -54,12 +54,15 @@ def capitalised_word_mid_sentence(segment: Segment, ctx) -> Iterator[Hit]:
     text = segment.hyp
     skip = headings(text)
     for s_start, s_end in sentences(text, segment.tgt_lang):
-        if any(h0 <= s_start < h1 for h0, h1 in skip):
+        if skip and any(h0 <= s_start < h1 for h0, h1 in skip):
             continue
         toks = words(text[s_start:s_end])
-        for i in range(1, len(toks) - 1):
+        # A capitalised word before a lower-case one (tokens are never empty): the first two tests
+        # of is_titlecase and starts_lowercase, inline, so that most words cost no call.
+        for i in [i for i in range(1, len(toks) - 1)
+                  if toks[i].text[0].isupper() and toks[i + 1].text[0].islower()]:
             tok, prev, nxt = toks[i], toks[i - 1], toks[i + 1]
-            if not casing.is_titlecase(tok.text) or not casing.starts_lowercase(nxt.text):
+            if not casing.is_titlecase(tok.text):
                 continue
             gap = text[s_start + prev.end:s_start + tok.start]
             if gap.strip() not in ("", ",") or text[s_start + tok.end:s_start + nxt.start].strip():

@@ -1,6 +1,7 @@
 """GR: English word sequences that grammar rules out, where a word of the translation was lost."""
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterator
 
@@ -150,8 +151,26 @@ def _opens_on_reporting_verb(toks, classes: dict[str, str]) -> bool:
 def _inner_hole(sentence: str, toks, classes: dict[str, str]) -> tuple[int, int, str] | None:
     """The first pair of tokens inside the sentence that a lost word left side by side."""
     statement = "?" not in sentence
-    for k, (a, b) in enumerate(zip(toks, toks[1:])):
-        word, nxt = a.group(0), b.group(0)
+    texts = [t.group(0) for t in toks]
+    lows = list(map(str.lower, texts))
+    kinds = list(map(classes.get, lows))
+    adjectives = wordclasses.adjectives()
+    # The pairs where a test below can fire (the others, most pairs, are not visited at all): a
+    # function word first (_may_fire decides), a subordinator, or before a possessive or
+    # punctuation a word that one of those tests names, a comma, semicolon or colon, or a word
+    # whose last letter ends a multi-word preposition (_object_lost).
+    last_letters = _last_letters(lexicons.phrases("complex_prepositions.txt", "en"))
+    nexts = texts[1:]
+    candidates = [k for k, (kind, nxt) in enumerate(zip(kinds, nexts))
+                  if kind is not None or lows[k] in _SUBORDINATORS
+                  or (nxt in _SPECIAL_NEXT and (nxt in ("'s", "’s") or lows[k] in _NAMED_BEFORE_PUNCTUATION
+                                                 or texts[k] in ",;:" or texts[k][-1] in last_letters))]
+    for k in candidates:
+        a, b = toks[k], toks[k + 1]
+        word, nxt = texts[k], texts[k + 1]
+        if nxt not in _SPECIAL_NEXT and not _may_fire(lows[k], kinds[k], nxt, lows[k + 1], kinds[k + 1],
+                                                       classes, adjectives):
+            continue  # most pairs: no test below can fire, so none is run
         hole = (_hole_between(word, nxt, toks[k + 2].group(0) if k + 2 < len(toks) else "", classes,
                               sentence[a.end():b.start()])
                 or _object_lost(sentence, a, nxt))
@@ -194,6 +213,30 @@ _RELATIVES = frozenset({"which", "who", "whom", "whose", "where", "when"})
 _AFTER_OF = frozenset({"about", "over", "under", "between", "around"})
 #: Titles that stand before a name: `Mr. admitted` has lost the name.
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof"})
+#: _inner_hole's shortcut: a second token that some test of a pair looks for (a possessive, or
+#: punctuation: `_object_lost` looks for a phrase before punctuation, and `)` is no token).
+_SPECIAL_NEXT = frozenset({"'s", "’s", ",", ";", ":", ".", "!", "?"})
+
+
+#: Words (of any class, or none) that a test of a pair ending in punctuation names.
+_NAMED_BEFORE_PUNCTUATION = _TITLES | _SUBORDINATORS | _OBJECT_PREPOSITIONS | _PARTICLE_PREPOSITIONS
+
+
+def _may_fire(low: str, kind: str | None, nxt: str, nxt_low: str, nxt_kind: str | None,
+              classes: dict[str, str], adjectives) -> bool:
+    """Whether any test of _inner_hole can fire on a pair whose second token is a word (not in
+    _SPECIAL_NEXT): the preconditions of those tests, and nothing else, so it is exact."""
+    if kind is None:
+        return low in _SUBORDINATORS and classes.get(nxt) in ("auxiliary", "modal")
+    if low in _SUBORDINATORS and classes.get(nxt) in ("auxiliary", "modal"):
+        return True  # _hole_between: `before was born`
+    if kind == "preposition" and (nxt_low == low or nxt_kind == "preposition" or nxt in ("said", "told")):
+        return True  # _hole_between: `in in`, `of in`, `in said`
+    if kind in ("determiner", "preposition") and nxt_low in adjectives:
+        return True  # _noun_lost
+    if kind in _VERBLESS_BEFORE_DETERMINER and nxt_kind == "determiner":
+        return True
+    return kind == "determiner" and (nxt_kind in _NOT_AFTER_DETERMINER or nxt_low == "that")
 
 
 def _hole_between(word: str, nxt: str, after: str, classes: dict[str, str], gap: str) -> str | None:
@@ -231,11 +274,21 @@ def _object_lost(sentence: str, tok, nxt: str) -> str | None:
     """A preposition of several words (according to, because of) directly before punctuation."""
     if nxt not in ",;:.)":
         return None
+    phrases = lexicons.phrases("complex_prepositions.txt", "en")
+    if tok.group(0)[-1] not in _last_letters(phrases):
+        return None  # `before` cannot end with any phrase: its last letter is another one
     before = sentence[:tok.end()].lower()
-    for phrase in lexicons.phrases("complex_prepositions.txt", "en"):
+    for phrase in phrases:
         if before.endswith(phrase) and (len(before) == len(phrase) or not before[-len(phrase) - 1].isalnum()):
             return f"“{sentence[tok.end() - len(phrase):tok.end()]}” is followed by “{nxt}”: its object is missing"
     return None
+
+
+@functools.lru_cache(maxsize=4)
+def _last_letters(phrases: tuple[str, ...]) -> frozenset[str]:
+    """The characters whose lower case ends with the last letter of a phrase: that letter and its
+    upper case (for the phrases' letters, a test checks no other character lowers to them)."""
+    return frozenset(c for p in phrases for c in (p[-1], p[-1].upper()))
 
 
 def _noun_lost(toks, k: int, classes: dict[str, str]) -> int | None:

@@ -77,6 +77,7 @@ def find(lexicon: str, text: str, scope: str = ANYWHERE, extra_words: int = 0
             raise ValueError(f"unknown scope {scope!r}")
 
 
+@functools.lru_cache(maxsize=16)  # the boilerplate rules ask five times per paragraph
 def _core(text: str, start: int, end: int) -> tuple[int, int]:
     """The paragraph without its decoration (bullets, dashes, counts, trailing colons)."""
     m = _LEADING_DECORATION_RE.match(text, start, end)

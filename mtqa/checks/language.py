@@ -8,6 +8,8 @@ worth an editor's time.
 """
 from __future__ import annotations
 
+import functools
+import operator
 from typing import Iterator
 
 from mtqa.model import Hit, Segment, Severity
@@ -25,10 +27,35 @@ MIN_PROBABILITY = 0.9
 def _function_word_share(text: str, lang: str) -> float | None:
     """Share of the target language's function words, or None without a list for it."""
     vocab = lexicons.words("stopwords.txt", lang)
-    toks = [t.text.lower() for t in words(text) if not t.text.isdigit()]
-    if not vocab or not toks:
+    texts = list(map(_text_of, words(text)))
+    counted = len(texts) - sum(map(str.isdigit, texts))  # numbers do not count
+    if not vocab or not counted:
         return None
-    return sum(t in vocab for t in toks) / len(toks)
+    if _has_number(vocab):
+        toks = [t.lower() for t in texts if not t.isdigit()]
+        return sum(map(vocab.__contains__, toks)) / len(toks)
+    # No entry is a number, so the numbers (their own lower case) add nothing to the count: the
+    # words are counted in C, without a Python frame per word.
+    return sum(map(vocab.__contains__, map(str.lower, texts))) / counted
+
+
+_text_of = operator.itemgetter(2)  # a Token's text
+
+
+@functools.lru_cache(maxsize=16)
+def _has_number(vocab: frozenset[str]) -> bool:
+    return any(w.isdigit() for w in vocab)
+
+
+#: Every ASCII byte that is not a letter: deleting them from ASCII text leaves its letters.
+_ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
+
+
+def _letters(text: str) -> int:
+    """How many characters of the text are letters (str.isalpha), counted in C."""
+    if text.isascii():  # among ASCII characters the letters are exactly A-Z and a-z
+        return len(text.encode("ascii").translate(None, _ASCII_NON_LETTERS))
+    return sum(map(str.isalpha, text))
 
 
 def _blocks(segment: Segment):
@@ -62,7 +89,7 @@ def wrong_target_language(segment: Segment, ctx) -> Iterator[Hit]:
         return
     for start, end in _blocks(segment):
         block = segment.hyp[start:end]
-        if sum(ch.isalpha() for ch in block) < MIN_LETTERS:
+        if len(block) < MIN_LETTERS or _letters(block) < MIN_LETTERS:
             continue
         share = _function_word_share(block, tgt)
         if share is not None and share >= FUNCTION_SHARE:

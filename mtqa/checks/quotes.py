@@ -218,6 +218,8 @@ def punctuation_doubled_around_closing_mark(segment: Segment, ctx) -> Iterator[H
     hyp: The agreement “goes both ways,” the spokesman said.
     """
     text = segment.hyp
+    if '”' not in text and '"' not in text and "»" not in text:
+        return  # _DOUBLED_RE needs a closing mark (a regex that opens on a lookbehind is slow to scan)
     for m in _DOUBLED_RE.finditer(text):
         inner, mark, outer = m.groups()
         if mark == '"' and not _closes_straight(text, m.start(2)):
@@ -263,10 +265,11 @@ def quotation_mark_glued_to_word(segment: Segment, ctx) -> Iterator[Hit]:
     hyp: “Russia is terrorizing the Ukrainian people,” John Kirby said on Tuesday.
     """
     text = segment.hyp
-    for m in _GLUED_CLOSE_RE.finditer(text):
+    # Each regex needs its curly mark: text without it is not scanned (most text has none).
+    for m in _GLUED_CLOSE_RE.finditer(text) if "”" in text else ():
         yield Hit(m.start(1), m.end(2), "closing quotation mark glued to the next word",
                   suggestion=f"{m.group(1)} {m.group(2)}")
-    for m in _GLUED_OPEN_RE.finditer(text):
+    for m in _GLUED_OPEN_RE.finditer(text) if "“" in text else ():
         start = m.start(1)
         while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
             start -= 1
@@ -284,6 +287,7 @@ def _is_separator(text: str, m: re.Match, char: str, chars: list[str], k: int) -
 
 
 _FOREIGN_MARKS = {"«": "“", "»": "”", "„": "“", "‹": "‘", "›": "’"}
+_ANY_FOREIGN_RE = re.compile("[«»„‹›]")
 _FOREIGN_RE = re.compile(r"(«)[\s\u00a0\u202f]*|[\s\u00a0\u202f]*(»)|(„)|(‹)[\s\u00a0\u202f]*|[\s\u00a0\u202f]*(›)")
 
 
@@ -308,7 +312,9 @@ def mixed_quotation_mark_styles(segment: Segment, ctx) -> Iterator[Hit]:
     hyp: The firm said it had supplied the parts “unintentionally”.
     """
     text = segment.hyp
-    for p_start, p_end in paragraphs(text):
+    # Every alternative of _FOREIGN_RE needs one of the five marks: text without them is not
+    # scanned (the regex tries its leading whitespace at every space).
+    for p_start, p_end in paragraphs(text) if _ANY_FOREIGN_RE.search(text) else ():
         found = [(m, next(g for g in m.groups() if g)) for m in _FOREIGN_RE.finditer(text, p_start, p_end)]
         chars = [c for _, c in found]
         for k, (m, char) in enumerate(found):

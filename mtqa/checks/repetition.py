@@ -1,6 +1,9 @@
 """RP: repeated text: a duplicated title, paragraph or sentence, a doubled word, a degenerate loop."""
 from __future__ import annotations
 
+import functools
+import operator
+from collections import Counter
 from dataclasses import replace
 from typing import Iterator
 
@@ -17,8 +20,13 @@ MAX_UNIT = 8  # longest repeated phrase a degenerate loop is searched for, in wo
 MIN_LOOPS = 3
 
 
+@functools.lru_cache(maxsize=16)
 def _key(text: str) -> tuple[str, ...]:
-    return tuple(t.text.casefold() for t in words(text))
+    """The case-folded words (RP001, RP002 and RP003 all ask, per segment)."""
+    return tuple(map(str.casefold, map(_text_of, words(text))))
+
+
+_text_of = operator.itemgetter(2)  # a Token's text
 
 
 def _repeats(earlier: tuple[str, ...], later: tuple[str, ...]) -> bool:
@@ -53,7 +61,9 @@ def duplicated_passage(segment: Segment, ctx) -> Iterator[Hit]:
     """
     text = segment.hyp
     seen: list[tuple[tuple[str, ...], int, int]] = []
-    for p_start, p_end in paragraphs(text):
+    paras = paragraphs(text)
+    # A repeat needs two paragraphs (sentences): a lone one is not read.
+    for p_start, p_end in paras if len(paras) > 1 else ():
         key = _key(text[p_start:p_end])
         for earlier, e_start, e_end in seen:
             if _repeats(earlier, key):
@@ -67,7 +77,8 @@ def duplicated_passage(segment: Segment, ctx) -> Iterator[Hit]:
                 break
         seen.append((key, p_start, p_end))
     prev: tuple[tuple[str, ...], int] | None = None
-    for s_start, s_end in sentences(text, segment.tgt_lang):
+    spans = sentences(text, segment.tgt_lang)
+    for s_start, s_end in spans if len(spans) > 1 else ():
         key = _key(text[s_start:s_end])
         if prev is not None and key == prev[0] and len(key) >= MIN_PASSAGE_WORDS \
                 and text[prev[1]:s_start].count("\n") == 0:
@@ -106,6 +117,9 @@ def doubled_word(segment: Segment, ctx) -> Iterator[Hit]:
     """
     text = segment.hyp
     toks = words(text)
+    keys = _key(text)
+    if not any(map(str.__eq__, keys, keys[1:])):
+        return  # no word equals the next one (compared in C)
     for i in range(1, len(toks)):
         a, b = toks[i - 1], toks[i]
         if a.text.casefold() != b.text.casefold() or not _only_space_between(text, a, b):
@@ -145,9 +159,12 @@ def degenerate_repetition_loop(segment: Segment, ctx) -> Iterator[Hit]:
     # A repetition that the source or the reference has too is the author's (an onomatopoeia, an
     # emphasis: `ding, ding, ding`, `very, very, very`), not a decoder's loop.
     # The witnesses are read only when the translation has a loop: most segments have none.
+    toks = words(text)
+    if not _may_loop(_key(text)):
+        return
     witnesses = [t for t in (segment.src, *segment.refs) if t]
     mirrored = None
-    for chunk in _chunks(text, words(text)):
+    for chunk in _chunks(text, toks):
         for hit in _loops(text, chunk):
             if mirrored is None:
                 mirrored = any(_has_loop(t) for t in witnesses)
@@ -162,7 +179,25 @@ def degenerate_repetition_loop(segment: Segment, ctx) -> Iterator[Hit]:
 
 def _has_loop(text: str) -> bool:
     """Any word or phrase three times in a row in `text` (in any language: by its tokens)."""
-    return any(True for chunk in _chunks(text, words(text)) for _ in _loops(text, chunk))
+    toks = words(text)
+    return _may_loop(_key(text)) and any(True for chunk in _chunks(text, toks) for _ in _loops(text, chunk))
+
+
+def _may_loop(keys: tuple[str, ...]) -> bool:
+    """Whether _loops can find anything. A unit of n <= MAX_UNIT tokens repeated MIN_LOOPS times
+    at i has keys[i] == keys[i + n] == keys[i + 2n] (each copy equals the next): most sentences
+    have no token at three equally spaced places, and skip the search (eight passes in Python)."""
+    if MIN_LOOPS < 3:
+        return True  # the test below reads two copies after the first
+    if len(keys) - len(set(keys)) < MIN_LOOPS - 1:
+        return False  # no token occurs three times
+    for key, count in Counter(keys).items():
+        if count >= MIN_LOOPS:
+            where = [i for i, k in enumerate(keys) if k == key]
+            at = set(where)
+            if any(i + n in at and i + 2 * n in at for i in where for n in range(1, MAX_UNIT + 1)):
+                return True
+    return False
 
 
 def _chunks(text: str, toks: tuple[Token, ...]) -> Iterator[list[Token]]:

@@ -16,6 +16,10 @@ _LOWER = "a-zß-öø-ÿ"
 # `year.The`, `Ukraine.According`, `2022.The`, `ways.”The`: a sentence end glued to a capitalised word.
 _GLUED_RE = re.compile(
     rf"(?P<before>(?<!\w)\w*[{_LOWER}]{{2}}|(?<!\w)\d+|[)\]%])(?P<punct>[.!?]+[”’\"»)]*)(?P<after>[{_UPPER}][{_LOWER}]+)")
+# These regexes open on a lookbehind or an alternation, so `re` tries them at every position;
+# each rule first looks for what every match must contain (in C, with a literal or a leading
+# class), and most text has none of it. `_GLUED_NEED_RE`: the last sentence mark and the capital.
+_GLUED_NEED_RE = re.compile(rf"[.!?][”’\"»)]*[{_UPPER}]")
 _TOKEN_AROUND_RE = re.compile(r"\S+")
 _URLISH = ("://", "www.", "@")
 # `Amazon.Com`, `Gov.Uk`: a capitalised top-level domain is a domain name, not a sentence start.
@@ -27,6 +31,10 @@ _FRENCH_SPACE_RE = re.compile(r"(?<=[\w”’\")\]])([ \u00a0\u202f\u2009]+)([:;
 _PERCENT_SPACE_RE = re.compile(r"(?<=\d)([ \u00a0\u202f\u2009]+)(%)")
 _SPACE_BEFORE_COMMA_RE = re.compile(r"(?<=[^\W_])( +)([,.])(?=\s|$|[”’\"])")
 _SPLIT_CONTRACTION_RE = re.compile(r"(?<=\w)( )(n't|'s|'re|'ve|'ll|'d|'m|’s|’re|’ve|’ll|’d|’m|n’t)\b", re.I)
+# What a match of each regex above must contain (the same flags, so the same characters match).
+_FRENCH_SPACE_NEED_RE = re.compile(r"[ \u00a0\u202f\u2009][:;!?]")
+_PERCENT_SPACE_NEED_RE = re.compile(r"[ \u00a0\u202f\u2009]%")
+_SPLIT_CONTRACTION_NEED_RE = re.compile(r" [n'’]", re.I)
 
 
 def _token_at(text: str, pos: int) -> str:
@@ -57,7 +65,7 @@ def missing_space_after_sentence_end(segment: Segment, ctx) -> Iterator[Hit]:
     hyp: The factory will be fully operational early next year. The White House spokesman warned on Friday.
     """
     text = segment.hyp
-    for m in _GLUED_RE.finditer(text):
+    for m in _GLUED_RE.finditer(text) if _GLUED_NEED_RE.search(text) else ():
         token = _token_at(text, m.start("punct"))
         if any(u in token.lower() for u in _URLISH):
             continue
@@ -88,6 +96,8 @@ def repeated_spaces(segment: Segment, ctx) -> Iterator[Hit]:
     hyp: The drones are assembled in the factory at Alabuga.
     """
     text = segment.hyp
+    if "  " not in text and "\u00a0" not in text:
+        return  # a match is two spaces or no-break spaces in a row
     for m in _DOUBLE_SPACE_RE.finditer(text):
         if text[m.start() - 1] in ".!?:”\"":
             continue
@@ -113,8 +123,8 @@ def space_before_punctuation(segment: Segment, ctx) -> Iterator[Hit]:
     hyp: Why now? Inflation rose 2% in May, the statistics office said.
     """
     text = segment.hyp
-    for regex in (_FRENCH_SPACE_RE, _PERCENT_SPACE_RE):
-        for m in regex.finditer(text):
+    for regex, need in ((_FRENCH_SPACE_RE, _FRENCH_SPACE_NEED_RE), (_PERCENT_SPACE_RE, _PERCENT_SPACE_NEED_RE)):
+        for m in regex.finditer(text) if need.search(text) else ():
             yield Hit(m.start(1), m.end(2), f"space before “{m.group(2)}” (French spacing)",
                       suggestion=m.group(2), fix=m.group(2))
 
@@ -136,7 +146,8 @@ def space_before_comma_or_period(segment: Segment, ctx) -> Iterator[Hit]:
     Use instead:
     hyp: The cats died after eating contaminated pet food.
     """
-    for m in _SPACE_BEFORE_COMMA_RE.finditer(segment.hyp):
+    text = segment.hyp
+    for m in _SPACE_BEFORE_COMMA_RE.finditer(text) if " ," in text or " ." in text else ():
         yield Hit(m.start(1), m.end(2), f"space before “{m.group(2)}”", suggestion=m.group(2),
                   fix=m.group(2))
 
@@ -158,7 +169,8 @@ def split_contraction(segment: Segment, ctx) -> Iterator[Hit]:
     Use instead:
     hyp: “We don't know if the water came from comets,” the researcher said.
     """
-    for m in _SPLIT_CONTRACTION_RE.finditer(segment.hyp):
+    text = segment.hyp
+    for m in _SPLIT_CONTRACTION_RE.finditer(text) if _SPLIT_CONTRACTION_NEED_RE.search(text) else ():
         yield Hit(m.start(1), m.end(2), f"“{m.group(2)}” is split from its word", suggestion=m.group(2),
                   fix=m.group(2))
 

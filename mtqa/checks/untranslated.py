@@ -2,6 +2,7 @@
 words copied over, and translations identical to their source."""
 from __future__ import annotations
 
+import operator
 import re
 from typing import Iterator
 
@@ -10,6 +11,7 @@ from mtqa.model import Hit, Segment, Severity
 from mtqa.resources import frequencies
 from mtqa.resources.languages import language_name
 from mtqa.rules import rule
+from mtqa.text import foreign_words
 from mtqa.text.scripts import LOGOGRAPHIC, foreign_runs, main_script
 from mtqa.text.sentences import sentence_starts
 from mtqa.text.tokens import words
@@ -62,6 +64,8 @@ def foreign_script_text(segment: Segment, ctx) -> Iterator[Hit]:
     Use instead:
     hyp: Cyanuric acid and melamine were found in the urine samples.
     """
+    if segment.hyp.isascii():
+        return  # every letter of those scripts lies outside ASCII: no run to find
     src = segment.src or ""
     for start, end, script in foreign_runs(segment.hyp):
         run = segment.hyp[start:end]
@@ -265,6 +269,7 @@ FOREIGN_FUNCTION = 6.0
 FOREIGN_FUNCTION_MARGIN = 3.0
 #: About the highest Zipf frequency of any word in any language (`the`, `de`, `und`: 7.4–7.7).
 _FOREIGN_TOP = 8.0
+_WORD_RUN_RE = re.compile(r"\w+")
 _FOREIGN_WORD_RE = re.compile(r"(?<![\w'’#@-])[^\W\d_A-Z]+(?![\w'’-])")
 
 
@@ -295,16 +300,23 @@ def foreign_word(segment: Segment, ctx) -> Iterator[Hit]:
     ref_words = _reference_words(segment)
     hyp = segment.hyp
     urlish = None
+    foreign = foreign_words.table()
+    # Each match of _FOREIGN_WORD_RE is a whole run of \w characters (no \w touches it): when no
+    # run, case-folded, is a foreign word, nothing can be flagged and the slow scan (a regex
+    # opening on a lookbehind) is skipped. In ASCII text the runs are the tokens of words()
+    # in lower case (already cut), which settles most texts without a regex at all.
+    if hyp.isascii():
+        if not any(map(foreign.__contains__, map(_text_of, words(hyp)))):
+            return
+    elif not any(map(foreign.__contains__, map(str.casefold, _WORD_RUN_RE.findall(hyp)))):
+        return
     for m in _FOREIGN_WORD_RE.finditer(hyp):
         word = m.group(0)
         if len(word) < 3 or not word[0].islower() or word in src_words or word in ref_words:
             continue
-        en_z = frequencies.zipf(word, "en")
-        if en_z >= _FOREIGN_TOP - FOREIGN_FUNCTION_MARGIN:
-            continue  # a common English word: no language uses a word that much more
-        lang, z = max(((lang, frequencies.zipf(word, lang)) for lang in FOREIGN_LANGS), key=lambda p: p[1])
-        if not ((en_z < FOREIGN_EN_RARE and z >= FOREIGN_COMMON)
-                or (z >= FOREIGN_FUNCTION and z - en_z >= FOREIGN_FUNCTION_MARGIN)):
+        # The frequency test (foreign_words.foreign_language) precomputed for every word.
+        lang = foreign.get(word.casefold())
+        if lang is None:
             continue
         if _inside_name(hyp, m.start(), m.end()):
             continue
@@ -313,6 +325,9 @@ def foreign_word(segment: Segment, ctx) -> Iterator[Hit]:
         if any(a <= m.start() < b for a, b in urlish):
             continue
         yield Hit(m.start(), m.end(), f"“{word}” is not English: a common {language_name(lang)} word")
+
+
+_text_of = operator.itemgetter(2)  # a Token's text
 
 
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)\s+$")

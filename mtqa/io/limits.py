@@ -77,6 +77,9 @@ def _json_depth_error(text: str) -> LimitError | None:
     return None
 
 
+_DECODER = json.JSONDecoder(parse_int=_parse_int, parse_float=_parse_float)
+
+
 def nesting_error() -> LimitError:
     return LimitError(f"is nested more than {MAX_NESTING} levels deep (no mtqa input needs more than a few)")
 
@@ -90,7 +93,10 @@ def json_loads(text: str) -> Any:
         if error is not None:
             raise error
     try:
-        value = json.loads(text, parse_int=_parse_int, parse_float=_parse_float)
+        # One decoder for every line (json.loads builds one a call); a BOM goes to json.loads,
+        # which refuses it with its own message.
+        value = (_DECODER.decode(text) if not text.startswith("\ufeff")
+                 else json.loads(text, parse_int=_parse_int, parse_float=_parse_float))
     except RecursionError:  # the scan above makes this unreachable; kept as a backstop
         raise nesting_error() from None
     if _SURROGATE_ESCAPE_RE.search(text):

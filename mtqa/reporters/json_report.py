@@ -16,8 +16,12 @@ from mtqa.report import Report
 SCHEMA_ID = "mtqa-report/1"
 
 
+# One encoder for the whole report (json.dumps with options builds one a call).
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
+
+
 def _dumps(obj) -> str:
-    return json.dumps(obj, ensure_ascii=False, separators=(", ", ": "))
+    return _ENCODER.encode(obj)
 
 
 def segment_dict(result: SegmentResult) -> dict:

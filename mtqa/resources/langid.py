@@ -1,9 +1,10 @@
 """langdetect adapter: the only importer of langdetect.
 
-langdetect is loaded lazily (its first call costs ~0.24 s and ~70 MB of profiles) and seeded,
+langdetect is loaded lazily (its profiles on the first call, ~0.07 s: mtqa computes each n-gram's row
+when a text first needs it, see `_LazyProbabilities`) and seeded,
 because its sampling is random and mtqa's reports must be reproducible. A call costs about
 1.4 ms whatever the length, so callers ask per text block, only when cheaper signals
-(script, word lists) are inconclusive. Results are cached per text.
+(script, word lists) are inconclusive. Results are cached per text (the last 64).
 """
 from __future__ import annotations
 
@@ -21,23 +22,86 @@ _NORMALISE = {"zh-cn": "zh", "zh-tw": "zh"}
 
 @functools.lru_cache(maxsize=1)
 def _factory():
-    from langdetect import DetectorFactory
-    from langdetect.detector_factory import init_factory
-
-    from langdetect import detector_factory
+    from langdetect import DetectorFactory, detector_factory
 
     DetectorFactory.seed = SEED
     try:
-        init_factory()
-    except BaseException:
-        # Interrupted half-way (langdetect turns even a Ctrl-C into "Profile format error"), it
-        # would keep the profiles read so far and detect from those on the next call: forget them.
-        detector_factory._factory = None
-        raise
-    return detector_factory._factory
+        factory = _lazy_factory()
+    except Exception:
+        factory = None  # anything unexpected in the profiles: langdetect's own loader decides
+    if factory is None:
+        try:
+            detector_factory.init_factory()
+        except BaseException:
+            # Interrupted half-way (langdetect turns even a Ctrl-C into "Profile format error"), it
+            # would keep the profiles read so far and detect from those on the next call: forget them.
+            detector_factory._factory = None
+            raise
+        return detector_factory._factory
+    detector_factory._factory = factory
+    return factory
 
 
-@functools.lru_cache(maxsize=4096)
+class _LazyProbabilities(dict):
+    """langdetect's n-gram table (n-gram -> its probability in each language), each row computed
+    as `DetectorFactory.add_profile` computes it, but when a detector first asks for it: a text
+    uses a few hundred of the ~88,000 n-grams, and building them all took ~0.25 s of a run."""
+
+    def __init__(self, profiles: list[tuple[int, dict, list]], langsize: int):
+        super().__init__()
+        self._profiles = profiles
+        self._langsize = langsize
+        self._known = set().union(*(freq for _, freq, _ in profiles))
+
+    def __contains__(self, word) -> bool:
+        return word in self._known
+
+    def __missing__(self, word):
+        if word not in self._known:
+            raise KeyError(word)
+        row = [0.0] * self._langsize
+        length = len(word)
+        if 1 <= length <= 3:
+            for index, freq, n_words in self._profiles:
+                if word in freq:
+                    row[index] = 1.0 * freq[word] / n_words[length - 1]
+        self[word] = row
+        return row
+
+
+def _lazy_factory():
+    """A DetectorFactory as `init_factory` loads it (the same profiles, order and indices), with
+    the lazy table; None when the profiles are not as expected."""
+    import os
+
+    from langdetect import DetectorFactory, detector_factory
+
+    directory = detector_factory.PROFILES_DIRECTORY
+    files = os.listdir(directory)
+    profiles, langlist = [], []
+    for filename in files:  # as DetectorFactory.load_profile reads them
+        path = os.path.join(directory, filename)
+        if filename.startswith(".") or not os.path.isfile(path):
+            continue
+        with open(path, encoding="utf-8") as f:
+            data = detector_factory.json.load(f)
+        name, freq, n_words = data.get("name"), data.get("freq"), data.get("n_words")
+        if (set(data) != {"name", "freq", "n_words"} or name in langlist or not isinstance(freq, dict)
+                or not isinstance(n_words, list) or len(n_words) < 3 or 0 in n_words[:3]):
+            return None
+        profiles.append((len(langlist), freq, n_words))
+        langlist.append(name)
+    if len(langlist) < 2:
+        return None
+    factory = DetectorFactory()
+    factory.langlist = langlist
+    factory.word_lang_prob_map = _LazyProbabilities(profiles, len(files))
+    return factory
+
+
+# Recent texts only: several rules may ask about the same segment, but a batch that repeats its
+# sentences far apart must not be answered from memory (benchmarks would measure the cache).
+@functools.lru_cache(maxsize=64)
 def detect(text: str) -> tuple[str, float] | None:
     """(language code, probability) of the most likely language, or None if too little text."""
     if len(_LETTER_RE.findall(text[:2000])) < MIN_LETTERS:

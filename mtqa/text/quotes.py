@@ -8,6 +8,7 @@ open slot is enough. Straight quotes `"` take their role from what flanks them.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -89,10 +90,17 @@ def _right_flanking(text: str, i: int, start: int, end: int) -> bool:
     return not before.isspace() and (after.isspace() or not after.isalnum())
 
 
+@functools.lru_cache(maxsize=None)
+def _mark_re(style: QuoteStyle) -> re.Pattern:
+    """Any character that can be a mark in this style (the others are skipped in C)."""
+    return re.compile("[" + re.escape(style.openers + style.closers + style.toggles) + "]")
+
+
 def marks(text: str, start: int, end: int, style: QuoteStyle) -> list[Mark]:
     out: list[Mark] = []
     is_open = False
-    for i in range(start, end):
+    for found in _mark_re(style).finditer(text, start, end):
+        i = found.start()
         ch = text[i]
         if ch in style.openers and ch in style.closers:
             role: Role = "close" if is_open else "open"

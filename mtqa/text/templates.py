@@ -10,6 +10,7 @@ and any run of whitespace in the text matches a space of the template.
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from typing import Iterable, Iterator, NamedTuple
@@ -78,6 +79,11 @@ def to_regex(template: str) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=16)  # several matchers ask about the same paragraph
+def _non_space_length(text: str, start: int, end: int) -> int:
+    return len("".join(text[start:end].split()))
+
+
 class TemplateMatcher:
     """Find any of many templates in a text at once; at a position the longest match wins."""
 
@@ -88,9 +94,40 @@ class TemplateMatcher:
             template = template.strip()
             if template:
                 self._entries.append((template, note.strip()))
-        self._each = [re.compile(rf"(?:{to_regex(t)})(?!\w)", re.IGNORECASE) for t, _ in self._entries]
-        body = "|".join(f"(?:{to_regex(t)})" for t, _ in self._entries)
-        self._any = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE) if body else None
+        # Compiled when first needed (compiling all costs ~40 ms of a run's start-up): most texts
+        # are ruled out by one combined regex, and a run uses either searching or anchored matching.
+        self._regexes = [to_regex(t) for t, _ in self._entries]
+        self._compiled: dict[int, re.Pattern] = {}
+        self._body = "|".join(f"(?:{r})" for r in self._regexes)
+        self._any_re: re.Pattern | None = None
+        # At most how many characters other than ASCII spaces a phrase has: a template's regex
+        # matches one text character per such character (case-insensitive matching included)
+        # and only whitespace (`\s+`) for its spaces, so a text with more non-whitespace
+        # characters than that cannot fullmatch any template.
+        self._max_chars = max((sum(max(len(c.replace(" ", "")) for c in choices) for choices in _parts(t))
+                               for t, _ in self._entries), default=0)
+        self._anchored_re: re.Pattern | None = None
+
+    @property
+    def _any(self) -> re.Pattern | None:
+        """Any template, on word boundaries (for searching)."""
+        if self._any_re is None and self._body:
+            self._any_re = re.compile(rf"(?<!\w)(?:{self._body})(?!\w)", re.IGNORECASE)
+        return self._any_re
+
+    def _anchored(self) -> re.Pattern:
+        """Any template followed by no word character: it matches (or fullmatches) at a position
+        exactly when one of the templates' own regexes does there (the regex engine tries every
+        alternative), so a miss rules them all out at once."""
+        if self._anchored_re is None:
+            self._anchored_re = re.compile(rf"(?:{self._body or '(?!)'})(?!\w)", re.IGNORECASE)
+        return self._anchored_re
+
+    def _each(self, k: int) -> re.Pattern:
+        regex = self._compiled.get(k)
+        if regex is None:
+            regex = self._compiled[k] = re.compile(rf"(?:{self._regexes[k]})(?!\w)", re.IGNORECASE)
+        return regex
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -101,17 +138,23 @@ class TemplateMatcher:
             yield from expand(template)
 
     def _longest_at(self, text: str, pos: int, end: int) -> TemplateMatch | None:
+        if not self._anchored().match(text, pos, end):
+            return None
         best: TemplateMatch | None = None
-        for (template, note), regex in zip(self._entries, self._each):
-            m = regex.match(text, pos, end)
+        for k, (template, note) in enumerate(self._entries):
+            m = self._each(k).match(text, pos, end)
             if m and (best is None or m.end() > best.end):
                 best = TemplateMatch(m.start(), m.end(), template, note)
         return best
 
     def fullmatch(self, text: str, start: int, end: int) -> TemplateMatch | None:
         """The first template that matches all of text[start:end], if any."""
-        for (template, note), regex in zip(self._entries, self._each):
-            if regex.fullmatch(text, start, end):
+        if end - start > self._max_chars and _non_space_length(text, start, end) > self._max_chars:
+            return None
+        if not self._anchored().fullmatch(text, start, end):
+            return None
+        for k, (template, note) in enumerate(self._entries):
+            if self._each(k).fullmatch(text, start, end):
                 return TemplateMatch(start, end, template, note)
         return None
 

@@ -21,9 +21,16 @@ class Token(NamedTuple):
     text: str
 
 
+# On ASCII text `re` with ASCII classes finds exactly the same words ([A-Za-z0-9_] is what both
+# modules' \w match among ASCII characters) and is ~1.6x faster: most English translations are ASCII.
+_ASCII_WORD_RE = re.compile(WORD_RE.pattern, re.ASCII)
+_new_token = tuple.__new__  # what Token._make does, without a Python-level call per word
+
+
 @functools.lru_cache(maxsize=64)
 def words(text: str) -> tuple[Token, ...]:
-    return tuple(Token(m.start(), m.end(), m.group(0)) for m in WORD_RE.finditer(text))
+    found = (_ASCII_WORD_RE if text.isascii() else WORD_RE).finditer(text)
+    return tuple([_new_token(Token, (m.start(), m.end(), m.group())) for m in found])
 
 
 def word_count(text: str) -> int:
@@ -31,4 +38,4 @@ def word_count(text: str) -> int:
     cjk = len(_CJK_RE.findall(text))
     if cjk:
         return cjk + len(WORD_RE.findall(_CJK_RE.sub(" ", text)))
-    return len(WORD_RE.findall(text))
+    return len(words(text))  # the same matches, and the rules have usually tokenized the text already

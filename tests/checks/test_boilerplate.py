@@ -127,3 +127,26 @@ def test_ad_lexicon_covers_the_french_placeholder_family():
                       "following after this advertising", "the suite after this announcement"):
         assert rendering in phrases
     assert len(phrases) > 5000, "the renderings are combined word by word"
+
+
+def test_matcher_shortcuts_answer_as_each_template_does():
+    # fullmatch/match first ask one combined regex (and a length bound): they must answer exactly
+    # as trying every template's own regex in turn.
+    import re
+
+    from mtqa.text.templates import to_regex
+
+    m = TemplateMatcher(["{the |}{rest|sequel} after {this |}{ad|announcement}", "Advert\u00a0isement",
+                         "read {also|more}:", "Leave a {Comment|Reply}"])
+    each = [re.compile(rf"(?:{to_regex(t)})(?!\w)", re.IGNORECASE) for t, _ in m._entries]
+    texts = ["the rest after this ad", "SEQUEL  after\nannouncement", "rest after ad now", "Advert\u00a0isement",
+             "advert isement", "Read more: the budget", "leave a reply", "leave a replyx", "x" * 200,
+             "Leave   a     Comment", "rest after adx", ""]
+    for text in texts:
+        for start, end in ((0, len(text)), (0, max(0, len(text) - 3)), (min(2, len(text)), len(text))):
+            full = next((t for (t, _), r in zip(m._entries, each) if r.fullmatch(text, start, end)), None)
+            assert (m.fullmatch(text, start, end) or (None, None, None))[2] == full, (text, start, end)
+            at = [(r.match(text, start, end), t) for (t, _), r in zip(m._entries, each)]
+            best = max((mm.end() for mm, _ in at if mm), default=None)
+            got = m.match(text, start, end)
+            assert (got.end if got else None) == best, (text, start, end)

@@ -87,3 +87,18 @@ QUIET = [
 
 
 test_fires, test_quiet = family_tests(FIRE, QUIET)
+
+
+def test_object_lost_shortcut_is_exact_for_the_shipped_phrases():
+    # _object_lost skips a token whose last character is not a phrase's last letter or its upper
+    # case: exact only if no other character lowers to a string ending in that letter.
+    import sys
+
+    from mtqa.checks import grammar
+    from mtqa.resources import lexicons
+
+    phrases = lexicons.phrases("complex_prepositions.txt", "en")
+    last = {p[-1] for p in phrases}
+    lowering_to = {chr(c) for c in range(sys.maxunicode + 1)
+                   if not 0xD800 <= c < 0xE000 and chr(c).lower()[-1:] in last}
+    assert lowering_to == grammar._last_letters(phrases)

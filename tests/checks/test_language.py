@@ -16,3 +16,21 @@ QUIET = [
 
 
 test_fires, test_quiet = family_tests(FIRE, QUIET)
+
+
+def test_lazy_langdetect_table_equals_langdetects_own():
+    # mtqa builds langdetect's n-gram rows when a detector asks for them: the same languages in
+    # the same order, the same n-grams, and bit-identical probabilities, so the same detections.
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    from mtqa.resources import langid
+
+    lazy = langid._lazy_factory()
+    orig = DetectorFactory()
+    orig.load_profile(PROFILES_DIRECTORY)
+    assert lazy is not None and lazy.langlist == orig.langlist
+    table = lazy.word_lang_prob_map
+    assert all(w in table for w in orig.word_lang_prob_map) and "zzzz" not in table
+    assert len(table._known) == len(orig.word_lang_prob_map)
+    for word, row in orig.word_lang_prob_map.items():
+        assert [p.hex() for p in table[word]] == [p.hex() for p in row], word
