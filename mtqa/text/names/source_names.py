@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from mtqa.resources import frequencies, lexicons
 from mtqa.text.names.english import english_words
 from mtqa.text.names.places import inflected_place, local_index
-from mtqa.text.names.spelling import common_prefix, fold
+from mtqa.text.names.spelling import common_prefix, fold, fold_text
 from mtqa.text.scripts import KANA, KANA_MARKS, KATAKANA, main_script
 from mtqa.text.sentences import sentence_starts
 from mtqa.text.tokens import words
@@ -130,7 +130,7 @@ def _source_names(src: str, lang: str | None) -> tuple[SourceName, ...]:
     script = main_script(src)
     out: list[SourceName] = []
     taken: list[tuple[int, int]] = []
-    folded = fold(src)
+    folded = fold_text(src)
     if lang:
         index, matcher = local_index(lang)
         for start, end in matcher.spans(folded):
