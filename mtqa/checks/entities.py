@@ -16,7 +16,7 @@ from mtqa.text.names.english import english_name_tokens
 from mtqa.text.names.japanese_names import dropped_kanji_names
 from mtqa.text.names.source_evidence import source_evidence
 from mtqa.text.names.source_names import SOURCE_ACRONYM_RE, source_names
-from mtqa.text.names.spelling import fold
+from mtqa.text.names.spelling import fold, fold_text
 from mtqa.text.names.target_evidence import (
     NAME_JOINERS,
     mentions_name,
@@ -29,6 +29,7 @@ from mtqa.text.tokens import words
 #: An acronym of the English translation: 2-6 capitals, optionally with a plural s (NGOs), as a
 #: whole word; not a Roman numeral of centuries and monarchs (World War II, Louis XIV).
 _ACRONYM_RE = re.compile(r"\b(?![IVX]+s?\b)[A-Z]{2,6}(?=s?\b)")
+_TWO_CAPITALS_RE = re.compile(r"[A-Z]{2}")
 #: An acronym this frequent in English is a word of the language (TV, US, UK), not a name to verify.
 ACRONYM_WORD_ZIPF = 5.0
 
@@ -52,7 +53,7 @@ def _acronym_supported(acronym: str, src: str, refs) -> bool:
 def _mentions_folded(acronym: str, text: str) -> bool:
     """The acronym in the text, whatever its case and dots (K.o. for KO), starting a word (as
     `\b` would say before it; a search without a pattern to compile for each acronym)."""
-    low, folded = acronym.lower(), fold(text).replace(".", "")
+    low, folded = acronym.lower(), fold_text(text).replace(".", "")
     start = folded.find(low)
     while start != -1:
         if start == 0 or not (folded[start - 1].isalnum() or folded[start - 1] == "_"):
@@ -176,7 +177,9 @@ def name_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
         # Acronyms are often translated (CEDH -> ECHR, OMS -> WHO): the source alone judges one
         # only when none of its own acronyms may be its original, and only when its script
         # spells acronyms in capitals (a Chinese source writes 北约 for NATO).
-        if refs or evidence.script in ("Latin", "Cyrillic"):
+        # Most translations have no two capitals in a row, which every acronym needs: a plain
+        # search says so sooner than the acronym pattern's word-boundary tests at each position.
+        if (refs or evidence.script in ("Latin", "Cyrillic")) and _TWO_CAPITALS_RE.search(segment.hyp, hs, he):
             src = segment.src[ss:se]
             src_acronyms = None  # the source's acronyms, found when an acronym needs them
             for m in _ACRONYM_RE.finditer(segment.hyp, hs, he):

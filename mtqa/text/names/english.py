@@ -70,30 +70,38 @@ def english_name_tokens(text: str, broad: bool = False, names_only: bool = False
     South), which a source translates.
     """
     starts = sentence_starts(text) if broad else frozenset()
-    function_words = lexicons.words("stopwords.txt", "en")
-    common = _not_source_names() if names_only else lexicons.words("common_words.txt", "en")
-    abbreviations = lexicons.words("abbreviations.txt", "en")
     out = []
     for tok in words(text):
         if not tok.text[0].isupper():
             continue  # the test below, before splitting off 's (the first letter stays)
         word = tok.text.split("'")[0].split("’")[0]
-        if len(word) < 2 or not word[0].isupper() or any(map(str.isdigit, word)):
+        kind = _word_kind(word, names_only)
+        if kind is None:
             continue
-        low = word.lower()
-        if (low in function_words and not (names_only and word.isupper() and place_ids(word))) or low in _NEVER_NAMES:
-            continue  # "US" in capitals is the country, not the pronoun: the source must have it
-        if low in abbreviations and text[tok.start + len(word):tok.start + len(word) + 1] in ".)":
+        abbreviation, broad_name, name = kind
+        end = tok.start + len(word)
+        if abbreviation and text[end:end + 1] in ".)":
             continue  # Rep. Brad Sherman, Sept. 16, (Mon): abbreviated words, not names
-        place = bool(place_ids(word))
-        if (broad and tok.start not in starts and word[1:].islower() and low not in common
-                and not (names_only and "-" in word and not word.istitle())  # English-only
-                and not _DERIVED_RE.search(low) and (place or not _demonym_like(low))):
-            out.append((tok.start, tok.start + len(word), word))  # Obama, Hamas, Snowden
-            continue
-        if not place and (word.isupper() or not _name_like(low)):
-            continue  # acronyms are often translated (CEDH -> ECHR); common words are words
-        out.append((tok.start, tok.start + len(word), word))
+        if (broad and broad_name and tok.start not in starts) or name:
+            out.append((tok.start, end, word))  # Obama, Hamas, Snowden; or a rare word, a place
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=65536)  # per word: the tests of a token that its position does not change
+def _word_kind(word: str, names_only: bool) -> tuple[bool, bool, bool] | None:
+    """None for a word that is never a name here; else (an abbreviation, so not a name before
+    "." or ")"; a name inside a sentence when `broad`; a name anywhere)."""
+    if len(word) < 2 or not word[0].isupper() or any(map(str.isdigit, word)):
+        return None
+    low = word.lower()
+    if ((low in lexicons.words("stopwords.txt", "en") and not (names_only and word.isupper() and place_ids(word)))
+            or low in _NEVER_NAMES):
+        return None  # "US" in capitals is the country, not the pronoun: the source must have it
+    common = _not_source_names() if names_only else lexicons.words("common_words.txt", "en")
+    place = bool(place_ids(word))
+    broad_name = (word[1:].islower() and low not in common
+                  and not (names_only and "-" in word and not word.istitle())  # English-only
+                  and not _DERIVED_RE.search(low) and (place or not _demonym_like(low)))
+    # Acronyms are often translated (CEDH -> ECHR); common words are words.
+    name = place or not (word.isupper() or not _name_like(low))
+    return low in lexicons.words("abbreviations.txt", "en"), bool(broad_name), bool(name)

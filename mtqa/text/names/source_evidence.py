@@ -17,6 +17,7 @@ from mtqa.text.names.spelling import (
     CJK_CHAR_RE,
     by_prefix,
     fold,
+    fold_text,
     inflected_in,
     mentions,
     skeleton,
@@ -228,23 +229,29 @@ def source_evidence(src: str, lang: str | None) -> SourceEvidence:
     # Apostrophes split (d'Alembert); hyphenated compounds count whole and by parts (Kidawy-Błońskiej).
     # Each word once: names are compared with every word, so repeats would make a long line
     # cost quadratic time. Folding keeps offsets, so the words are cut from the text folded once.
-    folded_roman = fold(roman)
-    pieces = []
-    # A romanised text is this function's own: its spans straight from the word pattern, without
+    folded_src = fold_text(src)
+    folded_roman = folded_src if roman is src else fold(roman)
+    # A romanised text is this function's own: its words straight from the word pattern, without
     # the tokens (and the cache) of `words`, which other checks share for the source as written.
-    spans = [(t.start, t.end) for t in words(src)] if roman is src else [m.span() for m in WORD_RE.finditer(roman)]
-    for start, end in spans:
-        word = folded_roman[start:end]
-        for part in (_APOSTROPHES_RE.split(word) if "'" in word or "’" in word else (word,)):
-            if part:
-                if "-" in part:
-                    pieces.append(part)
-                    pieces.extend(p for p in part.split("-") if p)
-                else:
-                    pieces.append(part)
+    # The pattern finds the same words in the folded text as in the text (folding maps each
+    # character to one of the same class: word character, apostrophe, hyphen or other).
+    folded_words = ([folded_roman[t.start:t.end] for t in words(src)] if roman is src
+                    else WORD_RE.findall(folded_roman))
+    if "'" in folded_roman or "’" in folded_roman or "-" in folded_roman:
+        pieces = []
+        for word in folded_words:
+            for part in (_APOSTROPHES_RE.split(word) if "'" in word or "’" in word else (word,)):
+                if part:
+                    if "-" in part:
+                        pieces.append(part)
+                        pieces.extend(p for p in part.split("-") if p)
+                    else:
+                        pieces.append(part)
+    else:
+        pieces = folded_words  # no word to split: the usual case, without a loop in Python
     toks = tuple(dict.fromkeys(pieces))
     cjk_chars = "".join(CJK_CHAR_RE.findall(src))
-    folded = fold(src) + " " + folded_roman
+    folded = folded_src + " " + folded_roman
     sound_keys = tuple({phonetic.source_key(t) for t in toks}) if script == "Devanagari" else ()
     sound_skels = _katakana_skeletons(src) if cjk_chars else None
     chinese = script == "Han" and sound_skels is None and lang in (None, "zh")

@@ -4,6 +4,8 @@ declined places, Chinese transliterations and katakana words.
 from __future__ import annotations
 
 import functools
+import itertools
+import operator
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -11,7 +13,7 @@ from dataclasses import dataclass
 from mtqa.resources import frequencies, lexicons
 from mtqa.text.names.english import english_words
 from mtqa.text.names.places import inflected_place, local_index
-from mtqa.text.names.spelling import common_prefix, fold
+from mtqa.text.names.spelling import common_prefix, fold, fold_text
 from mtqa.text.scripts import KANA, KANA_MARKS, KATAKANA, main_script
 from mtqa.text.sentences import sentence_starts
 from mtqa.text.tokens import words
@@ -53,6 +55,7 @@ def _attested_in_english(word: str) -> bool:
     forms = (low, fold(low)) if not low.isascii() else (low,)  # English writes Mihajlovic, Drahos
     return any(frequencies.zipf(form[:len(form) - cut], "en") >= 1.0
                for form in forms for cut in (0, 1, 2) if len(form) - cut >= 3)
+_TEXT, _FIRST = operator.itemgetter(2), operator.itemgetter(0)  # a token's text, a text's first character
 _LATIN_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]")
 #: A capitalised source word this common in its language is a common noun (German) or an
 #: institution written with a capital (Gobierno); only rarer ones are taken for names.
@@ -127,7 +130,7 @@ def _source_names(src: str, lang: str | None) -> tuple[SourceName, ...]:
     script = main_script(src)
     out: list[SourceName] = []
     taken: list[tuple[int, int]] = []
-    folded = fold(src)
+    folded = fold_text(src)
     if lang:
         index, matcher = local_index(lang)
         for start, end in matcher.spans(folded):
@@ -157,10 +160,12 @@ def _source_names(src: str, lang: str | None) -> tuple[SourceName, ...]:
     if script in _CASED_SCRIPTS:
         starts = sentence_starts(src)
         toks = words(src)
-        for k, tok in enumerate(toks):
+        # Every test below wants a capital first (a name pair, an acronym, a name): only those
+        # tokens are visited, picked in C (most words of a sentence are lower case).
+        capitalised = map(str.isupper, map(_FIRST, map(_TEXT, toks)))
+        for k in itertools.compress(range(len(toks)), capitalised):
+            tok = toks[k]
             word = tok.text
-            if not word[0].isupper():
-                continue  # every test below wants a capital first (a name pair, an acronym, a name)
             if tok.start in starts and k + 1 < len(toks):
                 pair = _sentence_initial_name(src, tok, toks[k + 1], lang, script)
                 if pair and not any(a < pair.end and pair.start < b for a, b in taken):

@@ -58,6 +58,13 @@ def fold(text: str) -> str:
     return text.translate(_FOLD_TABLE)
 
 
+@functools.lru_cache(maxsize=64)
+def fold_text(text: str) -> str:
+    """`fold` of a whole source or reference, kept for the few texts of the segment at hand:
+    NE001's source evidence and acronym tests and NE002's source names all fold the source."""
+    return fold(text)
+
+
 def mentions(short: str, text: str) -> bool:
     """A short name (UN, APS) as a whole word of the folded text, hyphenated compounds included."""
     start = text.find(short)
@@ -119,11 +126,14 @@ def inflected(a: str, b: str) -> bool:
 def by_prefix(words) -> dict[str, tuple[str, ...]]:
     """Words of three letters or more by their first three: the only ones `inflected` can pair
     with a word of that start (it wants a common prefix of three letters at least)."""
-    out: dict[str, list[str]] = {}
+    # Tuples grown in place of lists converted at the end: most starts have one word.
+    out: dict[str, tuple[str, ...]] = {}
     for w in words:
         if len(w) >= 3:
-            out.setdefault(w[:3], []).append(w)
-    return {k: tuple(v) for k, v in out.items()}
+            key = w[:3]
+            known = out.get(key)
+            out[key] = (w,) if known is None else (*known, w)
+    return out
 
 
 def inflected_in(word: str, index: dict[str, tuple[str, ...]]) -> bool:

@@ -64,7 +64,7 @@ class TargetEvidence:
                     return True
                 # Adjectives: China -> Chinese, Rome -> Roman, Central Asia -> Central Asian,
                 # Eastern Africa -> East African.
-                parts = [p for p in english.split() if len(p) >= 3]
+                parts = _long_parts(english)
                 # `related` wants three letters in common: only words of the part's start can be.
                 if parts and all(any(related(p, w) for w in self.words_by_prefix.get(p[:3], ())) for p in parts):
                     return True
@@ -90,6 +90,12 @@ class TargetEvidence:
             sk = skeleton(text.lower().replace("ng", "n"))  # pinyin song for -son, long for -lon
             return len(sk) >= 2 and any(phonetic.lcs_length(sk, s) >= TRANSLITERATION_SHARE * len(sk) for s in self.name_skeletons)
         return False
+
+
+@functools.lru_cache(maxsize=4096)  # per place name: asked again for each source naming the place
+def _long_parts(english: str) -> tuple[str, ...]:
+    """The words of three letters or more of an English place name (the adjective test's parts)."""
+    return tuple(p for p in english.split() if len(p) >= 3)
 
 
 def translates_a_name(hyp: str, source: SourceEvidence, acronym: str) -> bool:
