@@ -290,6 +290,12 @@ def name_misspelled_against_reference(segment: Segment, ctx) -> Iterator[Hit]:
     """
     refs = pairs.refs_of(segment)
     evidences = [target_evidence(r) for r in refs]
+    # The broad names of the translation, which NE001 has asked for just before (cached, same
+    # call), include every name of the default list ("`broad` adds" names): when a reference
+    # mentions each of them, no name is left to check, and the default list need not be made.
+    if all(any(mentions_name(ev, name) for ev in evidences)
+           for _, _, name in english_name_tokens(segment.hyp, broad=True, names_only=False)):
+        return
     for start, end, name in english_name_tokens(segment.hyp):
         if any(mentions_name(ev, name) for ev in evidences):
             continue
