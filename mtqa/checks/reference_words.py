@@ -91,8 +91,16 @@ def scrambled_word_order(segment: Segment, ctx) -> Iterator[Hit]:
         refs = pairs.pair_references(segment, rs, re_)
         scrambled, confidence = True, Confidence.HIGH
         hyp_count = collections.Counter(hyp)
+        hyp_pairs = set(zip(hyp, hyp[1:]))
         for ref in refs:
             ref_words = lower_words(ref)
+            # The distinct word pairs both have are at most the shared pairs counted, and the
+            # words' share is at most 1: with a fifth of the pairs found so, the order is kept
+            # whatever the counts below say (the common case, sets instead of four Counters).
+            if len(hyp_pairs.intersection(zip(ref_words, ref_words[1:]))) / max(1, len(hyp) - 1) \
+                    >= SCRAMBLED_ORDER_RATIO:
+                scrambled = False
+                break
             shared = _overlap(hyp_count, collections.Counter(ref_words)) / len(hyp)
             if shared < SCRAMBLED_MIN_SHARED:
                 scrambled = False  # too few shared words: the word pairs need not be counted
