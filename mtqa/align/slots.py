@@ -8,10 +8,7 @@ import collections
 import difflib
 import functools
 import re
-from typing import Iterator
 
-from mtqa.align import pairs
-from mtqa.model import Segment
 from mtqa.resources import lexicons
 
 #: Words and single punctuation marks, with offsets: a comma between two words breaks their
@@ -58,10 +55,21 @@ def ref_slots(ref_toks) -> dict[tuple[str | None, str | None], list[str]]:
 
 @functools.lru_cache(maxsize=16)
 def slot_tokens(text: str, start: int, end: int):
-    """The word and punctuation tokens of text[start:end], and their lower-case forms (tuples:
-    kept for the segment being checked, which RF010, RF011 and RF012 each tokenize)."""
-    toks = tuple(SLOT_TOKEN_RE.finditer(text, start, end))
-    return toks, tuple([t.group(0).lower() for t in toks])
+    """The word and punctuation tokens of text[start:end] (match objects, for their offsets),
+    and their lower-case forms (`slot_words`)."""
+    return tuple(SLOT_TOKEN_RE.finditer(text, start, end)), slot_words(text, start, end)
+
+
+@functools.lru_cache(maxsize=16)
+def slot_words(text: str, start: int, end: int) -> tuple[str, ...]:
+    """The lower-case forms of the tokens of text[start:end] (a tuple: kept for the segment
+    being checked, which RF010, RF011 and RF012 each compare), without match objects: the
+    rules need the tokens' offsets only for a finding."""
+    if text.isascii():
+        # In ASCII, lower-casing keeps every character's class and offset: the tokens of the
+        # lower-cased text are the lower-cased tokens, in one C call instead of one per token.
+        return tuple(SLOT_TOKEN_RE.findall(text.lower(), start, end))
+    return tuple([t.lower() for t in SLOT_TOKEN_RE.findall(text, start, end)])
 
 
 def between_neighbours(low: list[str], k: int, other_words: set[str], other_pairs: set[tuple[str, str]]) -> bool:
@@ -70,19 +78,3 @@ def between_neighbours(low: list[str], k: int, other_words: set[str], other_pair
     left, right = low[k - 1], low[k + 1]
     return (low[k] not in other_words and left[0].isalnum() and right[0].isalnum()
             and (left, right) in other_pairs)
-
-
-def reference_words(segment: Segment, wanted) -> Iterator[tuple[list, list[str], list[str], list[int]]]:
-    """For each sentence of the first reference and its part of the translation: the
-    reference's tokens, their lower-case forms, the translation's lower-case tokens, and the
-    positions j of the reference (never its first or last token) where `wanted(ref_low, j)`
-    holds. Nothing when the first reference is not the segment's own: findings in the
-    reference point into that one."""
-    refs = pairs.refs_of(segment)
-    if not refs or refs[0] is not segment.ref:
-        return
-    for (hs, he), (rs, re_) in pairs.reference_pairs(segment):
-        ref_toks, ref_low = slot_tokens(segment.ref, rs, re_)
-        candidates = [j for j in range(1, len(ref_toks) - 1) if wanted(ref_low, j)]
-        if candidates:
-            yield ref_toks, ref_low, slot_tokens(segment.hyp, hs, he)[1], candidates

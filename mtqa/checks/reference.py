@@ -25,6 +25,7 @@ from mtqa.text.names.confidence import missing_name_confidence
 from mtqa.text.names.english import english_name_tokens
 from mtqa.text.names.source_evidence import source_evidence
 from mtqa.text.names.target_evidence import closest_name, mentions_name, target_evidence
+from mtqa.text.lower_words import lower_words
 from mtqa.text.negation import negation_cues, reference_negations
 from mtqa.text.numbers import quantities
 from mtqa.text.tokens import words
@@ -189,30 +190,41 @@ def opposite_of_reference_word(segment: Segment, ctx) -> Iterator[Hit]:
     Use instead:
     hyp: Prices fell sharply in May, the statistics office said.
     """
-    hyp_toks = words(segment.hyp)
-    hyp_low = [t.text.lower() for t in hyp_toks]  # lower-cased once, for every use below
+    hyp_low = lower_words(segment.hyp)  # lower-cased once, shared with the other rules
     hyp_counts = collections.Counter(hyp_low)
     for ref in pairs.refs_of(segment):
-        ref_toks = words(ref)
-        ref_low = [t.text.lower() for t in ref_toks]
+        ref_low = lower_words(ref)
         ref_words = set(ref_low)
-        only_ref = [w for w in _surplus_words(ref_low, hyp_counts, ref_words) if _WORD_RE.match(w)]
+        # Only a word of the translation that the reference lacks can be flagged, and only one of
+        # letters ([A-Za-z][a-z]+, [a-z]{2,} once lower-cased): none, no finding.
+        hyp_only = [w for w in hyp_counts if w not in ref_words]
+        if not any(map(_LOW_WORD_RE.fullmatch, hyp_only)):
+            return
+        only_ref = [w for w in _surplus_words(ref_low, hyp_counts, hyp_only) if _WORD_RE.match(w)]
         if not only_ref:
             return
-        targets = antonyms.opposites_of(only_ref)
+        bases = antonyms.base_forms_of(only_ref)
         loose_targets = antonyms.loose_forms(only_ref)
-        # Made when first needed: most translations have no word with an opposite in the reference.
-        ref_slot_words = gaps = negated_ref = negated_hyp = None
+        # The two word tests below, once per word the reference lacks, before going through the
+        # tokens: most translations have no word with an opposite in the reference.
+        maybe = {w for w in hyp_only if antonyms.has_opposite_in(w, bases)
+                 or not antonyms.loose_opposites_of(w).isdisjoint(loose_targets)}
+        if not maybe:
+            return
+        hyp_toks = words(segment.hyp)
+        # Made when first needed.
+        ref_toks = ref_slot_words = gaps = negated_ref = negated_hyp = None
         for k, tok in enumerate(hyp_toks):
             low = hyp_low[k]
-            if low in ref_words or not _WORD_RE.match(tok.text):
+            if low not in maybe or not _WORD_RE.match(tok.text):
                 continue
             opposite = None
-            if not antonyms.base_forms(low).isdisjoint(targets):
+            if antonyms.has_opposite_in(low, bases):
                 opposite = next((w for w in only_ref if antonyms.are_opposites(low, w)), None)
             if opposite is None and not antonyms.loose_opposites_of(low).isdisjoint(loose_targets):
                 # WordNet's indirect antonyms only for a word the reference has in this place.
                 if gaps is None:
+                    ref_toks = words(ref)
                     ref_slot_words = slots.ref_slots(ref_toks)
                     gaps = slots.replaced_runs(hyp_toks, ref_toks)
                 in_place = [*ref_slot_words.get(slots.slot(hyp_toks, k), ()), *gaps.get(k, ())]
@@ -229,15 +241,18 @@ def opposite_of_reference_word(segment: Segment, ctx) -> Iterator[Hit]:
         return  # the first reference is the one findings refer to
 
 
-def _surplus_words(ref_low: list[str], hyp_counts: collections.Counter, ref_words: set[str]) -> set[str]:
+#: What a word _WORD_RE matches is, lower-cased.
+_LOW_WORD_RE = re.compile(r"[a-z]{2,}")
+
+
+def _surplus_words(ref_low, hyp_counts: collections.Counter, hyp_only: list[str]) -> set[str]:
     """Reference words the translation lacks, counted: "the highest peak of the highest range"
     against "the lowest peak of the highest range" has lost one "highest". A word the
     translation has fewer times is not lost when another form of it is there instead (small,
-    small against smaller, small)."""
-    surplus = collections.Counter(ref_low) - hyp_counts
-    hyp_only = [w for w in hyp_counts if w not in ref_words]
-    return {w for w in surplus
-            if w not in hyp_counts or not any(antonyms.base_forms(w) & antonyms.base_forms(h) for h in hyp_only)}
+    small against smaller, small). (`Counter(ref_low) - hyp_counts` without building that
+    Counter: the same words in the same order, so the set iterates in the same order.)"""
+    return {w for w, n in collections.Counter(ref_low).items() if n > hyp_counts.get(w, 0)
+            and (w not in hyp_counts or not any(antonyms.base_forms(w) & antonyms.base_forms(h) for h in hyp_only))}
 
 
 _NT_ENDINGS = ("n't", "n’t")
@@ -275,6 +290,12 @@ def name_misspelled_against_reference(segment: Segment, ctx) -> Iterator[Hit]:
     """
     refs = pairs.refs_of(segment)
     evidences = [target_evidence(r) for r in refs]
+    # The broad names of the translation, which NE001 has asked for just before (cached, same
+    # call), include every name of the default list ("`broad` adds" names): when a reference
+    # mentions each of them, no name is left to check, and the default list need not be made.
+    if all(any(mentions_name(ev, name) for ev in evidences)
+           for _, _, name in english_name_tokens(segment.hyp, broad=True, names_only=False)):
+        return
     for start, end, name in english_name_tokens(segment.hyp):
         if any(mentions_name(ev, name) for ev in evidences):
             continue
@@ -283,6 +304,14 @@ def name_misspelled_against_reference(segment: Segment, ctx) -> Iterator[Hit]:
             if near:
                 yield Hit(start, end, f"“{name}” is spelt “{near}” in the reference", suggestion=near)
                 break
+
+
+def _content_words(text: str) -> set[str]:
+    """The lower-cased words of four letters or more: from the shared lower-cased words, whose
+    lengths are the words' own unless `İ` (the one character lower-casing lengthens) is there."""
+    if "İ" in text:
+        return {t.text.lower() for t in words(text) if len(t.text) >= 4}
+    return {w for w in lower_words(text) if len(w) >= 4}
 
 
 #: Below this sentence chrF against every reference, a translation shares only what any two
@@ -321,9 +350,9 @@ def unrelated_to_reference(segment: Segment, ctx) -> Iterator[Hit]:
         return
     # chrF costs ~0.3 ms; a translation that shares a good part of its content words with a
     # reference is plainly related to it and need not be scored.
-    content = {t.text.lower() for t in words(segment.hyp) if len(t.text) >= 4}
+    content = _content_words(segment.hyp)
     for ref in pairs.refs_of(segment):
-        shared = content & {t.text.lower() for t in words(ref) if len(t.text) >= 4}
+        shared = content & _content_words(ref)
         if content and len(shared) >= max(2, 0.25 * len(content)):
             return
     from mtqa.metrics.scores import sentence_chrf

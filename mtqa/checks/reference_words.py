@@ -12,6 +12,7 @@ from mtqa.model import Confidence, Hit, Segment, Severity
 from mtqa.resources import lexicons
 from mtqa.rules import rule
 from mtqa.text import wordclasses
+from mtqa.text.lower_words import lower_words
 from mtqa.text.tokens import words
 
 #: A translation is scrambled when it shares at least this share of its words with the
@@ -46,12 +47,11 @@ def _in_order_share(hyp: list[str], ref: list[str]) -> float | None:
     return sum(1 for a, b in zip(seq, seq[1:]) if b > a) / (len(seq) - 1)
 
 
-def _order_agreement(hyp: list[str], ref: list[str]) -> tuple[float, float]:
-    """(share of the translation's words found in the reference, share of its word pairs)."""
-    shared = _overlap(collections.Counter(hyp), collections.Counter(ref)) / len(hyp)
-    shared_pairs = (_overlap(collections.Counter(zip(hyp, hyp[1:])), collections.Counter(zip(ref, ref[1:])))
-                    / max(1, len(hyp) - 1))
-    return shared, shared_pairs
+def _pair_agreement(hyp, ref) -> float:
+    """The share of the translation's word pairs found in the reference (its share of words
+    found there is `_overlap` of the two word counts over len(hyp))."""
+    return (_overlap(collections.Counter(zip(hyp, hyp[1:])), collections.Counter(zip(ref, ref[1:])))
+            / max(1, len(hyp) - 1))
 
 
 def _overlap(a: collections.Counter, b: collections.Counter) -> int:
@@ -85,15 +85,28 @@ def scrambled_word_order(segment: Segment, ctx) -> Iterator[Hit]:
     hyp: Cyanuric acid and melamine were found in the urine of pets that died after eating contaminated food.
     """
     for (hs, he), (rs, re_) in pairs.reference_pairs(segment):
-        hyp = [t.text.lower() for t in words(segment.hyp[hs:he])]
+        hyp = lower_words(segment.hyp[hs:he])
         if len(hyp) < SCRAMBLED_MIN_WORDS:
             continue
         refs = pairs.pair_references(segment, rs, re_)
         scrambled, confidence = True, Confidence.HIGH
+        hyp_count = collections.Counter(hyp)
+        hyp_pairs = set(zip(hyp, hyp[1:]))
         for ref in refs:
-            ref_words = [t.text.lower() for t in words(ref)]
-            shared, shared_pairs = _order_agreement(hyp, ref_words)
-            if shared < SCRAMBLED_MIN_SHARED or shared_pairs >= SCRAMBLED_ORDER_RATIO * shared:
+            ref_words = lower_words(ref)
+            # The distinct word pairs both have are at most the shared pairs counted, and the
+            # words' share is at most 1: with a fifth of the pairs found so, the order is kept
+            # whatever the counts below say (the common case, sets instead of four Counters).
+            if len(hyp_pairs.intersection(zip(ref_words, ref_words[1:]))) / max(1, len(hyp) - 1) \
+                    >= SCRAMBLED_ORDER_RATIO:
+                scrambled = False
+                break
+            shared = _overlap(hyp_count, collections.Counter(ref_words)) / len(hyp)
+            if shared < SCRAMBLED_MIN_SHARED:
+                scrambled = False  # too few shared words: the word pairs need not be counted
+                break
+            shared_pairs = _pair_agreement(hyp, ref_words)
+            if shared_pairs >= SCRAMBLED_ORDER_RATIO * shared:
                 scrambled = False
                 break
             in_order = _in_order_share(hyp, ref_words)
@@ -174,15 +187,15 @@ def adjective_not_in_reference(segment: Segment, ctx) -> Iterator[Hit]:
     """
     adjectives = wordclasses.adjectives()
     for (hs, he), (rs, re_) in pairs.reference_pairs(segment):
-        hyp_toks, hyp_low = slots.slot_tokens(segment.hyp, hs, he)
-        found = [k for k in range(1, len(hyp_toks) - 1) if hyp_low[k] in adjectives]
-        if not found:
-            continue
-        refs = [slots.slot_tokens(r, 0, len(r))[1] for r in pairs.pair_references(segment, rs, re_)]
+        hyp_low = slots.slot_words(segment.hyp, hs, he)
+        if adjectives.isdisjoint(hyp_low[1:-1]):
+            continue  # one set test for the common case: no adjective-only word
+        found = [k for k in range(1, len(hyp_low) - 1) if hyp_low[k] in adjectives]
+        refs = [slots.slot_words(r, 0, len(r)) for r in pairs.pair_references(segment, rs, re_)]
         sides = [(set(r), set(zip(r, r[1:]))) for r in refs]
         for k in found:
             if all(slots.between_neighbours(hyp_low, k, words_, pairs_) for words_, pairs_ in sides):
-                tok = hyp_toks[k]
+                tok = slots.slot_tokens(segment.hyp, hs, he)[0][k]
                 yield Hit(tok.start(), tok.end(),
                           f"“{tok.group(0)}” is added: the reference has “{hyp_low[k - 1]} {hyp_low[k + 1]}”")
 
@@ -229,12 +242,26 @@ def reference_verb_missing(segment: Segment, ctx) -> Iterator[Hit]:
     Use instead:
     hyp: The Post wrote that the plane collided with a balloon.
     """
-    for ref_toks, ref_low, hyp_low, candidates in slots.reference_words(segment, _verb):
-        hyp_words, hyp_pairs = set(hyp_low), set(zip(hyp_low, hyp_low[1:]))
-        for j in candidates:
-            if slots.between_neighbours(ref_low, j, hyp_words, hyp_pairs) \
+    # slots.reference_words(segment, _verb), with its test of every reference word (the verb
+    # tests, a call or three a word) left to the few words whose two neighbours the translation
+    # has side by side, which between_neighbours requires: found for all words at once, by a
+    # set intersection.
+    refs = pairs.refs_of(segment)
+    if not refs or refs[0] is not segment.ref:
+        return
+    for (hs, he), (rs, re_) in pairs.reference_pairs(segment):
+        ref_low = slots.slot_words(segment.ref, rs, re_)
+        hyp_low = slots.slot_words(segment.hyp, hs, he)
+        hyp_pairs = set(zip(hyp_low, hyp_low[1:]))
+        around = hyp_pairs.intersection(zip(ref_low, ref_low[2:]))  # (ref_low[j - 1], ref_low[j + 1])
+        if not around:
+            continue
+        hyp_words = set(hyp_low)
+        for j in range(1, len(ref_low) - 1):
+            if (ref_low[j - 1], ref_low[j + 1]) in around and _verb(ref_low, j) \
+                    and slots.between_neighbours(ref_low, j, hyp_words, hyp_pairs) \
                     and not _verb_rendered_nearby(ref_low, j, hyp_low):
-                tok = ref_toks[j]
+                tok = slots.slot_tokens(segment.ref, rs, re_)[0][j]
                 yield Hit(tok.start(), tok.end(), f"the reference's verb “{tok.group(0)}” is missing: "
                           f"the translation has “{ref_low[j - 1]} {ref_low[j + 1]}”", field="ref")
 
@@ -313,11 +340,21 @@ def reference_subject_missing(segment: Segment, ctx) -> Iterator[Hit]:
     Use instead:
     hyp: In this case, she overlooked the motorcyclist.
     """
-    for ref_toks, ref_low, hyp_low, candidates in slots.reference_words(segment, _subject_pronoun):
+    refs = pairs.refs_of(segment)
+    if not refs or refs[0] is not segment.ref:
+        return  # findings point into the segment's own first reference
+    for (hs, he), (rs, re_) in pairs.reference_pairs(segment):
+        ref_low = slots.slot_words(segment.ref, rs, re_)
+        if _SUBJECT_PRONOUNS.isdisjoint(ref_low[1:-1]):
+            continue  # one set test for a reference without a subject pronoun inside
+        candidates = [j for j in range(1, len(ref_low) - 1) if _subject_pronoun(ref_low, j)]
+        if not candidates:
+            continue
+        hyp_low = slots.slot_words(segment.hyp, hs, he)
         hyp_counts, ref_counts = collections.Counter(hyp_low), collections.Counter(ref_low)
         hyp_pairs = set(zip(hyp_low, hyp_low[1:]))
         for j in candidates:
             if hyp_counts[ref_low[j]] < ref_counts[ref_low[j]] and (ref_low[j - 1], ref_low[j + 1]) in hyp_pairs:
-                tok = ref_toks[j]
+                tok = slots.slot_tokens(segment.ref, rs, re_)[0][j]
                 yield Hit(tok.start(), tok.end(), f"the reference's subject “{tok.group(0)}” is missing: "
                           f"the translation has “{ref_low[j - 1]} {ref_low[j + 1]}”", field="ref")

@@ -36,10 +36,23 @@ def base_forms(word: str) -> frozenset[str]:
 def opposites_of(words) -> frozenset[str]:
     """Every base form that is an opposite of one of `words` (listed pairs and negative
     prefixes, added or removed): one set to look words up in, instead of comparing pairs."""
-    out: set[str] = set()
-    for w in words:
-        out |= _opposites_of_word(w)
-    return frozenset(out)
+    return frozenset().union(*map(_opposites_of_word, words))
+
+
+def base_forms_of(words) -> frozenset[str]:
+    """The base forms of all `words`, for `has_opposite_in`."""
+    return frozenset().union(*map(base_forms, words))
+
+
+def has_opposite_in(word: str, bases: frozenset[str]) -> bool:
+    """`not base_forms(word).isdisjoint(opposites_of(W))`, given `bases = base_forms_of(W)`.
+
+    The relation is symmetric, so the opposites of the one word are looked up among the base
+    forms of W, which is cheaper than collecting the opposites of every word of W (each with a
+    form per negative prefix): the listed pairs are stored both ways, and a prefix added to a
+    base form of one word (p + b, b of 4 letters or more) is that prefix removed from a base
+    form of the other (x starts with p, 4 letters or more after it)."""
+    return not _opposites_of_word(word).isdisjoint(bases)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -166,10 +179,7 @@ def loose_opposites_of(word: str) -> frozenset[str]:
 def loose_forms(words) -> frozenset[str]:
     """The forms of `words` that are_loose_opposites compares (inflections, and the adjective
     of an adverb)."""
-    out: set[str] = set()
-    for w in words:
-        out |= _loose_forms_of_word(w)
-    return frozenset(out)
+    return frozenset().union(*map(_loose_forms_of_word, words))
 
 
 @functools.lru_cache(maxsize=65536)

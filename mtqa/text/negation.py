@@ -15,6 +15,7 @@ import re
 
 from mtqa.resources import frequencies, lexicons
 from mtqa.text import antonyms
+from mtqa.text.lower_words import lower_words
 from mtqa.text.negation_affixes import affix_negations
 from mtqa.text.sentences import sentences
 from mtqa.text.tokens import words
@@ -89,23 +90,27 @@ def negation_cues(text: str, lang: str | None) -> tuple[tuple[int, int], ...]:
                 if not any(s <= m.start() < e for s, e in out):
                     out.append((m.start(), m.end()))
         return tuple(sorted(out))
+    fr, en, cs = lang == "fr", lang == "en", lang == "cs"
+    lows = lower_words(text)
+    if not (fr or cs) and cues.isdisjoint(lows) and not (en and ("'" in text or "’" in text)):
+        # No word is a cue and none can end in n't: the loop below would find nothing (the
+        # spans skipped only take cues away), so neither the exception patterns run.
+        return ()
     skip = [m.span() for m in _NUMBER_ABBREVIATION_RE.finditer(text)] if lang == "en" else []
     pattern = _exceptions_re(lang)  # focus constructions, connectors...: see negation_exceptions.txt
     if pattern is not None:
         skip += [m.span() for m in pattern.finditer(text)]
     out = []
     toks = words(text)
-    fr, en, cs = lang == "fr", lang == "en", lang == "cs"
     for k, (start, end, tok_text) in enumerate(toks):
         if skip and any(s <= start < e for s, e in skip):
             continue
-        low = tok_text.lower()
+        low = lows[k]
         if low in cues:
             out.append((start, end))
         elif fr:
             if low == "pas":
-                if not any(t.text.lower() in ("ne", "n") or t.text.lower().startswith(_ELIDED_NE)
-                           for t in toks[max(0, k - 6):k]):
+                if not any(w in ("ne", "n") or w.startswith(_ELIDED_NE) for w in lows[max(0, k - 6):k]):
                     out.append((start, end))  # spoken French drops "ne": "je les vois pas"
             elif low.startswith(_ELIDED_NE):
                 out.append((start, start + 2))
