@@ -12,7 +12,7 @@ Only the default configurations take this path (BLEU with the 13a tokenizer or a
 the metric object carries, no lowercasing, order 4; chrF with 6 character orders, no word
 orders, no whitespace): `supports` says which. Others (chrF++, TER) keep sacrebleu's path.
 
-chrF's character n-grams are counted with numpy arrays (mtqa.metrics.chrf_arrays, another 2.5x)
+chrF's character n-grams are counted with numpy arrays (mtqa.metrics.chrf_arrays, another 6x)
 except in texts too short for it. A pair's statistics are kept for the last few pairs: RF006
 scores a translation against its reference with chrF before the metrics do, and the metrics
 then reuse them instead of extracting them again.
