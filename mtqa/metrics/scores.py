@@ -27,7 +27,11 @@ def _make(name: str):
     from sacrebleu.metrics import BLEU, CHRF, TER
 
     if name == "bleu":
-        return BLEU()
+        from mtqa.metrics import tok13a
+
+        bleu = BLEU()
+        tok13a.install(bleu)  # same tokens, 3x faster when sacrebleu's cache misses
+        return bleu
     if name == "chrf":
         return CHRF()
     if name == "chrf++":
