@@ -67,6 +67,7 @@ class MetricSuite:
     _metrics: dict = field(init=False, repr=False)
     _sentence_bleu: BLEU | None = field(init=False, repr=False)
     _fast: dict = field(init=False, repr=False)
+    _scorers: dict = field(init=False, repr=False)
     _totals: dict = field(init=False, repr=False)
     _nrefs: set = field(init=False, repr=False)
     segments: int = field(init=False, default=0)
@@ -90,6 +91,9 @@ class MetricSuite:
             self._sentence_bleu = BLEU(effective_order=True)
             self._metrics = {n: _make(n) for n in self.names}
             self._fast = {n: _fast_stats(m) for n, m in self._metrics.items()}
+            from mtqa.metrics.sentence import scorer
+
+            self._scorers = {n: scorer(self._sentence_bleu if n == "bleu" else m) for n, m in self._metrics.items()}
         return self._metrics
 
     def metric(self, name: str):
@@ -115,12 +119,9 @@ class MetricSuite:
         return out
 
     def sentence_scores(self, stats: dict[str, list]) -> dict[str, float]:
-        out = {}
-        metrics = self._objects()
-        for n, s in stats.items():
-            metric = self._sentence_bleu if n == "bleu" else metrics[n]
-            out[n] = round(metric._compute_score_from_stats(s).score, 4)
-        return out
+        self._objects()
+        scorers = self._scorers
+        return {n: round(scorers[n](s), 4) for n, s in stats.items()}
 
     def score_segment(self, hyp: str, refs: Sequence[str]) -> dict[str, float]:
         """Sentence scores of one segment; its statistics join the running corpus sums."""
