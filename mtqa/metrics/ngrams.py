@@ -3,10 +3,11 @@
 sacrebleu extracts each segment's n-grams into one Counter of tuples (BLEU) or six Counters of
 strings (chrF), then matches them in a Python loop over the hypothesis n-grams. Here the n-grams
 of each order get a count dict of their own, built by C code (Counter's counting loop over
-`zip(...)` or a list of slices), and the matches are summed over the keys both sides share (`keys() & keys()`, a C set
-operation) instead of looping over every n-gram. The counts are the same multisets, so the
-statistics are equal, integer for integer (tests compare them with sacrebleu's on every
-segment of a corpus); scores are still computed by sacrebleu's own objects.
+`zip(...)` or a list of slices), and the matches are summed over the keys both sides share
+(`keys() & keys()`, a C set operation) instead of looping over every n-gram. The counts are the
+same multisets, so the statistics are equal, integer for integer (tests compare them with
+sacrebleu's on every segment of a corpus). Corpus scores are computed by sacrebleu's own
+objects, sentence scores by mtqa.metrics.sentence (its arithmetic without its score objects).
 
 Only the default configurations take this path (BLEU with the 13a tokenizer or any tokenizer
 the metric object carries, no lowercasing, order 4; chrF with 6 character orders, no word

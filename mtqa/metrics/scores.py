@@ -5,7 +5,8 @@ sufficient statistics, but summed as segments stream past instead of keeping eve
 statistics in memory (`corpus_score` keeps ~44 KB per segment for chrF). The sums are exactly
 what `corpus_score` would aggregate, so the corpus figures are identical (a test checks it).
 Sentence BLEU uses effective order, as sacrebleu recommends; it is computed from the same
-statistics as the corpus BLEU, so each segment's n-grams are extracted once. Default BLEU and
+statistics as the corpus BLEU, so each segment's n-grams are extracted once; sentence scores
+are sacrebleu's arithmetic without its score objects (mtqa.metrics.sentence). Default BLEU and
 chrF extract their statistics through mtqa.metrics.ngrams (sacrebleu's numbers in 2/3 of the time).
 TER costs ~2 ms a segment and is opt-in.
 

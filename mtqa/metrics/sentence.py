@@ -45,7 +45,9 @@ def scorer(metric):
     """A function of a segment's statistics giving `metric._compute_score_from_stats(s).score`."""
     from sacrebleu.metrics import BLEU, CHRF
 
-    if type(metric) is BLEU and (metric.smooth_method, metric.effective_order, metric.max_ngram_order) == ("exp", True, 4):
+    config = (getattr(metric, "smooth_method", None), getattr(metric, "effective_order", None),
+              getattr(metric, "max_ngram_order", None))
+    if type(metric) is BLEU and config == ("exp", True, 4):
         return sentence_bleu
     if type(metric) is CHRF:  # CHRFScore keeps the F-score as it is
         return metric._compute_f_score
