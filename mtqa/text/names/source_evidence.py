@@ -15,7 +15,7 @@ from mtqa.text.names.places import local_place_names, place_ids
 from mtqa.text.names.source_names import KANA_RE, KATAKANA_RE, TRANSLITERATION_PAIR_RE
 from mtqa.text.names.spelling import (
     CJK_CHAR_RE,
-    by_prefix,
+    WordLookups,
     fold,
     fold_text,
     inflected_in,
@@ -38,7 +38,7 @@ LOOSE_SKELETON_SHARE = 0.6
 
 
 @dataclass(frozen=True)
-class SourceEvidence:
+class SourceEvidence(WordLookups):
     cased: str                    # the source as written, and romanised when not Latin
     folded: str                   # the source, folded
     words: tuple[str, ...]        # its words, folded (romanised when not Latin)
@@ -67,15 +67,6 @@ class SourceEvidence:
     def transliteration_skeletons(self) -> tuple[str, ...]:
         """Skeletons of the runs of transliteration characters of a Chinese source."""
         return _transliteration_skeletons(self.source) if self.chinese else ()
-
-    @functools.cached_property
-    def words_by_prefix(self) -> dict[str, tuple[str, ...]]:
-        return by_prefix(self.words)
-
-    @functools.cached_property
-    def word_set(self) -> frozenset[str]:
-        """The words, for membership tests (the tuple keeps their order for the others)."""
-        return frozenset(self.words)
 
     def supports(self, name: str) -> bool | None:
         """True: the source has this name; False: it has not; None: cannot tell.

@@ -136,6 +136,22 @@ def by_prefix(words) -> dict[str, tuple[str, ...]]:
     return out
 
 
+class WordLookups:
+    """What both sides' name evidence asks of its `words` (folded, in order): the words by their
+    first three letters (for `inflected_in`) and as a set (for membership tests)."""
+
+    words: tuple[str, ...]
+
+    @functools.cached_property
+    def words_by_prefix(self) -> dict[str, tuple[str, ...]]:
+        return by_prefix(self.words)
+
+    @functools.cached_property
+    def word_set(self) -> frozenset[str]:
+        """The words, for membership tests (the tuple keeps their order for the others)."""
+        return frozenset(self.words)
+
+
 def inflected_in(word: str, index: dict[str, tuple[str, ...]]) -> bool:
     """`any(inflected(word, w) for w in words)`, with the words indexed by `by_prefix`."""
     return len(word) >= 3 and any(inflected(word, w) for w in index.get(word[:3], ()))

@@ -12,7 +12,7 @@ from mtqa.text.names.places import english_place_forms, place_ids
 from mtqa.text.names.source_evidence import SourceEvidence
 from mtqa.text.names.source_names import SourceName, related
 from mtqa.text.names.spelling import (
-    by_prefix,
+    WordLookups,
     fold,
     inflected_in,
     mentions,
@@ -28,7 +28,7 @@ TRANSLITERATION_SHARE = 0.75
 
 
 @dataclass(frozen=True)
-class TargetEvidence:
+class TargetEvidence(WordLookups):
     text: str
     folded: str
     words: tuple[str, ...]
@@ -46,15 +46,6 @@ class TargetEvidence:
         raw = words(self.text)
         joined = {skeleton(a.text + b.text) for a, b in zip(raw, raw[1:]) if a.text[:1].isupper() and b.text[:1].isupper()}
         return frozenset(self.skeletons) | (joined - {""})
-
-    @functools.cached_property
-    def words_by_prefix(self) -> dict[str, tuple[str, ...]]:
-        return by_prefix(self.words)
-
-    @functools.cached_property
-    def word_set(self) -> frozenset[str]:
-        """The words, for membership tests (the tuple keeps their order for the others)."""
-        return frozenset(self.words)
 
     def keeps(self, name: SourceName, script: str | None) -> bool:
         """Whether the English translation renders this source name."""
