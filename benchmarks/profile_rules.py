@@ -29,8 +29,10 @@ def main(argv=None) -> int:
     t0 = time.process_time()
     segments = list(InputSpec(records=source(a.file)).segments())
     read = time.process_time() - t0
+    if not segments:
+        sys.exit(f"{a.file}: no segments to profile")
     selected = rules.select()
-    ctx = Context(tgt_lang=segments[0].tgt_lang if segments else None)
+    ctx = Context(tgt_lang=segments[0].tgt_lang)
     clock: collections.Counter = collections.Counter()
     with_ref = any(s.refs for s in segments)
     metrics = None

@@ -9,6 +9,7 @@ possible while memory stays flat.
 from __future__ import annotations
 
 import codecs
+import importlib
 import os
 import stat
 import sys
@@ -27,31 +28,19 @@ from mtqa.run import signals
 
 __all__ = ["InputError", "InputSpec", "RECORD_FORMATS", "release_spools", "source", "spool_stdin"]
 
+def _imported_on_use(module: str, name: str):
+    """A reader imported when a file of its format is read: the XLIFF, TMX and PO readers (with
+    polib and the XML parser) cost ~20 ms of start-up, and most runs read JSONL or TSV."""
+    def read(*args, **kwargs) -> Iterator[Segment]:
+        return getattr(importlib.import_module(module), name)(*args, **kwargs)
+
+    return read
+
+
 #: Records readers: (path, display, src_lang, tgt_lang, max_line_bytes) -> Segments.
-
-
-# The XLIFF, TMX and PO readers (with polib and the XML parser) are imported when a file of theirs
-# is read: most runs read JSONL or TSV, and start ~20 ms sooner without them.
-def read_xliff(*args, **kwargs) -> Iterator[Segment]:
-    from mtqa.io.xliff import read_xliff as read
-
-    return read(*args, **kwargs)
-
-
-def read_tmx(*args, **kwargs) -> Iterator[Segment]:
-    from mtqa.io.tmx import read_tmx as read
-
-    return read(*args, **kwargs)
-
-
-def read_po(*args, **kwargs) -> Iterator[Segment]:
-    from mtqa.io.po import read_po as read
-
-    return read(*args, **kwargs)
-
-
-_READERS = {"jsonl": read_jsonl, "tsv": read_tsv, "csv": read_csv, "xliff": read_xliff,
-            "tmx": read_tmx, "po": read_po}
+_READERS = {"jsonl": read_jsonl, "tsv": read_tsv, "csv": read_csv,
+            "xliff": _imported_on_use("mtqa.io.xliff", "read_xliff"),
+            "tmx": _imported_on_use("mtqa.io.tmx", "read_tmx"), "po": _imported_on_use("mtqa.io.po", "read_po")}
 RECORD_FORMATS = ("jsonl", "tsv", "csv", "xliff", "tmx", "po", "lines")
 _EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".tsv": "tsv", ".tab": "tsv",
                ".csv": "csv", ".xlf": "xliff", ".xliff": "xliff", ".sdlxliff": "xliff",
