@@ -40,6 +40,17 @@ def test_latin_and_katakana_are_the_unicode_scripts():
     assert re.findall(f"[{scripts.KATAKANA}]", ASSIGNED) == regex.findall(r"\p{Script=Katakana}", ASSIGNED)
 
 
+def test_code_points_are_every_code_point_but_the_surrogates():
+    expected = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, scripts._SCAN_END)))
+    assert scripts._code_points() == expected
+
+
+def test_all_foreign_class_is_the_one_scan_of_all_properties():
+    # _ALL_FOREIGN joins the runs of each script instead of scanning for all properties at once.
+    one_scan = scripts.char_class("".join(scripts._PROPERTIES.values())) + scripts._MARKS
+    assert scripts._ALL_FOREIGN == one_scan
+
+
 def test_script_of_characters():
     assert scripts.script_of("𠀀") == "Han"  # CJK extension B, beyond the old hand ranges
     assert scripts.script_of("ễ") == "Latin"  # Vietnamese

@@ -151,7 +151,7 @@ def _opens_on_reporting_verb(toks, classes: dict[str, str]) -> bool:
 def _inner_hole(sentence: str, toks, classes: dict[str, str]) -> tuple[int, int, str] | None:
     """The first pair of tokens inside the sentence that a lost word left side by side."""
     statement = "?" not in sentence
-    texts = [t.group(0) for t in toks]
+    texts = list(map(_group, toks))  # each token's text, with no Python frame per token
     lows = list(map(str.lower, texts))
     kinds = list(map(classes.get, lows))
     adjectives = wordclasses.adjectives()
@@ -166,11 +166,12 @@ def _inner_hole(sentence: str, toks, classes: dict[str, str]) -> tuple[int, int,
                   or (nxt in _SPECIAL_NEXT and (nxt in ("'s", "’s") or lows[k] in _NAMED_BEFORE_PUNCTUATION
                                                  or texts[k] in ",;:" or texts[k][-1] in last_letters))]
     for k in candidates:
-        a, b = toks[k], toks[k + 1]
-        word, nxt = texts[k], texts[k + 1]
+        nxt = texts[k + 1]
         if nxt not in _SPECIAL_NEXT and not _may_fire(lows[k], kinds[k], nxt, lows[k + 1], kinds[k + 1],
                                                        classes, adjectives):
             continue  # most pairs: no test below can fire, so none is run
+        a, b = toks[k], toks[k + 1]
+        word = texts[k]
         hole = (_hole_between(word, nxt, toks[k + 2].group(0) if k + 2 < len(toks) else "", classes,
                               sentence[a.end():b.start()])
                 or _object_lost(sentence, a, nxt))
@@ -192,6 +193,8 @@ def _inner_hole(sentence: str, toks, classes: dict[str, str]) -> tuple[int, int,
             return k, k + 1, f"“{word}” is followed by “{nxt}”: the word between them is missing"
     return None
 
+
+_group = re.Match.group  # a match's whole text, called from C by map()
 
 #: Words that cannot own a possessive: `the 's Internet` has lost the name (`it 's` is "it is").
 _NOT_OWNERS = frozenset({"determiner", "preposition", "conjunction"})
