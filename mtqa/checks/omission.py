@@ -111,9 +111,13 @@ def length_ratio_outlier(segment: Segment, ctx) -> Iterator[Hit]:
 # brackets: the trace of a name or noun that was dropped ("the cathedral of, the", "“”").
 # Determiners never end a phrase; prepositions may ("the one you know of."), but not before
 # a comma or a bracket.
-_DANGLING_RE = re.compile(r"\b(the|an|his|their|its|our|my|your|a)\s*(?=[,.;:!?)]|$)"
+# The leading lookahead names the first character of every alternative (the words' first
+# letters, a quotation mark, a bracket): it changes no match, but `re` tests one character class
+# at each position instead of entering four alternatives (OM006 twice as fast).
+_DANGLING_RE = re.compile(r"(?=[tahiomyb\"“(])"
+                          r"(?:\b(the|an|his|their|its|our|my|your|a)\s*(?=[,.;:!?)]|$)"
                           r"|\b(of|by|between|than|into)\s*(?=[,;:)])"
-                          r"|[\"“]\s*[\"”]|\(\s*\)")
+                          r"|[\"“]\s*[\"”]|\(\s*\))")
 _INITIAL_RE = re.compile(r"\b[A-Z]\.$")
 
 

@@ -74,3 +74,29 @@ def test_a_length_outlier_is_strong_evidence_only_far_from_the_typical_ratio():
     near = [f for f in check("The minister resigned last night after three days.", src=src, src_lang="fr",
                              tgt_lang="en").findings if f.rule == "OM004"]
     assert all(f.confidence == Confidence.LOW for f in near)
+
+
+def test_dangling_regex_lookahead_changes_no_match():
+    # _DANGLING_RE opens on a lookahead naming the first character of each alternative; without
+    # it (the plain alternation) every text must give the same matches and groups.
+    import json
+    import re
+    from pathlib import Path
+
+    from mtqa.checks.omission import _DANGLING_RE
+
+    lookahead = r"(?=[tahiomyb\"“(])"
+    assert _DANGLING_RE.pattern.startswith(lookahead + "(?:")
+    plain = re.compile(_DANGLING_RE.pattern[len(lookahead):])
+    for word in ("the", "an", "his", "their", "its", "our", "my", "your", "a", "of", "by", "between", "than", "into"):
+        assert re.match(lookahead, word)
+    texts = ["the cathedral of, the", "“”", "( )", "He met the.", "A b. my\n", "thé, the", "by, say, the Sun",
+             "Franco A. went", "a\u00a0,", "into)", "ofthe, ", "\"  \"", "its;their:our!your?an)"]
+    corpus = Path(__file__).resolve().parents[2] / "corpora" / "demetr-sample.jsonl"
+    for line in corpus.read_text("utf-8").splitlines():
+        row = json.loads(line)
+        texts += [row["eng_sent"], row["mt_sent"], row["pert_sent"]]
+    for text in texts:
+        got = [(m.span(), m.groups()) for m in _DANGLING_RE.finditer(text)]
+        assert got == [(m.span(), m.groups()) for m in plain.finditer(text)], text
+    assert any(_DANGLING_RE.search(t) for t in texts)
