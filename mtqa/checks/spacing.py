@@ -30,7 +30,9 @@ _DOUBLE_SPACE_RE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 _FRENCH_SPACE_RE = re.compile(r"(?<=[\w”’\")\]])([ \u00a0\u202f\u2009]+)([:;!?])(?=\s|$|[”’\")\]])")
 _PERCENT_SPACE_RE = re.compile(r"(?<=\d)([ \u00a0\u202f\u2009]+)(%)")
 _SPACE_BEFORE_COMMA_RE = re.compile(r"(?<=[^\W_])( +)([,.])(?=\s|$|[”’\"])")
-_SPLIT_CONTRACTION_RE = re.compile(r"(?<=\w)( )(n't|'s|'re|'ve|'ll|'d|'m|’s|’re|’ve|’ll|’d|’m|n’t)\b", re.I)
+# The space opens the regex and the lookbehind after it reads the character before it (the
+# same test as `(?<=\w)` first): `re` then scans for the literal space, ~2x faster.
+_SPLIT_CONTRACTION_RE = re.compile(r"( )(?<=\w )(n't|'s|'re|'ve|'ll|'d|'m|’s|’re|’ve|’ll|’d|’m|n’t)\b", re.I)
 # What a match of each regex above must contain (the same flags, so the same characters match).
 _FRENCH_SPACE_NEED_RE = re.compile(r"[ \u00a0\u202f\u2009][:;!?]")
 _PERCENT_SPACE_NEED_RE = re.compile(r"[ \u00a0\u202f\u2009]%")

@@ -15,7 +15,9 @@ from mtqa.resources import lexicons
 Span = tuple[int, int]
 
 _LINE_RE = re.compile(r"[^\n]+")
-_TERMINATOR_RE = re.compile(r"[.!?…。！？।]+|\.{3}")
+# (An alternative `|\.{3}` is never reached: the class already matches every run of dots.
+# Without it the regex opens on a character class, which `re` scans for ~2x faster.)
+_TERMINATOR_RE = re.compile(r"[.!?…。！？।]+")
 _CLOSERS = "\"'”’»)]}›」』"
 _NO_SPACE_TERMINATORS = set("。！？।")
 _WORD_BEFORE_RE = re.compile(r"[\w.\-]*\w$")
