@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import functools
 import operator
-from collections import Counter
+from itertools import compress
 from dataclasses import replace
 from typing import Iterator
 
@@ -191,12 +191,14 @@ def _may_loop(keys: tuple[str, ...]) -> bool:
         return True  # the test below reads two copies after the first
     if len(keys) - len(set(keys)) < MIN_LOOPS - 1:
         return False  # no token occurs three times
-    for key, count in Counter(keys).items():
-        if count >= MIN_LOOPS:
-            where = [i for i, k in enumerate(keys) if k == key]
-            at = set(where)
-            if any(i + n in at and i + 2 * n in at for i in where for n in range(1, MAX_UNIT + 1)):
-                return True
+    # The tokens that occur three times or more, found in C: in sorted order a token's third
+    # occurrence stands two places after its first.
+    ordered = sorted(keys)
+    for key in set(compress(ordered, map(operator.eq, ordered, ordered[MIN_LOOPS - 1:]))):
+        where = list(compress(range(len(keys)), map(key.__eq__, keys)))
+        at = set(where)
+        if any(i + n in at and i + 2 * n in at for i in where for n in range(1, MAX_UNIT + 1)):
+            return True
     return False
 
 

@@ -2,6 +2,7 @@
 words copied over, and translations identical to their source."""
 from __future__ import annotations
 
+import bisect
 import operator
 import re
 from typing import Iterator
@@ -77,27 +78,36 @@ def foreign_script_text(segment: Segment, ctx) -> Iterator[Hit]:
         yield Hit(start, end, f"“{run}” is {how}")
 
 
+_ELISION_RE = re.compile(r"['’]")
+
+
 def _src_words(src: str) -> set[str]:
     """The source's words, elided articles split off (l'affaire gives affaire too)."""
-    out = set()
-    for t in words(src):
-        w = t.text.casefold()
-        out.add(w)
-        for part in re.split(r"['’]", w):
-            if len(part) >= 2:
-                out.add(part)
+    out = set(map(str.casefold, map(_text_of, words(src))))
+    # Only a word with an apostrophe splits into parts other than itself (already in the set).
+    for w in [w for w in out if "'" in w or "’" in w]:
+        out.update(part for part in _ELISION_RE.split(w) if len(part) >= 2)
     return out
 
 
-def _stem_in_source(word: str, src_words: set[str]) -> bool:
+def _stem_in_source(word: str, sorted_src_words: list[str]) -> bool:
     """An inflected or compounded source word starts with this one: potenciál in potenciálem,
-    Fleisch in Fleischbranche, historique in historiques."""
+    Fleisch in Fleischbranche, historique in historiques. `sorted_src_words`: the source's
+    words (_src_words), sorted."""
     w = word.casefold()
-    return len(w) >= STEM_MIN and any(s.startswith(w) and len(s) > len(w) for s in src_words)
+    if len(w) < STEM_MIN:
+        return False
+    # The words that start with w and are longer are greater than w, and no word that does not
+    # start with w sorts between w and them: the first word after w decides (a bisection, not
+    # a pass over every source word).
+    i = bisect.bisect_right(sorted_src_words, w)
+    return i < len(sorted_src_words) and sorted_src_words[i].startswith(w)
 
 
 def _urlish_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the runs of non-spaces that look like a domain, a URL or an e-mail."""
+    if not _URLISH_MARK_RE.search(text):
+        return []  # a mark and the character after it are non-spaces: a run would hold them
     return [m.span() for m in _NON_SPACE_RE.finditer(text) if _URLISH_MARK_RE.search(m.group(0))]
 
 
@@ -169,12 +179,15 @@ def untranslated_source_word(segment: Segment, ctx) -> Iterator[Hit]:
     src_lang = segment.src_lang
     if not src_lang or src_lang == "en" or not frequencies.has_language(src_lang):
         return
-    ref_words = _reference_words(segment)
+    ref_words = None  # read at the first pair in Latin script: most pairs of other scripts need none
     for (hs, he), (ss, se) in pairs.source_pairs(segment):
         src = segment.src[ss:se]
         if main_script(src) != "Latin":
             continue  # other scripts: UT001 sees copied text by its script
+        if ref_words is None:
+            ref_words = _reference_words(segment)
         src_words = _src_words(src)
+        sorted_src_words = None  # sorted when a stem is first looked for
         hyp = segment.hyp[hs:he]
         starts = sentence_starts(hyp)
         urlish = _urlish_spans(hyp)
@@ -185,7 +198,9 @@ def untranslated_source_word(segment: Segment, ctx) -> Iterator[Hit]:
                 continue
             copied = word.casefold() in src_words
             german_noun = src_lang == "de" and word[0].isupper()
-            if not copied and not ((ref_words or german_noun) and _stem_in_source(word, src_words)
+            if not copied and (ref_words or german_noun) and sorted_src_words is None:
+                sorted_src_words = sorted(src_words)
+            if not copied and not ((ref_words or german_noun) and _stem_in_source(word, sorted_src_words)
                                    and (word[0].islower() or frequencies.zipf(word, src_lang) >= COMMON)):
                 continue  # a name's inflected forms (Rydzyka for Rydzyk) are no copied stem
             if len(word) < 3 and not ref_words:
@@ -296,8 +311,6 @@ def foreign_word(segment: Segment, ctx) -> Iterator[Hit]:
     Use instead:
     hyp: The ministry said the talks were not successful.
     """
-    src_words = {t.text.casefold() for t in words(segment.src)} if segment.src else set()
-    ref_words = _reference_words(segment)
     hyp = segment.hyp
     urlish = None
     foreign = foreign_words.table()
@@ -305,11 +318,15 @@ def foreign_word(segment: Segment, ctx) -> Iterator[Hit]:
     # run, case-folded, is a foreign word, nothing can be flagged and the slow scan (a regex
     # opening on a lookbehind) is skipped. In ASCII text the runs are the tokens of words()
     # in lower case (already cut), which settles most texts without a regex at all.
+    # (`isdisjoint` of the table's keys runs the lookups in C without a call for each word.)
     if hyp.isascii():
-        if not any(map(foreign.__contains__, map(_text_of, words(hyp)))):
+        if foreign.keys().isdisjoint(map(_text_of, words(hyp))):
             return
-    elif not any(map(foreign.__contains__, map(str.casefold, _WORD_RUN_RE.findall(hyp)))):
+    elif foreign.keys().isdisjoint(map(str.casefold, _WORD_RUN_RE.findall(hyp))):
         return
+    # The witnesses, read only now: most texts were settled above.
+    src_words = {t.text.casefold() for t in words(segment.src)} if segment.src else set()
+    ref_words = _reference_words(segment)
     for m in _FOREIGN_WORD_RE.finditer(hyp):
         word = m.group(0)
         if len(word) < 3 or not word[0].islower() or word in src_words or word in ref_words:

@@ -156,6 +156,10 @@ def analyse(text: str, lang: str | None = "en") -> QuoteAnalysis:
     paragraph opens with a quotation mark: that is how English continues a quotation.
     """
     style = style_for(lang)
+    if not _mark_re(style).search(text):
+        # No character of the text can be a mark (most texts): every paragraph has no marks,
+        # so nothing is paired or unpaired; one scan in C instead of one per paragraph.
+        return QuoteAnalysis((), (), ())
     pairs: list[QuotePair] = []
     reversed_: list[ReversedPair] = []
     unpaired: list[Unpaired] = []

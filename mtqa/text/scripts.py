@@ -130,25 +130,44 @@ KATAKANA = char_class(r"\p{Script=Katakana}")
 LATIN = char_class(r"\p{Script=Latin}")
 #: Scripts that need no spaces between words: one character is already a word.
 LOGOGRAPHIC = {"Han", "Kana", "Hangul", "Thai"}
-_SCRIPT_RES = {name: re.compile(f"[{ranges}]") for name, ranges in SCRIPTS.items()}
 # One class for all of them, so its ranges are merged across scripts (fewer for `re` to test).
 _ALL_FOREIGN = _write_class(_union(*_SCRIPT_RUNS.values())) + _MARKS
 # A run of foreign-script letters, allowing spaces and hyphens between words of the run.
-FOREIGN_RUN_RE = re.compile(f"[{_ALL_FOREIGN}]+(?:[ \\-·・][{_ALL_FOREIGN}]+)*")
-# `re` matches the part of a class below U+10000 with one table lookup but tests each range
-# above it in turn, for every character not in the class: text without such characters (nearly
-# all; emoji are the usual exception) is scanned without them, several times faster.
-_FOREIGN_RUN_BMP_RE = re.compile(FOREIGN_RUN_RE.pattern.replace(_ALL_FOREIGN, _bmp_part(_ALL_FOREIGN)))
-_LATIN_RE = re.compile(f"[{LATIN}]")
+_FOREIGN_RUN = f"[{_ALL_FOREIGN}]+(?:[ \\-·・][{_ALL_FOREIGN}]+)*"
 _COUNT_ORDER = ("Latin", *SCRIPTS)  # on a tie, main_script prefers the earlier script
+
+# The regexes below are compiled on first use: `re` builds a table of every code point of a
+# class's ranges in Python (~3-4 ms for each of these large classes), and a run on English text
+# without foreign letters or emoji needs none but the BMP regex of foreign runs.
+
+
+@functools.lru_cache(maxsize=1)
+def _script_res() -> dict[str, re.Pattern]:
+    return {name: re.compile(f"[{ranges}]") for name, ranges in SCRIPTS.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _latin_re() -> re.Pattern:
+    return re.compile(f"[{LATIN}]")
+
+
+@functools.lru_cache(maxsize=2)
+def _foreign_run_re(astral: bool) -> re.Pattern:
+    """Runs of foreign-script letters. `re` matches the part of a class below U+10000 with one
+    table lookup but tests each range above it in turn, for every character not in the class:
+    text without such characters (nearly all; emoji are the usual exception) is scanned with
+    the classes cut at U+FFFF (`astral` False), several times faster."""
+    if astral:
+        return re.compile(_FOREIGN_RUN)
+    return re.compile(_FOREIGN_RUN.replace(_ALL_FOREIGN, _bmp_part(_ALL_FOREIGN)))
 
 
 @functools.lru_cache(maxsize=65536)
 def script_of(ch: str) -> str | None:
     """The name of a non-Latin script the character belongs to, 'Latin', or None."""
-    if _LATIN_RE.match(ch):
+    if _latin_re().match(ch):
         return "Latin"
-    for name, regex_ in _SCRIPT_RES.items():
+    for name, regex_ in _script_res().items():
         if regex_.match(ch):
             return name
     return None
@@ -157,7 +176,7 @@ def script_of(ch: str) -> str | None:
 def foreign_runs(text: str) -> list[tuple[int, int, str]]:
     """(start, end, script) of runs written in a non-Latin script."""
     out = []
-    for m in (FOREIGN_RUN_RE if _has_astral(text) else _FOREIGN_RUN_BMP_RE).finditer(text):
+    for m in _foreign_run_re(bool(_has_astral(text))).finditer(text):
         out.append((m.start(), m.end(), script_of(m.group(0)[0]) or "other"))
     return out
 

@@ -78,3 +78,20 @@ QUIET = [
 
 
 test_fires, test_quiet = family_tests(FIRE, QUIET)
+
+
+def test_stem_in_source_bisection_equals_the_pass_over_every_word():
+    import itertools
+
+    from mtqa.checks.untranslated import STEM_MIN, _src_words, _stem_in_source
+
+    src = ("Die Fleischbranche und potenciálem historiques l'affaire d’autres Zimmermann zimmer "
+           "Verhandlungen verhandlung abcde abcdef abcdeg abcdf ABCDE straße strasse İstanbul")
+    words = _src_words(src)
+    assert {"affaire", "autres", "l'affaire"} <= words
+    ordered = sorted(words)
+    probes = {w[:n] for w in words for n in range(1, len(w) + 2)} | {"Fleisch", "POTENCIÁL", "zzzzzz", "abcdeh"}
+    for probe in itertools.chain(probes, (p.upper() for p in probes)):
+        w = probe.casefold()
+        linear = len(w) >= STEM_MIN and any(s.startswith(w) and len(s) > len(w) for s in words)
+        assert _stem_in_source(probe, ordered) == linear, probe
