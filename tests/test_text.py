@@ -65,3 +65,12 @@ def test_words_on_ascii_text_equal_the_regex_module_tokens():
     for text in ("Don't stop-it now, 12_3 x-ray -- a'b ' -x", "", "under_score  tab\there\nnew-line's end-"):
         assert [(t.start, t.end, t.text) for t in words(text)] == [
             (m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
+
+
+def test_paragraphs_of_one_line_equal_the_line_regex_path():
+    from mtqa.text import sentences as s
+
+    for text in ["", " ", "a", " a b ", "\u2028x\u2028", "x\ry", "\t\x0b", "  Hello world.  ", "a\n b \n\n c"]:
+        expected = tuple(span for m in s._LINE_RE.finditer(text)
+                         for span in [s._trim(text, m.start(), m.end())] if span[0] < span[1])
+        assert s.paragraphs(text) == expected, text

@@ -165,10 +165,13 @@ def _inner_hole(sentence: str, toks, classes: dict[str, str]) -> tuple[int, int,
                   if kind is not None or lows[k] in _SUBORDINATORS
                   or (nxt in _SPECIAL_NEXT and (nxt in ("'s", "’s") or lows[k] in _NAMED_BEFORE_PUNCTUATION
                                                  or texts[k] in ",;:" or texts[k][-1] in last_letters))]
+    # Before a word outside _next_words() _may_fire is False: skipped without a call.
+    next_words = _next_words() if classes is _classes() else None
     for k in candidates:
         nxt = texts[k + 1]
-        if nxt not in _SPECIAL_NEXT and not _may_fire(lows[k], kinds[k], nxt, lows[k + 1], kinds[k + 1],
-                                                       classes, adjectives):
+        if nxt not in _SPECIAL_NEXT and ((next_words is not None and lows[k + 1] not in next_words)
+                                         or not _may_fire(lows[k], kinds[k], nxt, lows[k + 1], kinds[k + 1],
+                                                          classes, adjectives)):
             continue  # most pairs: no test below can fire, so none is run
         a, b = toks[k], toks[k + 1]
         word = texts[k]
@@ -223,6 +226,16 @@ _SPECIAL_NEXT = frozenset({"'s", "’s", ",", ";", ":", ".", "!", "?"})
 
 #: Words (of any class, or none) that a test of a pair ending in punctuation names.
 _NAMED_BEFORE_PUNCTUATION = _TITLES | _SUBORDINATORS | _OBJECT_PREPOSITIONS | _PARTICLE_PREPOSITIONS
+
+
+@functools.lru_cache(maxsize=1)
+def _next_words() -> frozenset[str]:
+    """The lower case of every word that _may_fire can be True before (with the classes of
+    _classes()): a word of the classes (in any case: `classes.get(nxt)`), an adjective, `said`,
+    `told` or `that`. Each branch of _may_fire needs one (a class for nxt_kind or
+    classes.get(nxt); nxt_low == low only after a preposition, itself a word of the classes)."""
+    classes = _classes()
+    return frozenset(classes) | {w.lower() for w in classes} | wordclasses.adjectives() | {"said", "told", "that"}
 
 
 def _may_fire(low: str, kind: str | None, nxt: str, nxt_low: str, nxt_kind: str | None,

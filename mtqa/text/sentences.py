@@ -34,6 +34,9 @@ def _abbreviations(lang: str | None) -> frozenset[str]:
 @functools.lru_cache(maxsize=64)
 def paragraphs(text: str) -> tuple[Span, ...]:
     """Spans of the non-blank lines, trimmed of surrounding whitespace."""
+    if "\n" not in text:  # one line (most texts): _LINE_RE would match all of it, if not empty
+        start, end = _trim(text, 0, len(text))
+        return ((start, end),) if start < end else ()
     out = []
     for m in _LINE_RE.finditer(text):
         start, end = _trim(text, m.start(), m.end())

@@ -102,3 +102,27 @@ def test_object_lost_shortcut_is_exact_for_the_shipped_phrases():
     lowering_to = {chr(c) for c in range(sys.maxunicode + 1)
                    if not 0xD800 <= c < 0xE000 and chr(c).lower()[-1:] in last}
     assert lowering_to == grammar._last_letters(phrases)
+
+
+def test_may_fire_is_false_before_any_word_outside_next_words():
+    # _inner_hole skips the call of _may_fire when the second token's lower case is not in
+    # _next_words(): exact only if _may_fire is False there, whatever the first token.
+    import json
+    import re
+    from pathlib import Path
+
+    from mtqa.checks import grammar
+    from mtqa.text import wordclasses
+
+    classes, adjectives = grammar._classes(), wordclasses.adjectives()
+    next_words = grammar._next_words()
+    corpus = Path(__file__).resolve().parents[2] / "corpora" / "demetr-sample.jsonl"
+    text = " ".join(json.loads(line)["mt_sent"] for line in corpus.read_text("utf-8").splitlines())
+    seconds = set(re.findall(r"[\w’'-]+", text)) | {"Said", "SAID", "That", "Was", "WILL", "Told", "X", "US"}
+    seconds |= {w.upper() for w in classes} | {w.title() for w in adjectives}
+    seconds = {w for w in seconds if w.lower() not in next_words}
+    assert len(seconds) > 100
+    for first in set(classes) | grammar._SUBORDINATORS | {"said", "x"}:
+        for nxt in seconds:
+            assert not grammar._may_fire(first, classes.get(first), nxt, nxt.lower(), classes.get(nxt.lower()),
+                                         classes, adjectives), (first, nxt)
