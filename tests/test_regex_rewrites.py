@@ -45,3 +45,12 @@ def test_rewritten_regex_finds_what_its_plain_form_finds(fast, plain):
         for pos in (0, 1):  # finditer from an offset: the lookbehinds may read before it
             got = [(m.span(), m.groups()) for m in fast.finditer(text, pos)]
             assert got == [(m.span(), m.groups()) for m in slow.finditer(text, pos)], text
+
+
+def test_sentence_end_read_from_the_end_equals_the_regex():
+    from mtqa.text import headings
+
+    texts = _texts() + ["", ".", ")", "a.", "a.)", "a.\")”", "a)", "a.)x", "a.\n", "a.\n\n", "a)\n", "a,’\n",
+                        "Title", "Title:", "x…", "x;»", "\n", ".\n", "a.b", "“Quote.”", "a .  ", "a.) "]
+    for text in texts:
+        assert headings._ends_sentence(text) == bool(headings._SENTENCE_END_RE.search(text)), text

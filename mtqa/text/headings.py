@@ -18,10 +18,26 @@ _SENTENCE_END_RE = re.compile(r"[.!?…:;,][\"'”’»)\]]*$")
 MAX_HEADING_WORDS = 20
 
 
+_CLOSERS = "\"'”’»)]"
+_TERMINALS = ".!?…:;,"
+
+
+def _ends_sentence(para: str) -> bool:
+    """Whether _SENTENCE_END_RE.search(para) finds a match, reading only the end of the text
+    (the regex is tried at every terminal mark of it). A match is a terminal mark, then closing
+    marks up to the end (`$`: or up to a last line break); a terminal mark is no closing mark,
+    so it stands right before the trailing run of closing marks."""
+    for body in (para, para[:-1]) if para.endswith("\n") else (para,):
+        stripped = body.rstrip(_CLOSERS)
+        if stripped and stripped[-1] in _TERMINALS:
+            return True
+    return False
+
+
 def is_heading(text: str, start: int, end: int) -> bool:
     """A paragraph of at most MAX_HEADING_WORDS words that does not end like a sentence."""
     para = text[start:end]
-    if _SENTENCE_END_RE.search(para):
+    if _ends_sentence(para):
         return False
     n = len(words(para))
     return 0 < n <= MAX_HEADING_WORDS
