@@ -63,27 +63,49 @@ _EN_WORD_TIME = re.compile(
 
 
 # Words one of which each branch of _EN_WORD_TIME needs (a quarter past / to, o'clock, noon,
-# midday, midnight): a sentence with none of them is not searched.
-_EN_WORD_TIME_NEEDS = ("clock", "noon", "mid")
+# midday, midnight): a sentence with none of them is not searched (`_may_have_word_time`).
 _EN_PAST_WORDS = ("half", "quarter", "twenty", "ten", "five")  # twenty-five holds "five"
 
 
 def _may_have_word_time(text: str) -> bool:
     low = keyword_text(text)
-    return any(w in low for w in _EN_WORD_TIME_NEEDS) or (
-        ("past" in low or "to" in low) and any(w in low for w in _EN_PAST_WORDS))
+    # Plain tests in place of any() over generators: this runs on every English sentence.
+    if "clock" in low or "noon" in low or "mid" in low:
+        return True
+    if "to" not in low and "past" not in low:
+        return False
+    for w in _EN_PAST_WORDS:
+        if w in low:
+            return True
+    return False
 
 
 # All Latin patterns but the fifth (um 7.15) begin with (?<![\d.,:]) and the hour's first digit:
 # they can match only where a run of digits starts with no . , : before it. Trying those few
 # positions finds what finditer finds, without a lookbehind at every position of the text.
-_AT_HOUR = (True, True, True, True, False, True)
+# The hour has one or two digits and the first four patterns need a non-digit after it (`:`,
+# `h`, `.`, a space, a meridiem or a word): they can start only a run of one or two digits. The
+# last (1530 GMT) needs hour and minutes, two digits each, then a space or letter: a run of four.
+# None: the fifth pattern, searched in full.
+_AT_HOUR = ("short", "short", "short", "short", None, "four")
 _DIGIT_RUN_RE = re.compile(r"\d+")
 _DOTTED_TIME_HINT = re.compile(r"\d[.][0-5]\d")  # what the fifth pattern needs
 
 
-def _hour_starts(text: str) -> list[int]:
-    return [m.start() for m in _DIGIT_RUN_RE.finditer(text) if not m.start() or text[m.start() - 1] not in ".,:"]
+def _hour_starts(text: str) -> dict[str, list[int]]:
+    """Where each kind of Latin pattern may match (see _AT_HOUR): the starts of digit runs of
+    one or two digits ("short") and of four ("four")."""
+    short, four = [], []
+    for m in _DIGIT_RUN_RE.finditer(text):
+        start = m.start()
+        if start and text[start - 1] in ".,:":
+            continue
+        size = m.end() - start
+        if size <= 2:
+            short.append(start)
+        elif size == 4:
+            four.append(start)
+    return {"short": short, "four": four}
 
 
 def _matches_at(rx: re.Pattern, text: str, starts: list[int]):
@@ -168,7 +190,7 @@ def clock_times(text: str, lang: str, has_digit: bool | None = None) -> list[Clo
     starts = _hour_starts(text) if has_digit else None
     for rx, at_hour in zip(_LATIN_TIMES, _AT_HOUR) if starts is not None else ():
         if at_hour:
-            found = _matches_at(rx, text, starts)
+            found = _matches_at(rx, text, starts[at_hour]) if starts[at_hour] else ()
         else:
             found = rx.finditer(text) if _DOTTED_TIME_HINT.search(text) else ()
         for m in found:

@@ -32,7 +32,7 @@ from mtqa.text.quantity import Quantity, _key, mark_centuries, within_century  #
 from mtqa.text.clock import clock_times, readings
 from mtqa.text.number_hints import ANY_DIGIT, DIGITS, ascii_digits, may_have_url  # noqa: F401 (DIGITS re-exported)
 from mtqa.text.number_phrases import phrases, unit_conversion
-from mtqa.text.number_tokens import (ARTICLES, GLUE, KEEP, NUMBER_NOUN, SKIP, WORD_RE, has_core_word, word_class,
+from mtqa.text.number_tokens import (ARTICLES, GLUE, KEEP, NUMBER_NOUN, SKIP, has_core_word, word_class,
                                      words_re)
 from mtqa.text.number_words import (
     CJK_LANGS,
@@ -99,15 +99,16 @@ def _candidates(token: str, lang: str = "", lists: bool = True) -> set[float]:
 
 
 def _followed_by_magnitude(text: str, end: int, words: NumberWords, lang: str) -> tuple[float, int] | None:
-    m = _WORD_AFTER_RE.match(text[end:end + 20])
+    # Matched in place up to end + 20, as on the slice text[end:end + 20] (no lookaround).
+    m = _WORD_AFTER_RE.match(text, end, end + 20)
     if not m:
         return None
     word = m.group(1).lower()
     if word in words.magnitudes:
-        return words.magnitudes[word], end + m.end(1)
-    if lang == "en" and word in _ENGLISH_SCALE and m.start(1) == 0:
-        return _ENGLISH_SCALE[word], end + m.end(1)
-    if lang in CJK_LANGS and m.start(1) == 0:
+        return words.magnitudes[word], m.end(1)
+    if lang == "en" and word in _ENGLISH_SCALE and m.start(1) == end:
+        return _ENGLISH_SCALE[word], m.end(1)
+    if lang in CJK_LANGS and m.start(1) == end:
         scale = 1.0
         i = end
         while i < len(text) and text[i] in "万亿億兆千百":
@@ -135,16 +136,18 @@ def _digit_quantities(text: str, lang: str, words: NumberWords, taken: list[tupl
     if not (ANY_DIGIT.search(text) if has_digit is None else has_digit):
         return out  # _NUMBER_RE needs a digit
     for m in _NUMBER_RE.finditer(text):
-        start, end = m.start(), m.end()
-        if _inside(start, taken):
+        start = m.start()
+        if taken and _inside(start, taken):
             continue
         before = text[start - 1] if start else " "
-        if _latin_letter(before) or (before == "-" and _code_letters_before(text, start - 1, lang)):
+        # (isalpha first: _latin_letter needs it, and most numbers follow a space)
+        if before.isalpha() and _latin_letter(before) or (
+                before == "-" and _code_letters_before(text, start - 1, lang)):
             continue  # a code such as A4, MH17, COVID-19
         token = m.group(0).rstrip(" '’\u00a0\u202f\u2009")
         end = start + len(token)
         after = text[end:end + 1]
-        if _latin_letter(after) and not SUFFIX_RE.match(text, end):
+        if after.isalpha() and _latin_letter(after) and not SUFFIX_RE.match(text, end):
             continue  # 4G, 802.11a
         vals = _candidates(token, lang)
         mag = _followed_by_magnitude(text, end, words, lang)
@@ -156,11 +159,14 @@ def _digit_quantities(text: str, lang: str, words: NumberWords, taken: list[tupl
         # "午前0時" is rendered "midnight", "1つ" and "1人" as "a" or "one".
         strict = not (len(vals) == 1 and (0 in vals or 1 in vals) and not mag)
         alt = {v % 100 for v in vals if v == int(v) and 1000 <= v <= 2099}  # "the 90s", "die 50er" for "1850s"
-        out.append(Quantity(start, shown_end, text[start:shown_end], frozenset(_key(v) for v in vals), "digits",
-                            strict=strict, alt=frozenset(_key(v) for v in alt),
+        out.append(Quantity(start, shown_end, text[start:shown_end], frozenset([_key(v) for v in vals]), "digits",
+                            strict=strict, alt=frozenset([_key(v) for v in alt]) if alt else _NO_VALUES,
                             convert=unit_conversion(text, shown_end)))
         taken.append((start, shown_end))
     return out
+
+
+_NO_VALUES: frozenset[float] = frozenset()
 
 
 def _code_letters_before(text: str, hyphen: int, lang: str) -> bool:
@@ -386,7 +392,21 @@ def _compound_prefixes(text: str, lang: str, words: NumberWords, taken: list[tup
     Zweijährige): a counterpart for `three-dimensional` or `10 times`, too fragile (Achtung,
     Elfenbein) to be demanded or to ground a finding."""
     out = []
-    for m in WORD_RE.finditer(text):
+    # Most words begin no number: their set against those known to be no compound (as
+    # has_core_word does) skips the sentence. The same words as WORD_RE's (see words_re).
+    known = _NO_COMPOUND.setdefault(lang, set())
+    rx = words_re(text)
+    new = set(rx.findall(text)) - known
+    if not new:
+        return out
+    for word in new:
+        if _compound_head(word, lang) is not None:
+            break
+        if len(known) < 1 << 16:
+            known.add(word)
+    else:
+        return out  # no word of the sentence begins a compound
+    for m in rx.finditer(text):
         head = _compound_head(m.group(0), lang)
         if head is None or _inside(m.start(), taken):
             continue
@@ -394,6 +414,10 @@ def _compound_prefixes(text: str, lang: str, words: NumberWords, taken: list[tup
         out.append(Quantity(m.start(), m.end(), m.group(0), frozenset() if approx else frozenset({_key(value)}),
                             "approx" if approx else "words", value if approx else None, strict=False, fragile=True))
     return out
+
+
+#: Per language, words known to begin no compound number (see `_compound_prefixes`).
+_NO_COMPOUND: dict[str, set[str]] = {}
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -463,4 +487,10 @@ def quantities(text: str, lang: str | None) -> tuple[Quantity, ...]:
         found += _roman_quantities(norm, taken)
         if lang in COMPOUNDING_LANGS:
             found += _compound_prefixes(norm, lang, words, taken)
-    return tuple(sorted(mark_centuries(norm, found), key=lambda q: q.start))
+    if not found:
+        return ()
+    return tuple(sorted(mark_centuries(norm, found), key=_start))
+
+
+def _start(q: Quantity) -> int:
+    return q.start
