@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mtqa.text.number_hints import ANY_DIGIT, keyword_text
+from mtqa.text.number_hints import ANY_DIGIT, digit_run_spans, keyword_text
 
 # The meridiem written after a time, with or without full stops (a.m., am, p. m., pm). The
 # lookahead keeps `amid` and `pmx` out.
@@ -88,19 +88,17 @@ def _may_have_word_time(text: str) -> bool:
 # last (1530 GMT) needs hour and minutes, two digits each, then a space or letter: a run of four.
 # None: the fifth pattern, searched in full.
 _AT_HOUR = ("short", "short", "short", "short", None, "four")
-_DIGIT_RUN_RE = re.compile(r"\d+")
 _DOTTED_TIME_HINT = re.compile(r"\d[.][0-5]\d")  # what the fifth pattern needs
 
 
-def _hour_starts(text: str) -> dict[str, list[int]]:
-    """Where each kind of Latin pattern may match (see _AT_HOUR): the starts of digit runs of
-    one or two digits ("short") and of four ("four")."""
+def _hour_starts(text: str, runs: list[tuple[int, int]]) -> dict[str, list[int]]:
+    """Where each kind of Latin pattern may match (see _AT_HOUR): the starts of digit runs
+    (`runs`, from digit_run_spans) of one or two digits ("short") and of four ("four")."""
     short, four = [], []
-    for m in _DIGIT_RUN_RE.finditer(text):
-        start = m.start()
+    for start, end in runs:
         if start and text[start - 1] in ".,:":
             continue
-        size = m.end() - start
+        size = end - start
         if size <= 2:
             short.append(start)
         elif size == 4:
@@ -144,9 +142,11 @@ def _cjk_small(s: str) -> int | None:
     return None
 
 
-def clock_times(text: str, lang: str, has_digit: bool | None = None) -> list[ClockTime]:
+def clock_times(text: str, lang: str, has_digit: bool | None = None,
+                runs: list[tuple[int, int]] | None = None) -> list[ClockTime]:
     """Every time of `text` (digits already ASCII), longest match first where two overlap.
-    `has_digit`: whether the text has a digit, when the caller knows."""
+    `has_digit`: whether the text has a digit, and `runs`: digit_run_spans(text), when the
+    caller knows them."""
     out: list[ClockTime] = []
     taken: list[tuple[int, int]] = []
 
@@ -187,7 +187,7 @@ def clock_times(text: str, lang: str, has_digit: bool | None = None) -> list[Clo
     # Every Latin pattern needs a digit; two sentences in three have none.
     if has_digit is None:
         has_digit = ANY_DIGIT.search(text) is not None
-    starts = _hour_starts(text) if has_digit else None
+    starts = _hour_starts(text, digit_run_spans(text) if runs is None else runs) if has_digit else None
     for rx, at_hour in zip(_LATIN_TIMES, _AT_HOUR) if starts is not None else ():
         if at_hour:
             found = _matches_at(rx, text, starts[at_hour]) if starts[at_hour] else ()

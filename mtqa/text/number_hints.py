@@ -47,3 +47,13 @@ def may_have_url(text: str) -> bool:
     (no case trap for w), or an `@`. A sentence with none is not scanned: the e-mail branch
     tried up to 64 characters from every position."""
     return "@" in text or "://" in text or "www." in text.lower()
+
+
+_DIGIT_RUN_RE = re.compile(r"\d+")
+
+
+def digit_run_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every maximal run of digits (`\\d`, any script). The clock and number
+    patterns start only at such a run: found once, the runs spare each pattern a scan of the
+    whole text (a pattern that begins with a lookbehind is tried at every position)."""
+    return [m.span() for m in _DIGIT_RUN_RE.finditer(text)]

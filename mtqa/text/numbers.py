@@ -30,7 +30,8 @@ from mtqa.resources import frequencies
 from mtqa.text.cjk_numbers import cjk_numerals
 from mtqa.text.quantity import Quantity, _key, mark_centuries, within_century  # noqa: F401 (re-exported)
 from mtqa.text.clock import clock_times, readings
-from mtqa.text.number_hints import ANY_DIGIT, DIGITS, ascii_digits, may_have_url  # noqa: F401 (DIGITS re-exported)
+from mtqa.text.number_hints import (ANY_DIGIT, DIGITS, ascii_digits, digit_run_spans,  # noqa: F401 (DIGITS re-exported)
+                                    may_have_url)
 from mtqa.text.number_phrases import phrases, unit_conversion
 from mtqa.text.number_tokens import (ARTICLES, GLUE, KEEP, NUMBER_NOUN, SKIP, has_core_word, word_class,
                                      words_re)
@@ -119,9 +120,10 @@ def _followed_by_magnitude(text: str, end: int, words: NumberWords, lang: str) -
     return None
 
 
-def _clock_quantities(text: str, lang: str, taken: list[tuple[int, int]], has_digit: bool) -> list[Quantity]:
+def _clock_quantities(text: str, lang: str, taken: list[tuple[int, int]], has_digit: bool,
+                      runs: list[tuple[int, int]] | None = None) -> list[Quantity]:
     out = []
-    for t in clock_times(text, lang, has_digit):
+    for t in clock_times(text, lang, has_digit, runs):
         if _inside(t.start, taken):
             continue
         out.append(Quantity(t.start, t.end, text[t.start:t.end], frozenset(_key(v) for v in readings(t)), "time",
@@ -131,11 +133,11 @@ def _clock_quantities(text: str, lang: str, taken: list[tuple[int, int]], has_di
 
 
 def _digit_quantities(text: str, lang: str, words: NumberWords, taken: list[tuple[int, int]],
-                      has_digit: bool | None = None) -> list[Quantity]:
+                      has_digit: bool | None = None, runs: list[tuple[int, int]] | None = None) -> list[Quantity]:
     out = []
     if not (ANY_DIGIT.search(text) if has_digit is None else has_digit):
         return out  # _NUMBER_RE needs a digit
-    for m in _NUMBER_RE.finditer(text):
+    for m in _numbers_at_runs(text, digit_run_spans(text) if runs is None else runs):
         start = m.start()
         if taken and _inside(start, taken):
             continue
@@ -167,6 +169,22 @@ def _digit_quantities(text: str, lang: str, words: NumberWords, taken: list[tupl
 
 
 _NO_VALUES: frozenset[float] = frozenset()
+
+
+def _numbers_at_runs(text: str, runs: list[tuple[int, int]]):
+    """What _NUMBER_RE.finditer(text) yields, matched only where it can start: at a digit run
+    (`runs`, digit_run_spans(text)) with no . or , before it (its lookbehind; a digit before
+    would put the start inside a run). A match ends at the end of a run (every part after the
+    first digits is optional and greedy), and finditer goes on from there, so runs that start
+    inside the last match are passed over. Matching at a few starts spares the lookbehind at
+    every position of the text."""
+    pos = 0
+    for start, _ in runs:
+        if start < pos or (start and text[start - 1] in ".,"):
+            continue
+        m = _NUMBER_RE.match(text, start)
+        pos = m.end()
+        yield m
 
 
 def _code_letters_before(text: str, hyphen: int, lang: str) -> bool:
@@ -477,9 +495,10 @@ def quantities(text: str, lang: str | None) -> tuple[Quantity, ...]:
     taken = [(m.start(), m.end()) for m in _URL_RE.finditer(norm)] if may_have_url(norm) else []
     words = number_words(lang)
     has_digit = ANY_DIGIT.search(norm) is not None  # most patterns need one
-    found = _clock_quantities(norm, lang, taken, has_digit)
+    runs = digit_run_spans(norm) if has_digit else []
+    found = _clock_quantities(norm, lang, taken, has_digit, runs)
     found += _phrase_quantities(norm, lang, words, taken)
-    found += _digit_quantities(norm, lang, words, taken, has_digit)
+    found += _digit_quantities(norm, lang, words, taken, has_digit, runs)
     if lang in CJK_LANGS:
         found += _cjk_quantities(norm, lang, taken)
     else:

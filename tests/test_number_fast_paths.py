@@ -1,0 +1,52 @@
+"""The shortcuts of the number parsers find what the full scans find (mtqa.text.numbers,
+mtqa.text.clock, mtqa.text.number_phrases): matched only at digit runs, or skipped when a word
+the pattern needs is missing. Checked on random strings made of the characters that matter."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from mtqa.text import clock, number_phrases, numbers
+from mtqa.text.number_hints import digit_run_spans, keyword_text
+
+_DIGITISH = "0123456789012345.,:'’ \u00a0-/ahpmGMTUhr"
+
+
+def _random_texts(alphabet: str, n: int = 3000, size: int = 24, seed: int = 7):
+    rng = random.Random(seed)
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, size))) for _ in range(n)]
+
+
+def test_numbers_at_digit_runs_are_those_of_a_full_scan():
+    for text in _random_texts(_DIGITISH) + ["1,000,0000", ".5 and ,5", "1.5.2020", "20 000 000", "१२,५००"]:
+        fast = [m.span() for m in numbers._numbers_at_runs(text, digit_run_spans(text))]
+        assert fast == [m.span() for m in numbers._NUMBER_RE.finditer(text)], text
+
+
+@pytest.mark.parametrize("index", [i for i, kind in enumerate(clock._AT_HOUR) if kind])
+def test_clock_patterns_at_digit_runs_are_those_of_a_full_scan(index):
+    rx = clock._LATIN_TIMES[index]
+    texts = _random_texts(_DIGITISH + "0123 :.hH", size=16) + ["15:30", "3 p.m.", "7.15 Uhr", "1530 GMT", "15h30"]
+    for text in texts:
+        starts = clock._hour_starts(text, digit_run_spans(text))[clock._AT_HOUR[index]]
+        fast = [m.span() for m in clock._matches_at(rx, text, starts)]
+        assert fast == [m.span() for m in rx.finditer(text)], text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de", "es", "it", "pt", "ru", "pl", "cs", "hi"])
+def test_vague_and_half_patterns_are_skipped_only_without_their_words(lang):
+    words = number_phrases.number_words(lang)
+    rx = number_phrases._vague_regex(lang)
+    big = [w for w, (v, kind) in words.table.items() if kind in ("approx", "magnitude") and v >= 1000]
+    orders = list(number_phrases._orders(lang))
+    samples = [f"{o} {b}" for o in orders[:3] for b in big] + [f"{o.upper()} {b.title()}" for o in orders[:2] for b in big]
+    for text in samples:
+        low = keyword_text(text)
+        if rx is not None and rx.search(text):
+            assert number_phrases._needs_met(number_phrases._vague_needs(lang), text, low), text
+    half = number_phrases._half_regex(lang)
+    if half is not None and lang in number_phrases._HALF_NEEDS:
+        for text in ("2 " + number_phrases._HALF_AFTER[lang].replace(r"\s+", " "),):
+            for variant in (text, text.upper(), text.title()):
+                assert half.search(variant) and number_phrases._HALF_NEEDS[lang].search(variant)
