@@ -4,6 +4,7 @@ the pattern needs is missing. Checked on random strings made of the characters t
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -50,3 +51,22 @@ def test_vague_and_half_patterns_are_skipped_only_without_their_words(lang):
         for text in ("2 " + number_phrases._HALF_AFTER[lang].replace(r"\s+", " "),):
             for variant in (text, text.upper(), text.title()):
                 assert half.search(variant) and number_phrases._HALF_NEEDS[lang].search(variant)
+
+
+def test_case_traps_of_the_magnitudes_are_all_known():
+    """Every character that re.I matches with a letter of a non-ASCII magnitude, and that does
+    not lower-case to it, is undone by _needs_met (so a substring test misses no match)."""
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    letters = {c for lang in ("ru", "hi", "pl", "cs", "es") for w in number_phrases._vague_needs(lang) for c in w}
+    for letter in letters - set("abcdefghijklmnopqrstuvwxyz"):
+        for c in re.compile(re.escape(letter), re.I).findall(every):
+            assert c.lower() == letter or number_phrases._CYRILLIC_TRAPS.get(ord(c)) == letter, (letter, hex(ord(c)))
+    for code, letter in number_phrases._CYRILLIC_TRAPS.items():
+        assert re.fullmatch(letter, chr(code), re.I)
+
+
+@pytest.mark.parametrize("text", ["Десятки ᲃᲄᲀ тысяч", "десятки ТЫᲃЯЧ", "Десятки тысяч", "десятки миллиᲂнов"])
+def test_vague_russian_with_case_traps(text):
+    rx = number_phrases._vague_regex("ru")
+    met = number_phrases._needs_met(number_phrases._vague_needs("ru"), text, keyword_text(text))
+    assert met or not rx.search(text)

@@ -141,29 +141,44 @@ def _half_regex(lang: str) -> re.Pattern | None:
 
 # Words without which a pattern cannot match (see mtqa.text.number_hints): the magnitudes of the
 # vague regex, the word for a half, the German fused forms.
+# re.IGNORECASE matches these characters with a Cyrillic letter that str.lower() does not turn
+# into it (early Cyrillic forms of в д о с т ъ ѣ ꙋ); found by testing every code point against
+# the letters of the magnitudes with re.I (tests/test_number_fast_paths.py does it again).
+# Devanagari has no case.
+_CYRILLIC_TRAPS = {0x1C80: "в", 0x1C81: "д", 0x1C82: "о", 0x1C83: "с", 0x1C84: "т", 0x1C85: "т",
+                   0x1C86: "ъ", 0x1C87: "ѣ", 0x1C88: "ꙋ"}
+_CYRILLIC_TRAP_CHARS = tuple(map(chr, _CYRILLIC_TRAPS))
+
+
 @functools.lru_cache(maxsize=None)
-def _vague_needs(lang: str) -> tuple[str, ...] | re.Pattern:
-    """What the vague regex of `lang` needs, as substrings of keyword_text(text) or as a pattern.
-    A match of the regex holds one of its magnitudes, matched with re.I; the ASCII letters that
-    begin it are then in keyword_text(text) (its guarantee, letter by letter): `tys` for
-    `tysiąc`, `mil` for `millón`. A word that contains another of the list adds nothing (where it
-    is, the shorter one is too). Magnitudes with no three ASCII letters to start them (тысяч,
-    हज़ार) are looked for with a pattern of the words themselves, with the regex's own flag."""
+def _vague_needs(lang: str) -> tuple[str, ...]:
+    """What the vague regex of `lang` needs: one of these substrings of keyword_text(text)
+    (`_needs_met`). A match of the regex holds one of its magnitudes, matched with re.I. The
+    ASCII letters that begin it are then in keyword_text(text) (its guarantee, letter by
+    letter): `tys` for `tysiąc`, `mil` for `millón`. Magnitudes with no three ASCII letters to
+    start them (тысяч, हज़ार) are needed whole, in the lower-cased text with the Cyrillic
+    traps undone. A word that contains another of the list adds nothing (where it is, the
+    shorter one is too)."""
     words = number_words(lang)
     big = [w for w, (v, kind) in words.table.items() if kind in ("approx", "magnitude") and v >= 1000]
     heads = [re.match(r"[a-z]*", w).group(0) for w in big]
     if not all(len(h) >= 3 for h in heads):
-        return re.compile("|".join(re.escape(w) for w in sorted(big, key=len, reverse=True)), re.I)
+        heads = big
     return tuple(sorted(h for h in set(heads) if not any(o != h and o in h for o in heads)))
 
 
-def _needs_met(needs: tuple[str, ...] | re.Pattern, text: str, low: str) -> bool:
-    if isinstance(needs, tuple):
-        for w in needs:
-            if w in low:
-                return True
-        return False
-    return needs.search(text) is not None
+def _needs_met(needs: tuple[str, ...], text: str, low: str) -> bool:
+    """Whether one of `needs` (lower-case words) is in `low` (keyword_text(text)), where a
+    pattern of the words with re.I may match `text`."""
+    if not low.isascii():
+        for trap in _CYRILLIC_TRAP_CHARS:
+            if trap in low:
+                low = low.translate(_CYRILLIC_TRAPS)
+                break
+    for w in needs:
+        if w in low:
+            return True
+    return False
 
 
 _HALF_WORD = {"en": "half", "fr": "demi", "es": "medio", "it": "mezzo", "pt": "meio"}
