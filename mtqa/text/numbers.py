@@ -33,8 +33,8 @@ from mtqa.text.clock import clock_times, readings
 from mtqa.text.number_hints import (ANY_DIGIT, DIGITS, ascii_digits, digit_run_spans,  # noqa: F401 (DIGITS re-exported)
                                     may_have_url)
 from mtqa.text.number_phrases import phrases, unit_conversion
-from mtqa.text.number_tokens import (ARTICLES, GLUE, KEEP, NUMBER_NOUN, SKIP, has_core_word, word_class,
-                                     words_re)
+from mtqa.text.number_tokens import (ARTICLES, GLUE, KEEP, NUMBER_NOUN, SKIP, number_word_set, word_class,
+                                     word_set, words_re)
 from mtqa.text.number_words import (
     CJK_LANGS,
     COMPOUNDING_LANGS,
@@ -239,11 +239,14 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return not before or before[-1] in ".!?:\n"
 
 
-def _word_tokens(text: str, words: NumberWords, lang: str):
+def _word_tokens(text: str, words: NumberWords, lang: str, keep: set[str] | None = None):
     """Number-word tokens (start, end, lower-case form); hyphenated parts count separately.
-    `words` is number_words(lang), which `word_class` reads."""
+    `words` is number_words(lang), which `word_class` reads; `keep`, when given, is
+    number_word_set(text, lang): the words whose class is not SKIP."""
     for m in words_re(text).finditer(text):
         word = m.group(0)
+        if keep is not None and word not in keep:
+            continue  # SKIP, known from the set
         cls, low, _ = word_class(word, lang)
         if cls == SKIP:
             continue
@@ -364,15 +367,17 @@ def _split_at_glue(run, glue):
     return parts
 
 
-def _word_quantities(text: str, lang: str, words: NumberWords, taken: list[tuple[int, int]]) -> list[Quantity]:
+def _word_quantities(text: str, lang: str, words: NumberWords, taken: list[tuple[int, int]],
+                     found: set[str] | None = None) -> list[Quantity]:
     if words.regex is None:
         return []
-    if not has_core_word(text, lang):
+    keep = number_word_set(text, lang, found)
+    if keep is None:
         return []  # articles, modifiers and glue alone make no number
     out: list[Quantity] = []
     run: list[tuple[int, int, str]] = []
     prev_end = None
-    for start, end, low in _word_tokens(text, words, lang):
+    for start, end, low in _word_tokens(text, words, lang, keep):
         if run and text[prev_end:start].strip(" -") != "":
             out += _run_quantities(text, run, words, lang)
             run = []
@@ -405,16 +410,16 @@ def _phrase_quantities(text: str, lang: str, words: NumberWords, taken: list[tup
     return out
 
 
-def _compound_prefixes(text: str, lang: str, words: NumberWords, taken: list[tuple[int, int]]) -> list[Quantity]:
+def _compound_prefixes(text: str, lang: str, words: NumberWords, taken: list[tuple[int, int]],
+                       found: set[str] | None = None) -> list[Quantity]:
     """The number that begins a compound word (dreidimensional, zehnfach, zehnmal, milliardenfach,
     Zweijährige): a counterpart for `three-dimensional` or `10 times`, too fragile (Achtung,
     Elfenbein) to be demanded or to ground a finding."""
     out = []
     # Most words begin no number: their set against those known to be no compound (as
-    # has_core_word does) skips the sentence. The same words as WORD_RE's (see words_re).
+    # number_word_set does) skips the sentence. The same words as WORD_RE's (see words_re).
     known = _NO_COMPOUND.setdefault(lang, set())
-    rx = words_re(text)
-    new = set(rx.findall(text)) - known
+    new = (word_set(text) if found is None else found) - known
     if not new:
         return out
     for word in new:
@@ -424,7 +429,7 @@ def _compound_prefixes(text: str, lang: str, words: NumberWords, taken: list[tup
             known.add(word)
     else:
         return out  # no word of the sentence begins a compound
-    for m in rx.finditer(text):
+    for m in words_re(text).finditer(text):
         head = _compound_head(m.group(0), lang)
         if head is None or _inside(m.start(), taken):
             continue
@@ -502,10 +507,11 @@ def quantities(text: str, lang: str | None) -> tuple[Quantity, ...]:
     if lang in CJK_LANGS:
         found += _cjk_quantities(norm, lang, taken)
     else:
-        found += _word_quantities(norm, lang, words, taken)
+        distinct = word_set(norm)  # read by both the number words and the compounds
+        found += _word_quantities(norm, lang, words, taken, distinct)
         found += _roman_quantities(norm, taken)
         if lang in COMPOUNDING_LANGS:
-            found += _compound_prefixes(norm, lang, words, taken)
+            found += _compound_prefixes(norm, lang, words, taken, distinct)
     if not found:
         return ()
     return tuple(sorted(mark_centuries(norm, found), key=_start))
