@@ -70,3 +70,15 @@ def test_vague_russian_with_case_traps(text):
     rx = number_phrases._vague_regex("ru")
     met = number_phrases._needs_met(number_phrases._vague_needs("ru"), text, keyword_text(text))
     assert met or not rx.search(text)
+
+
+def test_number_format_patterns_are_skipped_only_when_they_cannot_match():
+    from mtqa.checks import numbers as checks
+
+    texts = _random_texts("0123456789,.: h\u00a0\u2009\u202f\tabp%", n=6000, size=14)
+    texts += ["2,5 million", "20 000 jobs", "14 h 30", "14h30", "3,5%", "1 000 000"]
+    for text in texts:
+        comma, spaces, hours = checks._format_hints(text)
+        assert comma or not checks._DECIMAL_COMMA_RE.search(text), text
+        assert spaces or not checks._SPACE_THOUSANDS_RE.search(text), text
+        assert hours or not checks._FRENCH_TIME_RE.search(text), text
