@@ -82,3 +82,15 @@ def test_number_format_patterns_are_skipped_only_when_they_cannot_match():
         assert comma or not checks._DECIMAL_COMMA_RE.search(text), text
         assert spaces or not checks._SPACE_THOUSANDS_RE.search(text), text
         assert hours or not checks._FRENCH_TIME_RE.search(text), text
+
+
+@pytest.mark.parametrize("alphabet", ["ab _-1", "aé\u0301 b_-ы1", "at ne a-one one,A", "दो\u093c सौ x"])
+def test_kept_tokens_are_the_kept_words_of_a_full_reading(alphabet):
+    from mtqa.text.number_tokens import kept_tokens, word_set, words_re
+
+    rng = random.Random(3)
+    for text in _random_texts(alphabet, n=2000, size=20):
+        words = sorted(word_set(text))
+        keep = set(rng.sample(words, min(len(words), rng.randint(0, 3))))
+        full = [(m.start(), m.end(), m.group(0)) for m in words_re(text).finditer(text) if m.group(0) in keep]
+        assert kept_tokens(text, keep) == full, (text, keep)

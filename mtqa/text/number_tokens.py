@@ -86,3 +86,36 @@ def number_word_set(text: str, lang: str, found: set[str] | None = None) -> set[
         elif len(skipped) < 1 << 16:
             skipped.add(word)
     return keep
+
+
+_ASCII_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+
+
+def kept_tokens(text: str, keep: set[str]) -> list[tuple[int, int, str]]:
+    """(start, end, word) of the tokens of `text` (words_re's matches) that are in `keep`
+    (words of the text, as word_set cuts them), in text order: what filtering every token
+    gives, found by looking for the few kept words (str.find) instead of reading all tokens.
+    A token is a maximal run of word characters, so an occurrence of a kept word is one when
+    the characters on both sides are no word characters (in the pattern's sense)."""
+    out = []
+    size = len(text)
+    if text.isascii():
+        chars = _ASCII_WORD_CHARS
+        for word in keep:
+            i = text.find(word)
+            while i >= 0:
+                end = i + len(word)
+                if (i == 0 or text[i - 1] not in chars) and (end == size or text[end] not in chars):
+                    out.append((i, end, word))
+                i = text.find(word, i + 1)
+    else:
+        rx = words_re(text)
+        for word in keep:
+            i = text.find(word)
+            while i >= 0:
+                end = i + len(word)
+                if (i == 0 or rx.match(text, i - 1, i) is None) and (end == size or rx.match(text, end, end + 1) is None):
+                    out.append((i, end, word))
+                i = text.find(word, i + 1)
+    out.sort()
+    return out

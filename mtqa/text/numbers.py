@@ -33,7 +33,7 @@ from mtqa.text.clock import clock_times, readings
 from mtqa.text.number_hints import (ANY_DIGIT, DIGITS, ascii_digits, digit_run_spans,  # noqa: F401 (DIGITS re-exported)
                                     may_have_url)
 from mtqa.text.number_phrases import phrases, unit_conversion
-from mtqa.text.number_tokens import (ARTICLES, GLUE, KEEP, NUMBER_NOUN, SKIP, number_word_set, word_class,
+from mtqa.text.number_tokens import (ARTICLES, GLUE, KEEP, NUMBER_NOUN, kept_tokens, number_word_set, word_class,
                                      word_set, words_re)
 from mtqa.text.number_words import (
     CJK_LANGS,
@@ -71,8 +71,16 @@ _ENGLISH_SCALE = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12}
 _POINT_DECIMAL_LANGS = {"en", "zh", "ja", "hi"}
 
 
+# Compiled once: re.split / re.sub with a pattern string look the pattern up on every call.
+_SEPARATOR_RE = re.compile(r"[., ']")
+_NON_DIGITS_RE = re.compile(r"\D")
+_DIGITS_RE = re.compile(r"\d+")
+
+
 def _candidates(token: str, lang: str = "", lists: bool = True) -> set[float]:
     """All values a digit string can mean under the usual locale conventions."""
+    if token.isdigit():
+        return {float(token)}  # no separator: what the general path returns, sooner
     clean = token.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ").replace("’", "'")
     seps = [c for c in clean if not c.isdigit()]
     if not seps:
@@ -81,8 +89,8 @@ def _candidates(token: str, lang: str = "", lists: bool = True) -> set[float]:
     last = seps[-1]
     head, _, tail = clean.rpartition(last)
     # Reading 1: every separator groups thousands.
-    if all(len(g) == 3 for g in re.split(r"[., ']", clean)[1:]):
-        out.add(float(re.sub(r"[., ']", "", clean)))
+    if all(len(g) == 3 for g in _SEPARATOR_RE.split(clean)[1:]):
+        out.add(float(_SEPARATOR_RE.sub("", clean)))
     # Reading 2: the last separator is a decimal mark (only . or ,), the others group thousands.
     comma_groups = last == "," and len(tail) == 3 and lang in _POINT_DECIMAL_LANGS
     if lists and last == "," and len(tail) != 3 and lang in _POINT_DECIMAL_LANGS and seps == [","]:
@@ -93,10 +101,10 @@ def _candidates(token: str, lang: str = "", lists: bool = True) -> set[float]:
         out |= {float(head), float(tail)}
     if last in ".," and all(s != last for s in seps[:-1]) and not comma_groups:
         try:
-            out.add(float(re.sub(r"[., ']", "", head) + "." + tail))
+            out.add(float(_SEPARATOR_RE.sub("", head) + "." + tail))
         except ValueError:
             pass
-    return out or {float(re.sub(r"\D", "", clean))}
+    return out or {float(_NON_DIGITS_RE.sub("", clean))}
 
 
 def _followed_by_magnitude(text: str, end: int, words: NumberWords, lang: str) -> tuple[float, int] | None:
@@ -239,24 +247,19 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return not before or before[-1] in ".!?:\n"
 
 
-def _word_tokens(text: str, words: NumberWords, lang: str, keep: set[str] | None = None):
+def _word_tokens(text: str, words: NumberWords, lang: str, keep: set[str]):
     """Number-word tokens (start, end, lower-case form); hyphenated parts count separately.
-    `words` is number_words(lang), which `word_class` reads; `keep`, when given, is
+    `words` is number_words(lang), which `word_class` reads; `keep` is
     number_word_set(text, lang): the words whose class is not SKIP."""
-    for m in words_re(text).finditer(text):
-        word = m.group(0)
-        if keep is not None and word not in keep:
-            continue  # SKIP, known from the set
+    for start, end, word in kept_tokens(text, keep):
         cls, low, _ = word_class(word, lang)
-        if cls == SKIP:
-            continue
         if cls != KEEP:
             # German capitalises nouns, so a number after a determiner is a nominalised number
             # (jeder Dritte "one in three", ein Drittel, die Zwei), not a name.
-            noun = cls == NUMBER_NOUN or (lang == "de" and _prev_word(text, m.start()) in _DE_DETERMINERS)
-            if word[0].isupper() and not noun and not _sentence_initial(text, m.start()):
+            noun = cls == NUMBER_NOUN or (lang == "de" and _prev_word(text, start) in _DE_DETERMINERS)
+            if word[0].isupper() and not noun and not _sentence_initial(text, start):
                 continue  # "Otto Ritter": a capitalised number word inside a sentence is a name
-        yield m.start(), m.end(), low
+        yield start, end, low
 
 
 def _generic_value(tokens: list[str], words: NumberWords) -> float | None:
@@ -394,7 +397,7 @@ def _word_quantities(text: str, lang: str, words: NumberWords, taken: list[tuple
 
 def _phrase_quantities(text: str, lang: str, words: NumberWords, taken: list[tuple[int, int]]) -> list[Quantity]:
     def value_of(span: str) -> float | None:
-        if re.fullmatch(r"\d+", span):
+        if _DIGITS_RE.fullmatch(span):
             return float(span)
         got = _value([span.lower()], span.lower(), words, lang) if words.regex is not None else None
         return got[0] if got and not got[1] else None
