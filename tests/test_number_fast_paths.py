@@ -94,3 +94,15 @@ def test_kept_tokens_are_the_kept_words_of_a_full_reading(alphabet):
         keep = set(rng.sample(words, min(len(words), rng.randint(0, 3))))
         full = [(m.start(), m.end(), m.group(0)) for m in words_re(text).finditer(text) if m.group(0) in keep]
         assert kept_tokens(text, keep) == full, (text, keep)
+
+
+def test_dotted_time_hint_is_what_the_pattern_needs():
+    for text in _random_texts("0123456789.:, a", n=4000, size=12) + ["um 7.15", "7.5", "١٢.٣٠"]:
+        hint = clock._dotted_time_hint(text, digit_run_spans(text))
+        assert hint or not re.search(r"\d[.][0-5]\d", text), text
+
+
+def test_mapped_digits_are_all_digits():
+    from mtqa.text.number_hints import ANY_DIGIT, DIGITS
+
+    assert all(ANY_DIGIT.match(chr(code)) for code in DIGITS)

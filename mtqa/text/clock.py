@@ -88,7 +88,15 @@ def _may_have_word_time(text: str) -> bool:
 # last (1530 GMT) needs hour and minutes, two digits each, then a space or letter: a run of four.
 # None: the fifth pattern, searched in full.
 _AT_HOUR = ("short", "short", "short", "short", None, "four")
-_DOTTED_TIME_HINT = re.compile(r"\d[.][0-5]\d")  # what the fifth pattern needs
+
+
+def _dotted_time_hint(text: str, runs: list[tuple[int, int]]) -> bool:
+    """What the fifth pattern needs (a digit, a full stop, [0-5] and a digit), read from the
+    digit runs (maximal: the stop ends one run, the minutes begin the next)."""
+    for (_, end), (start, stop) in zip(runs, runs[1:]):
+        if start == end + 1 and text[end] == "." and stop - start >= 2 and text[start] in "012345":
+            return True
+    return False
 
 
 def _hour_starts(text: str, runs: list[tuple[int, int]]) -> dict[str, list[int]]:
@@ -187,12 +195,14 @@ def clock_times(text: str, lang: str, has_digit: bool | None = None,
     # Every Latin pattern needs a digit; two sentences in three have none.
     if has_digit is None:
         has_digit = ANY_DIGIT.search(text) is not None
-    starts = _hour_starts(text, digit_run_spans(text) if runs is None else runs) if has_digit else None
+    if has_digit and runs is None:
+        runs = digit_run_spans(text)
+    starts = _hour_starts(text, runs) if has_digit else None
     for rx, at_hour in zip(_LATIN_TIMES, _AT_HOUR) if starts is not None else ():
         if at_hour:
             found = _matches_at(rx, text, starts[at_hour]) if starts[at_hour] else ()
         else:
-            found = rx.finditer(text) if _DOTTED_TIME_HINT.search(text) else ()
+            found = rx.finditer(text) if _dotted_time_hint(text, runs) else ()
         for m in found:
             h = int(m.group("h"))
             groups = m.groupdict()

@@ -499,10 +499,12 @@ def _roman_quantities(text: str, taken: list[tuple[int, int]]) -> list[Quantity]
 def quantities(text: str, lang: str | None) -> tuple[Quantity, ...]:
     """Every quantity of `text` in language `lang`, in text order."""
     lang = lang or "en"
-    norm = ascii_digits(text)
+    # Most patterns need a digit. The digits ascii_digits maps are all \d: a text without \d
+    # has none to map, and one with \d still has a digit after the mapping.
+    has_digit = ANY_DIGIT.search(text) is not None
+    norm = ascii_digits(text) if has_digit else text
     taken = [(m.start(), m.end()) for m in _URL_RE.finditer(norm)] if may_have_url(norm) else []
     words = number_words(lang)
-    has_digit = ANY_DIGIT.search(norm) is not None  # most patterns need one
     runs = digit_run_spans(norm) if has_digit else []
     found = _clock_quantities(norm, lang, taken, has_digit, runs)
     found += _phrase_quantities(norm, lang, words, taken)
