@@ -41,7 +41,8 @@ def test_vague_and_half_patterns_are_skipped_only_without_their_words(lang):
     rx = number_phrases._vague_regex(lang)
     big = [w for w, (v, kind) in words.table.items() if kind in ("approx", "magnitude") and v >= 1000]
     orders = list(number_phrases._orders(lang))
-    samples = [f"{o} {b}" for o in orders[:3] for b in big] + [f"{o.upper()} {b.title()}" for o in orders[:2] for b in big]
+    samples = [f"{o} {b}" for o in orders[:3] for b in big]
+    samples += [f"{o.upper()} {b.title()}" for o in orders[:2] for b in big]
     for text in samples:
         low = keyword_text(text)
         if rx is not None and rx.search(text):
@@ -106,3 +107,14 @@ def test_mapped_digits_are_all_digits():
     from mtqa.text.number_hints import ANY_DIGIT, DIGITS
 
     assert all(ANY_DIGIT.match(chr(code)) for code in DIGITS)
+
+
+def test_new_quantity_is_the_dataclass():
+    from mtqa.text.quantity import Quantity, new_quantity
+
+    values = frozenset({1.0})
+    for args, kwargs in [((1, 5, "abcd", values, "digits"), {}),
+                         ((0, 3, "ten", values, "words"), {"strict": False, "fragile": True, "convert": -0.3}),
+                         ((2, 9, "dozens", frozenset(), "approx", 10.0), {"alt": values, "century": True})]:
+        fast, slow = new_quantity(*args, **kwargs), Quantity(*args, **kwargs)
+        assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)

@@ -114,7 +114,8 @@ def kept_tokens(text: str, keep: set[str]) -> list[tuple[int, int, str]]:
             i = text.find(word)
             while i >= 0:
                 end = i + len(word)
-                if (i == 0 or rx.match(text, i - 1, i) is None) and (end == size or rx.match(text, end, end + 1) is None):
+                if ((i == 0 or rx.match(text, i - 1, i) is None)
+                        and (end == size or rx.match(text, end, end + 1) is None)):
                     out.append((i, end, word))
                 i = text.find(word, i + 1)
     out.sort()

@@ -28,7 +28,7 @@ from dataclasses import replace
 
 from mtqa.resources import frequencies
 from mtqa.text.cjk_numbers import cjk_numerals
-from mtqa.text.quantity import Quantity, _key, mark_centuries, within_century  # noqa: F401 (re-exported)
+from mtqa.text.quantity import Quantity, _key, mark_centuries, new_quantity, within_century  # noqa: F401 (re-exported)
 from mtqa.text.clock import clock_times, readings
 from mtqa.text.number_hints import (ANY_DIGIT, DIGITS, ascii_digits, digit_run_spans,  # noqa: F401 (DIGITS re-exported)
                                     may_have_url)
@@ -134,7 +134,7 @@ def _clock_quantities(text: str, lang: str, taken: list[tuple[int, int]], has_di
     for t in clock_times(text, lang, has_digit, runs):
         if _inside(t.start, taken):
             continue
-        out.append(Quantity(t.start, t.end, text[t.start:t.end], frozenset(_key(v) for v in readings(t)), "time",
+        out.append(new_quantity(t.start, t.end, text[t.start:t.end], frozenset(_key(v) for v in readings(t)), "time",
                             fragile=t.words))
         taken.append((t.start, t.end))
     return out
@@ -169,7 +169,7 @@ def _digit_quantities(text: str, lang: str, words: NumberWords, taken: list[tupl
         # "午前0時" is rendered "midnight", "1つ" and "1人" as "a" or "one".
         strict = not (len(vals) == 1 and (0 in vals or 1 in vals) and not mag)
         alt = {v % 100 for v in vals if v == int(v) and 1000 <= v <= 2099}  # "the 90s", "die 50er" for "1850s"
-        out.append(Quantity(start, shown_end, text[start:shown_end], frozenset([_key(v) for v in vals]), "digits",
+        out.append(new_quantity(start, shown_end, text[start:shown_end], frozenset([_key(v) for v in vals]), "digits",
                             strict=strict, alt=frozenset([_key(v) for v in alt]) if alt else _NO_VALUES,
                             convert=unit_conversion(text, shown_end)))
         taken.append((start, shown_end))
@@ -331,7 +331,7 @@ def _run_quantities(text: str, run: list[tuple[int, int, str]], words: NumberWor
     if vague:
         order = max((o for o in orders if o), default=None)
         if order:
-            return [Quantity(start, end, text[start:end], frozenset(), "approx", order)]
+            return [new_quantity(start, end, text[start:end], frozenset(), "approx", order)]
     got = _value(names, text[core[0][0]:core[-1][1]].lower(), words, lang)
     if got is None:
         if len(core) == 1:
@@ -352,7 +352,7 @@ def _run_quantities(text: str, run: list[tuple[int, int, str]], words: NumberWor
     kind = "ordinal" if ordinal else "words"
     # A German ordinal with no determiner before it is as often a verb (achten "to heed").
     homograph = lang == "de" and ordinal and _prev_word(text, start) not in _DE_DETERMINERS
-    return [Quantity(start, end, text[start:end], frozenset({_key(value)}), kind, strict=not (weak or homograph),
+    return [new_quantity(start, end, text[start:end], frozenset({_key(value)}), kind, strict=not (weak or homograph),
                      fragile=homograph, convert=unit_conversion(text, end))]
 
 
@@ -407,7 +407,7 @@ def _phrase_quantities(text: str, lang: str, words: NumberWords, taken: list[tup
         if _inside(p.start, taken):
             continue
         values = frozenset() if p.value is None else frozenset({_key(p.value)})
-        out.append(Quantity(p.start, p.end, text[p.start:p.end], values, "approx" if p.approx else "words", p.approx,
+        out.append(new_quantity(p.start, p.end, text[p.start:p.end], values, "approx" if p.approx else "words", p.approx,
                             strict=p.strict, convert=unit_conversion(text, p.end)))
         taken.append((p.start, p.end))
     return out
@@ -437,7 +437,7 @@ def _compound_prefixes(text: str, lang: str, words: NumberWords, taken: list[tup
         if head is None or _inside(m.start(), taken):
             continue
         value, approx = head
-        out.append(Quantity(m.start(), m.end(), m.group(0), frozenset() if approx else frozenset({_key(value)}),
+        out.append(new_quantity(m.start(), m.end(), m.group(0), frozenset() if approx else frozenset({_key(value)}),
                             "approx" if approx else "words", value if approx else None, strict=False, fragile=True))
     return out
 
@@ -470,10 +470,10 @@ def _cjk_quantities(text: str, lang: str, taken: list[tuple[int, int]]) -> list[
     out = []
     for n in cjk_numerals(text, lang, lambda pos: _inside(pos, taken)):
         if n.approx is not None:
-            out.append(Quantity(n.start, n.end, text[n.start:n.end], frozenset(), "approx", n.approx, strict=n.strict))
+            out.append(new_quantity(n.start, n.end, text[n.start:n.end], frozenset(), "approx", n.approx, strict=n.strict))
         else:
             values = {n.value, n.value + 0.5} if n.half else {n.value}
-            out.append(Quantity(n.start, n.end, text[n.start:n.end], frozenset(_key(v) for v in values), "words",
+            out.append(new_quantity(n.start, n.end, text[n.start:n.end], frozenset(_key(v) for v in values), "words",
                                 strict=n.strict))
     return out
 
@@ -491,7 +491,7 @@ def _roman_quantities(text: str, taken: list[tuple[int, int]]) -> list[Quantity]
         for i, ch in enumerate(s):
             v = vals[ch]
             total += -v if i + 1 < len(s) and vals[s[i + 1]] > v else v
-        out.append(Quantity(m.start(), m.end(), s, frozenset({float(total)}), "roman", strict=False))
+        out.append(new_quantity(m.start(), m.end(), s, frozenset({float(total)}), "roman", strict=False))
     return out
 
 
