@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from mtqa.text import clock, number_phrases, numbers
+from mtqa.text import clock, number_hints, number_phrases
 from mtqa.text.number_hints import digit_run_spans, keyword_text
 
 _DIGITISH = "0123456789012345.,:'’ \u00a0-/ahpmGMTUhr"
@@ -21,8 +21,8 @@ def _random_texts(alphabet: str, n: int = 3000, size: int = 24, seed: int = 7):
 
 def test_numbers_at_digit_runs_are_those_of_a_full_scan():
     for text in _random_texts(_DIGITISH) + ["1,000,0000", ".5 and ,5", "1.5.2020", "20 000 000", "१२,५००"]:
-        fast = [m.span() for m in numbers._numbers_at_runs(text, digit_run_spans(text))]
-        assert fast == [m.span() for m in numbers._NUMBER_RE.finditer(text)], text
+        fast = [m.span() for m in number_hints.numbers_at_runs(text, digit_run_spans(text))]
+        assert fast == [m.span() for m in number_hints._NUMBER_RE.finditer(text)], text
 
 
 @pytest.mark.parametrize("index", [i for i, kind in enumerate(clock._AT_HOUR) if kind])

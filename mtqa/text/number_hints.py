@@ -57,3 +57,23 @@ def digit_run_spans(text: str) -> list[tuple[int, int]]:
     patterns start only at such a run: found once, the runs spare each pattern a scan of the
     whole text (a pattern that begins with a lookbehind is tried at every position)."""
     return [m.span() for m in _DIGIT_RUN_RE.finditer(text)]
+
+
+#: A number in digits, in any locale's grouping (read by mtqa.text.numbers).
+_NUMBER_RE = re.compile(r"(?<![\d.,])\d+(?:[.,\u00a0\u202f\u2009 '’]\d{3}(?!\d))*(?:[.,]\d+)?")
+
+
+def numbers_at_runs(text: str, runs: list[tuple[int, int]]):
+    """What _NUMBER_RE.finditer(text) yields, matched only where it can start: at a digit run
+    (`runs`, digit_run_spans(text)) with no . or , before it (its lookbehind; a digit before
+    would put the start inside a run). A match ends at the end of a run (every part after the
+    first digits is optional and greedy), and finditer goes on from there, so runs that start
+    inside the last match are passed over. Matching at a few starts spares the lookbehind at
+    every position of the text."""
+    pos = 0
+    for start, _ in runs:
+        if start < pos or (start and text[start - 1] in ".,"):
+            continue
+        m = _NUMBER_RE.match(text, start)
+        pos = m.end()
+        yield m

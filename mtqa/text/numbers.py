@@ -28,10 +28,11 @@ from dataclasses import replace
 
 from mtqa.resources import frequencies
 from mtqa.text.cjk_numbers import cjk_numerals
-from mtqa.text.quantity import Quantity, _key, mark_centuries, new_quantity, within_century  # noqa: F401 (re-exported)
+from mtqa.text.quantity import (_NO_VALUES, Quantity, _key, mark_centuries, new_quantity,  # noqa: F401 (re-exported)
+                                within_century)
 from mtqa.text.clock import clock_times, readings
 from mtqa.text.number_hints import (ANY_DIGIT, DIGITS, ascii_digits, digit_run_spans,  # noqa: F401 (DIGITS re-exported)
-                                    may_have_url)
+                                    may_have_url, numbers_at_runs)
 from mtqa.text.number_phrases import phrases, unit_conversion
 from mtqa.text.number_tokens import (ARTICLES, GLUE, KEEP, NUMBER_NOUN, kept_tokens, number_word_set, word_class,
                                      word_set, words_re)
@@ -47,7 +48,6 @@ TEXT2NUM_LANGS = {"en", "fr", "de", "es", "it", "pt"}
 # An e-mail's parts are bounded (64 and 255 characters, as in RFC 5321): unbounded, the pattern
 # rescanned a long line without spaces from every position (quadratic time).
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|[^\s@]{1,64}@[^\s@]{1,255}\.\w+", re.I)
-_NUMBER_RE = re.compile(r"(?<![\d.,])\d+(?:[.,\u00a0\u202f\u2009 '’]\d{3}(?!\d))*(?:[.,]\d+)?")
 # A single L or C before -e is the French article or pronoun (Le, Ce), never the 50th/100th.
 _ROMAN_RE = re.compile(r"(?<![\w])(?=[IVXLC]{2,}(?![\w’'-])|(?![LC]e\b)[IVXLC]+(?:e|er|ème|st|nd|rd|th)\b)"
                        r"(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})(?=e|er|ème|st|nd|rd|th|\b)")
@@ -145,7 +145,7 @@ def _digit_quantities(text: str, lang: str, words: NumberWords, taken: list[tupl
     out = []
     if not (ANY_DIGIT.search(text) if has_digit is None else has_digit):
         return out  # _NUMBER_RE needs a digit
-    for m in _numbers_at_runs(text, digit_run_spans(text) if runs is None else runs):
+    for m in numbers_at_runs(text, digit_run_spans(text) if runs is None else runs):
         start = m.start()
         if taken and _inside(start, taken):
             continue
@@ -175,24 +175,6 @@ def _digit_quantities(text: str, lang: str, words: NumberWords, taken: list[tupl
         taken.append((start, shown_end))
     return out
 
-
-_NO_VALUES: frozenset[float] = frozenset()
-
-
-def _numbers_at_runs(text: str, runs: list[tuple[int, int]]):
-    """What _NUMBER_RE.finditer(text) yields, matched only where it can start: at a digit run
-    (`runs`, digit_run_spans(text)) with no . or , before it (its lookbehind; a digit before
-    would put the start inside a run). A match ends at the end of a run (every part after the
-    first digits is optional and greedy), and finditer goes on from there, so runs that start
-    inside the last match are passed over. Matching at a few starts spares the lookbehind at
-    every position of the text."""
-    pos = 0
-    for start, _ in runs:
-        if start < pos or (start and text[start - 1] in ".,"):
-            continue
-        m = _NUMBER_RE.match(text, start)
-        pos = m.end()
-        yield m
 
 
 def _code_letters_before(text: str, hyphen: int, lang: str) -> bool:
@@ -419,13 +401,9 @@ def _compound_prefixes(text: str, lang: str, words: NumberWords, taken: list[tup
     Zweijährige): a counterpart for `three-dimensional` or `10 times`, too fragile (Achtung,
     Elfenbein) to be demanded or to ground a finding."""
     out = []
-    # Most words begin no number: their set against those known to be no compound (as
-    # number_word_set does) skips the sentence. The same words as WORD_RE's (see words_re).
+    # Most words begin no number: the sentence's words less those known to begin none.
     known = _NO_COMPOUND.setdefault(lang, set())
-    new = (word_set(text) if found is None else found) - known
-    if not new:
-        return out
-    for word in new:
+    for word in (word_set(text) if found is None else found) - known:
         if _compound_head(word, lang) is not None:
             break
         if len(known) < 1 << 16:
@@ -519,8 +497,4 @@ def quantities(text: str, lang: str | None) -> tuple[Quantity, ...]:
             found += _compound_prefixes(norm, lang, words, taken, distinct)
     if not found:
         return ()
-    return tuple(sorted(mark_centuries(norm, found), key=_start))
-
-
-def _start(q: Quantity) -> int:
-    return q.start
+    return tuple(sorted(mark_centuries(norm, found), key=lambda q: q.start))
