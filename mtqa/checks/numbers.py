@@ -17,7 +17,7 @@ from mtqa.align import pairs
 from mtqa.model import Confidence, Hit, Segment, Severity
 from mtqa.rules import rule
 from mtqa.text import literals
-from mtqa.text.number_hints import ANY_DIGIT, digit_run_spans, keyword_text
+from mtqa.text.number_hints import digit_run_spans, has_digit, keyword_text
 from mtqa.text.number_words import month_stems
 from mtqa.text.codes import codes, digit_runs
 from mtqa.text.numbers import Quantity, quantities, within_century
@@ -217,7 +217,8 @@ def number_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
             yield Hit(hs + q.start, hs + q.end, f"“{q.text}” matches no number in the source{hint}",
                       suggestion=suggestion, confidence=confidence(q, segment.hyp[hs:he], src_q),
                       related=tuple(("src", ss + m.start, ss + m.end) for m in missing))
-        hyp_codes = codes(segment.hyp[hs:he], segment.tgt_lang)
+        # A code has a digit (codes() tests it too; has_digit is the test of quantities, cached).
+        hyp_codes = codes(segment.hyp[hs:he], segment.tgt_lang) if has_digit(segment.hyp[hs:he]) else []
         if not hyp_codes:
             continue  # the source's digits and script matter only for a code of the translation
         src = segment.src[ss:se]
@@ -348,7 +349,7 @@ def foreign_number_format(segment: Segment, ctx) -> Iterator[Hit]:
     hyp: Inflation reached 2.5% in May and 20,000 jobs were cut.
     """
     text = segment.hyp
-    if not ANY_DIGIT.search(text):
+    if not has_digit(text):
         return  # each of the three patterns needs a digit
     comma, spaces, hours = _format_hints(text)
     if comma:

@@ -7,6 +7,7 @@ which the pattern finds nothing.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 # Digits of other scripts mapped to ASCII, one code point for one, so offsets are preserved.
@@ -18,6 +19,14 @@ _OTHER_DIGIT_RE = re.compile("[" + "".join(map(chr, DIGITS)) + "]")
 
 #: What `\d` matches in the patterns: any Unicode digit, not only ASCII (a Bengali digit too).
 ANY_DIGIT = re.compile(r"\d")
+
+
+@functools.lru_cache(maxsize=64)
+def has_digit(text: str) -> bool:
+    """Whether `text` has a digit (ANY_DIGIT), once per text: the number rules ask it of the same
+    translation three times (its quantities, its codes, its number format), and a text without
+    a digit is scanned to its end."""
+    return ANY_DIGIT.search(text) is not None
 
 # re.IGNORECASE matches three characters with an ASCII letter that str.lower() does not turn
 # into it (dotless ı and long ſ are their own lower case; İ becomes i + a combining dot). The

@@ -32,7 +32,7 @@ from mtqa.text.quantity import (_NO_VALUES, Quantity, _key, mark_centuries, new_
                                 within_century)
 from mtqa.text.clock import clock_times, readings
 from mtqa.text.number_hints import (ANY_DIGIT, DIGITS, ascii_digits, digit_run_spans,  # noqa: F401 (DIGITS re-exported)
-                                    may_have_url, numbers_at_runs)
+                                    has_digit as text_has_digit, may_have_url, numbers_at_runs)
 from mtqa.text.number_phrases import phrases, unit_conversion
 from mtqa.text.number_tokens import (ARTICLES, GLUE, KEEP, NUMBER_NOUN, kept_tokens, number_word_set, word_class,
                                      word_set, words_re)
@@ -479,7 +479,7 @@ def quantities(text: str, lang: str | None) -> tuple[Quantity, ...]:
     lang = lang or "en"
     # Most patterns need a digit. The digits ascii_digits maps are all \d: a text without \d
     # has none to map, and one with \d still has a digit after the mapping.
-    has_digit = ANY_DIGIT.search(text) is not None
+    has_digit = text_has_digit(text)
     norm = ascii_digits(text) if has_digit else text
     taken = [(m.start(), m.end()) for m in _URL_RE.finditer(norm)] if may_have_url(norm) else []
     words = number_words(lang)
