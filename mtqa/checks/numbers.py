@@ -17,7 +17,7 @@ from mtqa.align import pairs
 from mtqa.model import Confidence, Hit, Segment, Severity
 from mtqa.rules import rule
 from mtqa.text import literals
-from mtqa.text.number_hints import ANY_DIGIT, keyword_text
+from mtqa.text.number_hints import digit_run_spans, has_digit, keyword_text
 from mtqa.text.number_words import month_stems
 from mtqa.text.codes import codes, digit_runs
 from mtqa.text.numbers import Quantity, quantities, within_century
@@ -217,7 +217,8 @@ def number_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
             yield Hit(hs + q.start, hs + q.end, f"“{q.text}” matches no number in the source{hint}",
                       suggestion=suggestion, confidence=confidence(q, segment.hyp[hs:he], src_q),
                       related=tuple(("src", ss + m.start, ss + m.end) for m in missing))
-        hyp_codes = codes(segment.hyp[hs:he], segment.tgt_lang)
+        # A code has a digit (codes() tests it too; has_digit is the test of quantities, cached).
+        hyp_codes = codes(segment.hyp[hs:he], segment.tgt_lang) if has_digit(segment.hyp[hs:he]) else []
         if not hyp_codes:
             continue  # the source's digits and script matter only for a code of the translation
         src = segment.src[ss:se]
@@ -308,10 +309,24 @@ def month_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
 
 
 _DECIMAL_COMMA_RE = re.compile(r"(?<![\d.,])(\d{1,3}),(\d{1,2})(?![\d,])(?=\s?(?:%|per|million|billion|trillion|percent|[a-z]))")
+_THOUSANDS_SPACES = frozenset(" \u00a0\u202f\u2009")  # the separators of _SPACE_THOUSANDS_RE
 _SPACE_THOUSANDS_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,.]\d)")
 _TWO_YEARS_RE = re.compile(r"\d{4}\s\d{4}")
 _NON_DIGIT_RE = re.compile(r"\D")
 _FRENCH_TIME_RE = re.compile(r"(?<![\d:])([01]?\d|2[0-3])\s?h\s?([0-5]\d)(?!\d)")
+
+
+def _format_hints(text: str) -> tuple[bool, bool, bool]:
+    """Whether _DECIMAL_COMMA_RE, _SPACE_THOUSANDS_RE and _FRENCH_TIME_RE can match `text`.
+    Each begins with a lookbehind, tried at every position of the text; what each needs right
+    after a run of digits (maximal, so the next character is no digit) is tested here: a comma
+    then a digit (2,5), a space then a digit (20 000), h or a space and h (14 h 30; \\s is
+    str.isspace)."""
+    runs = digit_run_spans(text)
+    between = {text[end] for (_, end), (start, _) in zip(runs, runs[1:]) if start == end + 1}
+    hours = any(text[end:end + 1] == "h" or (text[end:end + 1].isspace() and text[end + 1:end + 2] == "h")
+                for _, end in runs)
+    return "," in between, not between.isdisjoint(_THOUSANDS_SPACES), hours
 
 
 @rule("NU004", "foreign-number-format", severity=Severity.MINOR, category="locale-convention/number-format",
@@ -334,14 +349,18 @@ def foreign_number_format(segment: Segment, ctx) -> Iterator[Hit]:
     hyp: Inflation reached 2.5% in May and 20,000 jobs were cut.
     """
     text = segment.hyp
-    if not ANY_DIGIT.search(text):
+    if not has_digit(text):
         return  # each of the three patterns needs a digit
-    for m in _DECIMAL_COMMA_RE.finditer(text):
-        yield Hit(m.start(), m.end(), "decimal comma in English text", suggestion=f"{m.group(1)}.{m.group(2)}")
-    for m in _SPACE_THOUSANDS_RE.finditer(text):
-        if _TWO_YEARS_RE.search(text[max(0, m.start() - 5):m.end() + 5]):
-            continue  # two years side by side, not a grouped number
-        digits = _NON_DIGIT_RE.sub("", m.group(0))
-        yield Hit(m.start(), m.end(), "spaces as thousands separators", suggestion=f"{int(digits):,}")
-    for m in _FRENCH_TIME_RE.finditer(text):
-        yield Hit(m.start(), m.end(), "French time format", suggestion=f"{m.group(1)}:{m.group(2)}")
+    comma, spaces, hours = _format_hints(text)
+    if comma:
+        for m in _DECIMAL_COMMA_RE.finditer(text):
+            yield Hit(m.start(), m.end(), "decimal comma in English text", suggestion=f"{m.group(1)}.{m.group(2)}")
+    if spaces:
+        for m in _SPACE_THOUSANDS_RE.finditer(text):
+            if _TWO_YEARS_RE.search(text[max(0, m.start() - 5):m.end() + 5]):
+                continue  # two years side by side, not a grouped number
+            digits = _NON_DIGIT_RE.sub("", m.group(0))
+            yield Hit(m.start(), m.end(), "spaces as thousands separators", suggestion=f"{int(digits):,}")
+    if hours:
+        for m in _FRENCH_TIME_RE.finditer(text):
+            yield Hit(m.start(), m.end(), "French time format", suggestion=f"{m.group(1)}:{m.group(2)}")

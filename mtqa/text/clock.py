@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mtqa.text.number_hints import ANY_DIGIT, keyword_text
+from mtqa.text.number_hints import ANY_DIGIT, digit_run_spans, keyword_text
 
 # The meridiem written after a time, with or without full stops (a.m., am, p. m., pm). The
 # lookahead keeps `amid` and `pmx` out.
@@ -63,27 +63,55 @@ _EN_WORD_TIME = re.compile(
 
 
 # Words one of which each branch of _EN_WORD_TIME needs (a quarter past / to, o'clock, noon,
-# midday, midnight): a sentence with none of them is not searched.
-_EN_WORD_TIME_NEEDS = ("clock", "noon", "mid")
+# midday, midnight): a sentence with none of them is not searched (`_may_have_word_time`).
 _EN_PAST_WORDS = ("half", "quarter", "twenty", "ten", "five")  # twenty-five holds "five"
 
 
 def _may_have_word_time(text: str) -> bool:
     low = keyword_text(text)
-    return any(w in low for w in _EN_WORD_TIME_NEEDS) or (
-        ("past" in low or "to" in low) and any(w in low for w in _EN_PAST_WORDS))
+    # Plain tests in place of any() over generators: this runs on every English sentence.
+    if "clock" in low or "noon" in low or "mid" in low:
+        return True
+    if "to" not in low and "past" not in low:
+        return False
+    for w in _EN_PAST_WORDS:
+        if w in low:
+            return True
+    return False
 
 
 # All Latin patterns but the fifth (um 7.15) begin with (?<![\d.,:]) and the hour's first digit:
 # they can match only where a run of digits starts with no . , : before it. Trying those few
 # positions finds what finditer finds, without a lookbehind at every position of the text.
-_AT_HOUR = (True, True, True, True, False, True)
-_DIGIT_RUN_RE = re.compile(r"\d+")
-_DOTTED_TIME_HINT = re.compile(r"\d[.][0-5]\d")  # what the fifth pattern needs
+# The hour has one or two digits and the first four patterns need a non-digit after it (`:`,
+# `h`, `.`, a space, a meridiem or a word): they can start only a run of one or two digits. The
+# last (1530 GMT) needs hour and minutes, two digits each, then a space or letter: a run of four.
+# None: the fifth pattern, searched in full.
+_AT_HOUR = ("short", "short", "short", "short", None, "four")
 
 
-def _hour_starts(text: str) -> list[int]:
-    return [m.start() for m in _DIGIT_RUN_RE.finditer(text) if not m.start() or text[m.start() - 1] not in ".,:"]
+def _dotted_time_hint(text: str, runs: list[tuple[int, int]]) -> bool:
+    """What the fifth pattern needs (a digit, a full stop, [0-5] and a digit), read from the
+    digit runs (maximal: the stop ends one run, the minutes begin the next)."""
+    for (_, end), (start, stop) in zip(runs, runs[1:]):
+        if start == end + 1 and text[end] == "." and stop - start >= 2 and text[start] in "012345":
+            return True
+    return False
+
+
+def _hour_starts(text: str, runs: list[tuple[int, int]]) -> dict[str, list[int]]:
+    """Where each kind of Latin pattern may match (see _AT_HOUR): the starts of digit runs
+    (`runs`, from digit_run_spans) of one or two digits ("short") and of four ("four")."""
+    short, four = [], []
+    for start, end in runs:
+        if start and text[start - 1] in ".,:":
+            continue
+        size = end - start
+        if size <= 2:
+            short.append(start)
+        elif size == 4:
+            four.append(start)
+    return {"short": short, "four": four}
 
 
 def _matches_at(rx: re.Pattern, text: str, starts: list[int]):
@@ -122,9 +150,11 @@ def _cjk_small(s: str) -> int | None:
     return None
 
 
-def clock_times(text: str, lang: str, has_digit: bool | None = None) -> list[ClockTime]:
+def clock_times(text: str, lang: str, has_digit: bool | None = None,
+                runs: list[tuple[int, int]] | None = None) -> list[ClockTime]:
     """Every time of `text` (digits already ASCII), longest match first where two overlap.
-    `has_digit`: whether the text has a digit, when the caller knows."""
+    `has_digit`: whether the text has a digit, and `runs`: digit_run_spans(text), when the
+    caller knows them."""
     out: list[ClockTime] = []
     taken: list[tuple[int, int]] = []
 
@@ -165,12 +195,14 @@ def clock_times(text: str, lang: str, has_digit: bool | None = None) -> list[Clo
     # Every Latin pattern needs a digit; two sentences in three have none.
     if has_digit is None:
         has_digit = ANY_DIGIT.search(text) is not None
-    starts = _hour_starts(text) if has_digit else None
+    if has_digit and runs is None:
+        runs = digit_run_spans(text)
+    starts = _hour_starts(text, runs) if has_digit else None
     for rx, at_hour in zip(_LATIN_TIMES, _AT_HOUR) if starts is not None else ():
         if at_hour:
-            found = _matches_at(rx, text, starts)
+            found = _matches_at(rx, text, starts[at_hour]) if starts[at_hour] else ()
         else:
-            found = rx.finditer(text) if _DOTTED_TIME_HINT.search(text) else ()
+            found = rx.finditer(text) if _dotted_time_hint(text, runs) else ()
         for m in found:
             h = int(m.group("h"))
             groups = m.groupdict()

