@@ -420,6 +420,12 @@ def reference_name_missing(segment: Segment, ctx) -> Iterator[Hit]:
         return
     ref = segment.ref
     hyp_ev = target_evidence(segment.hyp)
+    # Each name is a capitalised word (cut at an apostrophe), and mentions_name finds one whose
+    # folded form is a word of the translation: when every capitalised word of the reference is
+    # one, none can be missing, and the names need not be picked out (57 % of the 10k batch).
+    known = hyp_ev.word_set
+    if all(fold(t.text.split("'")[0].split("’")[0]) in known for t in words(ref) if t.text[0].isupper()):
+        return
     src_ev = source_evidence(segment.src, segment.src_lang) if segment.src else None
     # Without a source to veto names the reference translator added, only rare names count.
     for start, end, name in english_name_tokens(ref, broad=src_ev is not None):
