@@ -431,13 +431,14 @@ def reference_name_missing(segment: Segment, ctx) -> Iterator[Hit]:
     for start, end, name in english_name_tokens(ref, broad=src_ev is not None):
         if mentions_name(hyp_ev, name) or _closest_name(hyp_ev, name, segment.hyp):
             continue
-        if src_ev is not None and src_ev.supports(name) is False:
+        support = src_ev.supports(name) if src_ev is not None else True  # asked once: it is pure
+        if support is False:
             continue
         if src_ev is not None and _source_word_kept(name, segment.src, segment.src_lang):
             continue
         # A source that cannot tell (Chinese or Japanese characters: 中日 is Chunichi) leaves the
         # reference translator's name unconfirmed: weak evidence.
-        unconfirmed = src_ev is not None and src_ev.supports(name) is None
+        unconfirmed = support is None
         confidence = Confidence.LOW if unconfirmed else missing_name_confidence(name, hyp_ev.words)
         yield Hit(start, end, f"the reference's “{name}” is missing from the translation", field="ref",
                   confidence=confidence)
