@@ -98,3 +98,15 @@ def test_units_can_be_spans_weighted_by_length():
 def test_link_properties():
     link = Link(2, 4, 3, 4, 0.7)
     assert link.kind == "2-1" and list(link.a) == [2, 3] and not link.is_skip
+
+
+def test_ascii_slot_tokens_equal_the_unicode_pattern():
+    """slot_words' ASCII pattern finds the tokens SLOT_TOKEN_RE finds, on every pair of ASCII
+    characters (\\x1c-\\x1f are spaces to str.isspace() and to \\s in Unicode mode)."""
+    from mtqa.align.slots import _ASCII_SLOT_TOKEN_RE, SLOT_TOKEN_RE
+
+    chars = [chr(i) for i in range(128)]
+    for a in chars:
+        for b in chars:
+            text = f"{a}{b}x-y{a}'s 12{b}"
+            assert _ASCII_SLOT_TOKEN_RE.findall(text) == SLOT_TOKEN_RE.findall(text), repr(text)

@@ -90,7 +90,7 @@ def scrambled_word_order(segment: Segment, ctx) -> Iterator[Hit]:
             continue
         refs = pairs.pair_references(segment, rs, re_)
         scrambled, confidence = True, Confidence.HIGH
-        hyp_count = collections.Counter(hyp)
+        hyp_count = None  # counted when first needed: most translations keep the order, and stop before
         hyp_pairs = set(zip(hyp, hyp[1:]))
         for ref in refs:
             ref_words = lower_words(ref)
@@ -101,6 +101,8 @@ def scrambled_word_order(segment: Segment, ctx) -> Iterator[Hit]:
                     >= SCRAMBLED_ORDER_RATIO:
                 scrambled = False
                 break
+            if hyp_count is None:
+                hyp_count = collections.Counter(hyp)
             shared = _overlap(hyp_count, collections.Counter(ref_words)) / len(hyp)
             if shared < SCRAMBLED_MIN_SHARED:
                 scrambled = False  # too few shared words: the word pairs need not be counted
@@ -148,9 +150,10 @@ def pronoun_gender_differs(segment: Segment, ctx) -> Iterator[Hit]:
     hyp: Here she overlooked the motorcyclist, the police said.
     """
     for (hs, he), (rs, re_) in pairs.reference_pairs(segment):
-        hyp_toks = [t for t in words(segment.hyp[hs:he]) if t.text.lower() in _PRONOUNS]
-        if not hyp_toks:
-            continue
+        hyp = segment.hyp[hs:he]
+        if _PRONOUNS.keys().isdisjoint(lower_words(hyp)):
+            continue  # the test below, on the lower-cased words the other rules made already
+        hyp_toks = [t for t in words(hyp) if t.text.lower() in _PRONOUNS]
         refs = pairs.pair_references(segment, rs, re_)
         hyp_count = collections.Counter(_PRONOUNS[t.text.lower()] for t in hyp_toks)
         ref_counts = [collections.Counter(_PRONOUNS[t.text.lower()] for t in words(r) if t.text.lower() in _PRONOUNS)
@@ -257,8 +260,8 @@ def reference_verb_missing(segment: Segment, ctx) -> Iterator[Hit]:
         if not around:
             continue
         hyp_words = set(hyp_low)
-        for j in range(1, len(ref_low) - 1):
-            if (ref_low[j - 1], ref_low[j + 1]) in around and _verb(ref_low, j) \
+        for j, neighbours in enumerate(zip(ref_low, ref_low[2:]), 1):  # (ref_low[j - 1], ref_low[j + 1])
+            if neighbours in around and _verb(ref_low, j) \
                     and slots.between_neighbours(ref_low, j, hyp_words, hyp_pairs) \
                     and not _verb_rendered_nearby(ref_low, j, hyp_low):
                 tok = slots.slot_tokens(segment.ref, rs, re_)[0][j]

@@ -176,6 +176,18 @@ def loose_opposites_of(word: str) -> frozenset[str]:
     return frozenset().union(*(_indirect_of(x) for x in bases))
 
 
+def may_have_opposites(words, others) -> bool:
+    """False when no word of `words` has an opposite among `others` by either quick test:
+    `has_opposite_in(w, base_forms_of(others))` or `loose_opposites_of(w)` meeting
+    `loose_forms(others)`. The two target sets are merged into one, which can only find more,
+    so a False is exact; and the words are tested in C (`map`), without a Python call each.
+    (Only the per-word caches above: a new one, smaller than the vocabulary, would miss.)"""
+    others = list(others)
+    targets = frozenset().union(*map(base_forms, others), *map(_loose_forms_of_word, others))
+    return not (all(map(targets.isdisjoint, map(_opposites_of_word, words)))
+                and all(map(targets.isdisjoint, map(loose_opposites_of, words))))
+
+
 def loose_forms(words) -> frozenset[str]:
     """The forms of `words` that are_loose_opposites compares (inflections, and the adjective
     of an adverb)."""

@@ -67,6 +67,8 @@ def _substring_cues(lang: str) -> tuple[tuple[str, re.Pattern], ...]:
 
 
 _NT_ENDINGS = ("n't", "n’t")
+#: Where a word ending in n't can be: most texts with an apostrophe have only possessives.
+_NT_RE = re.compile("[Nn]['’][Tt]")
 _ELIDED_NE = ("n'", "n’")
 
 
@@ -92,9 +94,10 @@ def negation_cues(text: str, lang: str | None) -> tuple[tuple[int, int], ...]:
         return tuple(sorted(out))
     fr, en, cs = lang == "fr", lang == "en", lang == "cs"
     lows = lower_words(text)
-    if not (fr or cs) and cues.isdisjoint(lows) and not (en and ("'" in text or "’" in text)):
-        # No word is a cue and none can end in n't: the loop below would find nothing (the
-        # spans skipped only take cues away), so neither the exception patterns run.
+    if not (fr or cs) and cues.isdisjoint(lows) and not (en and _NT_RE.search(text)):
+        # No word is a cue and none can end in n't (whose last three letters, lower-cased,
+        # only N or n, ' or ’, T or t give): the loop below would find nothing (the spans
+        # skipped only take cues away), so neither the exception patterns run.
         return ()
     skip = [m.span() for m in _NUMBER_ABBREVIATION_RE.finditer(text)] if lang == "en" else []
     pattern = _exceptions_re(lang)  # focus constructions, connectors...: see negation_exceptions.txt

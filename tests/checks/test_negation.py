@@ -126,6 +126,9 @@ def test_cues_per_language():
     assert len(negation_cues("Il n'a rien dit et, en aucun cas, on ne l'a vu.", "fr")) == 3 - 1
     assert len(negation_cues("It isn't, and it never was.", "en")) == 2
     assert negation_cues("No. 4 player", "en") == ()
+    # Only n't, in any case, makes an apostrophe a cue: possessives are none.
+    assert negation_cues("The country's leader didn’t come; HE WON'T.", "en") == ((24, 27), (39, 42))
+    assert negation_cues("The country's leader's car.", "en") == ()
 
 
 def test_event_counts():

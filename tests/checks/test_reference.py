@@ -152,3 +152,40 @@ def test_opposites():
     assert are_opposites("larger", "smaller") and are_opposites("opened", "closed")
     assert are_opposites("began", "ended") and are_opposites("responsible", "irresponsible")
     assert not are_opposites("closer", "closed") and not are_opposites("city", "cities")
+
+
+def test_closest_name_bound_keeps_the_answer():
+    """RF002/RF005/RF007's `_closest_name` skips difflib for words that cannot reach 0.8: the
+    same answer as `closest_name` (ties, misses, inflections, accents)."""
+    from mtqa.checks.reference import _closest_name
+    from mtqa.text.names.target_evidence import closest_name, target_evidence
+
+    text = "Volgograd, Volgogradt and Volograd met Müller, Mueller, Jędraszewski and Archbishop Rydzyk in Odesa."
+    ev = target_evidence(text)
+    for name in ("Volograd", "Volgograd", "Muller", "Jedraszewski", "Rydzik", "Odessa", "Izmail", "Archbishops",
+                 "Vol", "Ab", "Odesa"):
+        assert _closest_name(ev, name, text) == closest_name(ev, name, text), name
+
+
+def test_opposite_quick_test_is_exact():
+    """RF004's quick test says False only where the full count finds no candidate word."""
+    import collections
+
+    from mtqa.checks.reference import _LOW_WORD_RE, _WORD_RE, _may_have_opposites, _surplus_words
+    from mtqa.text import antonyms
+    from mtqa.text.lower_words import lower_words
+
+    cases = [(f.hyp, f.ref) for f in FIRE if f.ref] + [(q.hyp, q.ref) for q in QUIET if q.ref] + [
+        ("The lowest peak of the highest range.", "The highest peak of the highest range."),
+        ("It was possible and legal.", "It was impossible and illegal, the lawyers said."),
+        ("He was unable to come, 2019.", "He was able to come in 2019."),
+    ]
+    for hyp, ref in cases:
+        hyp_low, ref_low = lower_words(hyp), lower_words(ref)
+        counts = collections.Counter(hyp_low)
+        hyp_only = [w for w in counts if w not in set(ref_low)]
+        only_ref = [w for w in _surplus_words(ref_low, counts, hyp_only) if _WORD_RE.match(w)]
+        bases, loose = antonyms.base_forms_of(only_ref), antonyms.loose_forms(only_ref)
+        maybe = [w for w in hyp_only if _LOW_WORD_RE.fullmatch(w) and (
+            antonyms.has_opposite_in(w, bases) or not antonyms.loose_opposites_of(w).isdisjoint(loose))]
+        assert not maybe or _may_have_opposites(hyp_low, ref_low), (hyp, ref)
