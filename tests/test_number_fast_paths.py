@@ -118,3 +118,16 @@ def test_new_quantity_is_the_dataclass():
                          ((2, 9, "dozens", frozenset(), "approx", 10.0), {"alt": values, "century": True})]:
         fast, slow = new_quantity(*args, **kwargs), Quantity(*args, **kwargs)
         assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
+
+
+@pytest.mark.parametrize("plain, odd, lang", [
+    ("Dozens of millions of people.", "Dozens of mıllions of people.", "en"),   # dotless ı
+    ("Zehntausende Menschen.", "Zehntauſende Menschen.", "de"),                 # long ſ
+])
+def test_case_insensitive_letters_lower_keeps_apart_value_like_their_plain_word(plain, odd, lang):
+    # re.IGNORECASE matches ı with i and ſ with s, which str.lower() does not: the vague
+    # quantity's word must still be found in the table (it raised KeyError before).
+    from mtqa.text.numbers import quantities
+    got, want = quantities(odd, lang), quantities(plain, lang)
+    assert [(q.start, q.end, q.approx) for q in got] == [(q.start, q.end, q.approx) for q in want]
+    assert got and got[0].approx

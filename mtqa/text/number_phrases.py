@@ -191,6 +191,16 @@ _NOUN_NEEDS = {lang: tuple(n for n in nouns if not any(o != n and o in n for o i
                for lang, nouns in _COUNT_NOUNS.items()}
 
 
+def _matched_entry(table: dict, matched: str):
+    """The entry of `table` whose key a re.IGNORECASE pattern matched as `matched`. Mostly
+    `matched.lower()`; but re.I also takes letters that lower() keeps apart (dotless ı for i,
+    long ſ for s, the Kelvin sign for k: "mıllions"), and those must find their word, not crash."""
+    found = table.get(matched.lower())
+    if found is None:
+        found = next(v for k, v in table.items() if re.fullmatch(re.escape(k), matched, re.I))
+    return found
+
+
 def phrases(text: str, lang: str, words: NumberWords, value_of) -> list[Phrase]:
     """Multi-word quantities of `text`. `value_of(span)` values a number in words or digits of
     the language (None when it is not one)."""
@@ -200,12 +210,12 @@ def phrases(text: str, lang: str, words: NumberWords, value_of) -> list[Phrase]:
     if rx is not None and _needs_met(_vague_needs(lang), text, low):
         orders, big = _orders(lang), words.table
         for m in rx.finditer(text):
-            order = orders[m.group("a").lower()] * big[m.group("b").lower()][0]
+            order = _matched_entry(orders, m.group("a")) * _matched_entry(big, m.group("b"))[0]
             out.append(Phrase(m.start(), m.end(), None, order, True))
     if lang == "de":
         if "tausende" in low:
             for m in _FUSED_VAGUE.finditer(text):
-                out.append(Phrase(m.start(), m.end(), None, _FUSED_ORDER[m.group(1).lower()] * 1000, True))
+                out.append(Phrase(m.start(), m.end(), None, _matched_entry(_FUSED_ORDER, m.group(1)) * 1000, True))
         if "einhalb" in low or "anderthalb" in low:
             for m in _DE_HALF.finditer(text):
                 base = 1.0 if m.group("one") else value_of(m.group("n"))
