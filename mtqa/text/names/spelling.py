@@ -10,6 +10,7 @@ import unicodedata
 
 from mtqa.text import phonetic
 from mtqa.text.scripts import HAN, KANA
+from mtqa.text.tokens import WORD_RE
 
 _CLASSES = {**dict.fromkeys("bpfvw", "P"), **dict.fromkeys("ckgq", "K"), **dict.fromkeys("dt", "T"),
             **dict.fromkeys("szxj", "S"), **dict.fromkeys("lr", "R"), **dict.fromkeys("mn", "N")}
@@ -24,15 +25,20 @@ RARE_NAME_ZIPF = 3.0
 MIN_PREFIX = 4
 
 
+def _unaccent(low: str) -> str:
+    """A lower-case character without its accent when it is a Latin letter (ł is l)."""
+    if ord(low) < 0x250 and not low.isascii():
+        base = unicodedata.normalize("NFKD", low)[0]
+        return "l" if low == "ł" else (base if base.isalpha() else low)
+    return low
+
+
 @functools.lru_cache(maxsize=8192)
 def _fold_char(ch: str) -> str:
     low = ch.lower()
     if len(low) != 1:
         low = ch  # "İ".lower() is two characters: keep the length
-    if ord(low) < 0x250 and not low.isascii():
-        base = unicodedata.normalize("NFKD", low)[0]
-        return "l" if low == "ł" else (base if base.isalpha() else low)
-    return low
+    return _unaccent(low)
 
 
 class _FoldTable(dict):
@@ -44,7 +50,21 @@ class _FoldTable(dict):
         return folded
 
 
+class _UnaccentTable(dict):
+    """Lower-case character -> `_unaccent` of it, filled on first sight."""
+
+    def __missing__(self, low: str) -> str:
+        self[low] = plain = _unaccent(low)
+        return plain
+
+
 _FOLD_TABLE = _FoldTable()
+_UNACCENT = _UnaccentTable()
+_LATIN_NON_ASCII_RE = re.compile("[\u0080-\u024f]")
+
+
+def _unaccented(m: re.Match) -> str:
+    return _UNACCENT[m.group()]
 
 
 def fold(text: str) -> str:
@@ -55,7 +75,31 @@ def fold(text: str) -> str:
     # of a long key was worth.
     if text.isascii():
         return text.lower()
-    return text.translate(_FOLD_TABLE)
+    if "Σ" in text or "İ" in text:
+        return text.translate(_FOLD_TABLE)
+    # `str.lower` is each character's `lower` but for two: Σ, which it writes ς at the end of a
+    # word, and İ, the one character whose lower case is two (both sent above to the table,
+    # which lowers each character alone). A character's fold is `_unaccent` of its lower case
+    # (tests/test_names_fast_paths.py checks both for every code point), so lowering the whole
+    # text in C leaves only the Latin letters beyond ASCII to unaccent, one call each: none in
+    # most texts (Chinese, Russian, English with curly quotes), where the table took a Python-
+    # free but slow dictionary look-up for every character.
+    low = text.lower()
+    if _LATIN_NON_ASCII_RE.search(low) is None:
+        return low
+    return _LATIN_NON_ASCII_RE.sub(_unaccented, low)
+
+
+# `tokens.words`'s choice of pattern: `re` with ASCII classes finds the same words in ASCII text.
+_ASCII_WORD_RE = re.compile(WORD_RE.pattern, re.ASCII)
+
+
+def folded_words(text: str, folded: str) -> list[str]:
+    """The words of `text` (those `tokens.words` finds), cut from `folded`, its `fold`. Folding
+    maps every character to one of the same class for the word pattern (a word character, an
+    apostrophe, a hyphen or another: tests/test_names_fast_paths.py checks every code point),
+    so the pattern finds the same spans in the folded text, in C, without the tokens."""
+    return (_ASCII_WORD_RE if text.isascii() else WORD_RE).findall(folded)
 
 
 @functools.lru_cache(maxsize=64)
@@ -138,9 +182,22 @@ def by_prefix(words) -> dict[str, tuple[str, ...]]:
 
 class WordLookups:
     """What both sides' name evidence asks of its `words` (folded, in order): the words by their
-    first three letters (for `inflected_in`) and as a set (for membership tests)."""
+    first three letters (for `inflected_in`) and as a set (for membership tests). Every word is
+    a piece of `folded`, the evidence's folded text."""
 
     words: tuple[str, ...]
+    folded: str
+
+    def words_starting(self, prefix: str) -> tuple[str, ...]:
+        """`words_by_prefix.get(prefix, ())`; a prefix that is nowhere in the folded text starts
+        no word, which a search in C says without the index (most names ask once, if at all)."""
+        if prefix not in self.folded:
+            return ()
+        return self.words_by_prefix.get(prefix, ())
+
+    def inflected_in(self, word: str) -> bool:
+        """`inflected_in(word, self.words_by_prefix)`."""
+        return len(word) >= 3 and any(inflected(word, w) for w in self.words_starting(word[:3]))
 
     @functools.cached_property
     def words_by_prefix(self) -> dict[str, tuple[str, ...]]:
