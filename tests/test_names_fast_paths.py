@@ -1,12 +1,10 @@
-"""The names modules' fast paths give what the full paths give: folding whole texts, words cut
-from folded texts, sentence starts of one-sentence sources, prefix look-ups without the index."""
+"""The names modules' fast paths give what the full paths give: folding whole texts, sentence
+starts of one-sentence sources, prefix look-ups without the index."""
 import random
-
-import regex
 
 from mtqa.text.names.source_evidence import source_evidence
 from mtqa.text.names.source_names import _sentence_starts
-from mtqa.text.names.spelling import _fold_char, _unaccent, fold, folded_words, inflected_in
+from mtqa.text.names.spelling import _fold_char, _unaccent, fold, inflected_in
 from mtqa.text.names.target_evidence import target_evidence
 from mtqa.text.sentences import sentence_starts
 from mtqa.text.tokens import words
@@ -44,19 +42,6 @@ def test_fold_of_a_text_is_the_fold_of_each_character():
     texts = TEXTS + ["".join(rnd.choice(pool) for _ in range(rnd.randint(1, 15))) for _ in range(3000)]
     for text in texts:
         assert fold(text) == "".join(_fold_char(ch) for ch in text), text
-
-
-def test_folding_keeps_each_characters_class_for_the_word_pattern():
-    word_char = regex.compile(r"\w")
-    for ch in _code_points():
-        f = _fold_char(ch)
-        assert bool(word_char.match(ch)) == bool(word_char.match(f)), hex(ord(ch))
-        assert (ch in "'’-") == (f in "'’-"), hex(ord(ch))
-
-
-def test_words_cut_from_the_folded_text_are_the_folded_tokens():
-    for text in TEXTS:
-        assert folded_words(text, fold(text)) == [fold(t.text) for t in words(text)]
 
 
 def test_sentence_starts_of_a_one_sentence_text():

@@ -18,14 +18,13 @@ from mtqa.text.names.spelling import (
     WordLookups,
     fold,
     fold_text,
-    folded_words,
     mentions,
     skeleton,
     skeletons_match,
     spelled_alike,
 )
 from mtqa.text.scripts import main_script
-from mtqa.text.tokens import WORD_RE
+from mtqa.text.tokens import WORD_RE, words
 
 #: Scripts whose romanisation is faithful enough to say that a name is absent.
 RELIABLE_SCRIPTS = {"Latin", "Cyrillic", "Devanagari", None}
@@ -219,16 +218,18 @@ def source_evidence(src: str, lang: str | None) -> SourceEvidence:
         roman = phonetic.romanize(src).replace("'", "")
     # Apostrophes split (d'Alembert); hyphenated compounds count whole and by parts (Kidawy-Błońskiej).
     # Each word once: names are compared with every word, so repeats would make a long line
-    # cost quadratic time. The words are found in the text folded once.
+    # cost quadratic time. Folding keeps offsets, so the words are cut from the text folded once.
     folded_src = fold_text(src)
     folded_roman = folded_src if roman is src else fold(roman)
-    # Straight from the word pattern, without the tokens of `words`: the pattern finds the same
-    # words in the folded text as in the text (folding maps each character to one of the same
-    # class: word character, apostrophe, hyphen or other).
-    found = folded_words(src, folded_src) if roman is src else WORD_RE.findall(folded_roman)
+    # A romanised text is this function's own: its words straight from the word pattern, without
+    # the tokens (and the cache) of `words`, which other checks share for the source as written.
+    # The pattern finds the same words in the folded text as in the text (folding maps each
+    # character to one of the same class: word character, apostrophe, hyphen or other).
+    folded_words = ([folded_roman[t.start:t.end] for t in words(src)] if roman is src
+                    else WORD_RE.findall(folded_roman))
     if "'" in folded_roman or "’" in folded_roman or "-" in folded_roman:
         pieces = []
-        for word in found:
+        for word in folded_words:
             for part in (_APOSTROPHES_RE.split(word) if "'" in word or "’" in word else (word,)):
                 if part:
                     if "-" in part:
@@ -237,7 +238,7 @@ def source_evidence(src: str, lang: str | None) -> SourceEvidence:
                     else:
                         pieces.append(part)
     else:
-        pieces = found  # no word to split: the usual case, without a loop in Python
+        pieces = folded_words  # no word to split: the usual case, without a loop in Python
     toks = tuple(dict.fromkeys(pieces))
     cjk_chars = "".join(CJK_CHAR_RE.findall(src))
     folded = folded_src + " " + folded_roman

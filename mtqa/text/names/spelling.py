@@ -10,7 +10,6 @@ import unicodedata
 
 from mtqa.text import phonetic
 from mtqa.text.scripts import HAN, KANA
-from mtqa.text.tokens import WORD_RE
 
 _CLASSES = {**dict.fromkeys("bpfvw", "P"), **dict.fromkeys("ckgq", "K"), **dict.fromkeys("dt", "T"),
             **dict.fromkeys("szxj", "S"), **dict.fromkeys("lr", "R"), **dict.fromkeys("mn", "N")}
@@ -88,18 +87,6 @@ def fold(text: str) -> str:
     if _LATIN_NON_ASCII_RE.search(low) is None:
         return low
     return _LATIN_NON_ASCII_RE.sub(_unaccented, low)
-
-
-# `tokens.words`'s choice of pattern: `re` with ASCII classes finds the same words in ASCII text.
-_ASCII_WORD_RE = re.compile(WORD_RE.pattern, re.ASCII)
-
-
-def folded_words(text: str, folded: str) -> list[str]:
-    """The words of `text` (those `tokens.words` finds), cut from `folded`, its `fold`. Folding
-    maps every character to one of the same class for the word pattern (a word character, an
-    apostrophe, a hyphen or another: tests/test_names_fast_paths.py checks every code point),
-    so the pattern finds the same spans in the folded text, in C, without the tokens."""
-    return (_ASCII_WORD_RE if text.isascii() else WORD_RE).findall(folded)
 
 
 @functools.lru_cache(maxsize=64)

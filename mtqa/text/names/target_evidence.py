@@ -14,7 +14,6 @@ from mtqa.text.names.source_names import SourceName, related
 from mtqa.text.names.spelling import (
     WordLookups,
     fold,
-    folded_words,
     mentions,
     skeleton,
     skeletons_match,
@@ -154,7 +153,7 @@ def closest_name(evidence: TargetEvidence, name: str, text: str) -> str | None:
 
 @functools.lru_cache(maxsize=64)
 def target_evidence(hyp: str) -> TargetEvidence:
-    # Each word once, as above; the words are found in the text folded once.
+    # Each word once, as above; folding keeps offsets, so words are cut from the text folded once.
     folded = fold(hyp)
-    toks = tuple(dict.fromkeys(folded_words(hyp, folded)))
+    toks = tuple(dict.fromkeys([folded[t.start:t.end] for t in words(hyp)]))
     return TargetEvidence(hyp, folded, toks)
