@@ -2,6 +2,7 @@
 starts of one-sentence sources, prefix look-ups without the index."""
 import random
 
+from mtqa.text import phonetic
 from mtqa.text.names.source_evidence import source_evidence
 from mtqa.text.names.source_names import _sentence_starts
 from mtqa.text.names.spelling import _fold_char, _unaccent, fold, inflected_in
@@ -64,3 +65,29 @@ def test_prefix_look_ups_without_the_index():
                 f = fold(name)
                 assert evidence.inflected_in(f) == inflected_in(f, evidence.words_by_prefix)
                 assert evidence.words_starting(f[:3]) == evidence.words_by_prefix.get(f[:3], ())
+
+
+def _alike_one_by_one(name_key, keys):
+    """`phonetic._alike` as it was: every candidate of every key, one after the other."""
+    name_consonants = phonetic._consonants(name_key)
+    if len(name_consonants) < 2:
+        return True if any(phonetic._ratio(name_key, key) >= phonetic.NEAR_CONSONANTS_RATIO for key in keys) else None
+    for key in keys:
+        for candidate in phonetic._candidates(key, len(name_consonants)):
+            consonants = phonetic._consonants(candidate)
+            if consonants == name_consonants:
+                if phonetic._ratio(name_key, candidate) >= phonetic.SAME_CONSONANTS_RATIO:
+                    return True
+            elif (phonetic._ratio(name_consonants, consonants) >= phonetic.NEAR_CONSONANTS
+                  and phonetic._ratio(name_key, candidate) >= phonetic.NEAR_CONSONANTS_RATIO):
+                return True
+    return False
+
+
+def test_sound_match_by_consonant_groups():
+    rnd = random.Random(11)
+    letters = "kgtdnmsrlpbvjcaeiouy"
+    for _ in range(20000):
+        keys = tuple({"".join(rnd.choice(letters) for _ in range(rnd.randint(0, 10))) for _ in range(rnd.randint(1, 12))})
+        name = "".join(rnd.choice(letters) for _ in range(rnd.randint(0, 9)))
+        assert phonetic._alike(name, keys) == _alike_one_by_one(name, keys), (name, keys)
