@@ -61,6 +61,11 @@ _FOLD_TABLE = _FoldTable()
 _UNACCENT = _UnaccentTable()
 _LATIN_NON_ASCII_RE = re.compile("[\u0080-\u024f]")
 
+#: Texts shorter than this (words, names) are folded by the table: lowering and searching a
+#: text first pays from about this length on (measured: Łódź 230 ns by the table, 1,000 ns by
+#: the steps below; a Chinese or German sentence 3-9 us by the table, 0.5-4 by the steps).
+_SHORT_TEXT = 40
+
 
 def _unaccented(m: re.Match) -> str:
     return _UNACCENT[m.group()]
@@ -74,8 +79,8 @@ def fold(text: str) -> str:
     # of a long key was worth.
     if text.isascii():
         return text.lower()
-    if "Σ" in text or "İ" in text:
-        return text.translate(_FOLD_TABLE)
+    if len(text) < _SHORT_TEXT or "Σ" in text or "İ" in text:
+        return text.translate(_FOLD_TABLE)  # a word: the table is quicker than the steps below
     # `str.lower` is each character's `lower` but for two: Σ, which it writes ς at the end of a
     # word, and İ, the one character whose lower case is two (both sent above to the table,
     # which lowers each character alone). A character's fold is `_unaccent` of its lower case
