@@ -183,9 +183,12 @@ class WordLookups:
     def words_starting(self, prefix: str) -> tuple[str, ...]:
         """`words_by_prefix.get(prefix, ())`; a prefix that is nowhere in the folded text starts
         no word, which a search in C says without the index (most names ask once, if at all)."""
-        if prefix not in self.folded:
-            return ()
-        return self.words_by_prefix.get(prefix, ())
+        index = self.__dict__.get("words_by_prefix")  # built already (cached_property's slot)
+        if index is None:
+            if prefix not in self.folded:
+                return ()
+            index = self.words_by_prefix
+        return index.get(prefix, ())
 
     def inflected_in(self, word: str) -> bool:
         """`inflected_in(word, self.words_by_prefix)`."""
