@@ -253,10 +253,10 @@ def source_name_missing(segment: Segment, ctx) -> Iterator[Hit]:
 
 def _dropped(name, hyp: str, src: str, src_lang: str | None, script, evidence, refs) -> bool:
     """Whether the translation drops this source name (and a reference keeps it, if there is one)."""
+    if evidence.keeps(name, script):
+        return False  # checked first: the usual case, and then the references need no look
     if refs and not any(ev.keeps(name, script) for ev in refs):
         return False  # the reference does not render it visibly either: our matching failed
-    if evidence.keeps(name, script):
-        return False  # checked first: the usual case, and the cheapest
     if name.acronym and not refs:
         if translates_a_name(hyp, source_evidence(src, src_lang), name.text):
             return False  # ONU may be there as "UN", OMS as "World Health Organization"

@@ -148,19 +148,39 @@ def _consonants(key: str) -> str:
 
 
 def _alike(name_key: str, keys: tuple[str, ...]) -> bool | None:
+    """Whether a candidate of the keys (`_candidates`) has the name's consonants and is as alike
+    as SAME_CONSONANTS_RATIO says, or nearly its consonants (NEAR_CONSONANTS) and is as alike as
+    NEAR_CONSONANTS_RATIO says; None when the name has too few consonants to tell and no key is
+    close. The candidates come grouped by their consonants, once per source and count, so the
+    consonants are compared once per group, and skipped when their lengths alone rule them out."""
     name_consonants = _consonants(name_key)
-    if len(name_consonants) < 2:
+    n = len(name_consonants)
+    if n < 2:
         return True if any(_ratio(name_key, key) >= NEAR_CONSONANTS_RATIO for key in keys) else None
-    for key in keys:
-        for candidate in _candidates(key, len(name_consonants)):
-            consonants = _consonants(candidate)
-            if consonants == name_consonants:
-                if _ratio(name_key, candidate) >= SAME_CONSONANTS_RATIO:
-                    return True
-            elif (_ratio(name_consonants, consonants) >= NEAR_CONSONANTS
-                  and _ratio(name_key, candidate) >= NEAR_CONSONANTS_RATIO):
+    groups = _candidate_groups(keys, n)
+    for candidate in groups.get(name_consonants, ()):
+        if _ratio(name_key, candidate) >= SAME_CONSONANTS_RATIO:
+            return True
+    for consonants, candidates in groups.items():
+        # A ratio is at most 2 * min / (sum of lengths) (the common subsequence is no longer than
+        # the shorter): computed alike in floats, it rules a group out exactly.
+        m = len(consonants)
+        if consonants == name_consonants or 2 * min(n, m) / (n + m) < NEAR_CONSONANTS:
+            continue
+        if _ratio(name_consonants, consonants) >= NEAR_CONSONANTS:
+            if any(_ratio(name_key, candidate) >= NEAR_CONSONANTS_RATIO for candidate in candidates):
                 return True
     return False
+
+
+@functools.lru_cache(maxsize=64)  # per source (its keys) and consonant count: asked for each name
+def _candidate_groups(keys: tuple[str, ...], consonants: int) -> dict[str, tuple[str, ...]]:
+    """The candidates of every key (`_candidates`) by their consonants, each once."""
+    out: dict[str, dict[str, None]] = {}
+    for key in keys:
+        for candidate in _candidates(key, consonants):
+            out.setdefault(_consonants(candidate), {})[candidate] = None
+    return {c: tuple(cands) for c, cands in out.items()}
 
 
 # Syllables of the romanisations of Chinese (pinyin, Hong Kong's Cantonese), Japanese (Hepburn)

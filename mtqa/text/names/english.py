@@ -4,6 +4,8 @@ not sentence-initial common words, derived words or calendar words.
 from __future__ import annotations
 
 import functools
+import itertools
+import operator
 import re
 
 from mtqa.resources import frequencies, lexicons
@@ -71,20 +73,33 @@ def english_name_tokens(text: str, broad: bool = False, names_only: bool = False
     """
     starts = sentence_starts(text) if broad else frozenset()
     out = []
-    for tok in words(text):
-        if not tok.text[0].isupper():
-            continue  # the test below, before splitting off 's (the first letter stays)
-        word = tok.text.split("'")[0].split("’")[0]
-        kind = _word_kind(word, names_only)
+    toks = words(text)
+    # Only capitalised tokens can be names: picked in C (most words are lower case).
+    for tok in itertools.compress(toks, map(str.isupper, map(_FIRST, map(_TEXT, toks)))):
+        kind = _token_kind(tok.text, names_only)
         if kind is None:
             continue
-        abbreviation, broad_name, name = kind
+        word, abbreviation, broad_name, name = kind
         end = tok.start + len(word)
         if abbreviation and text[end:end + 1] in ".)":
             continue  # Rep. Brad Sherman, Sept. 16, (Mon): abbreviated words, not names
         if (broad and broad_name and tok.start not in starts) or name:
             out.append((tok.start, end, word))  # Obama, Hamas, Snowden; or a rare word, a place
     return tuple(out)
+
+
+_TEXT, _FIRST = operator.itemgetter(2), operator.itemgetter(0)  # a token's text, a text's first character
+
+
+@functools.lru_cache(maxsize=65536)  # per token: what its position does not change
+def _token_kind(token: str, names_only: bool) -> tuple[str, bool, bool, bool] | None:
+    """The word of a capitalised token (without 's) and `_word_kind` of it; None for a word that
+    is never a name here, nor a name inside a sentence (the list above takes no other)."""
+    word = token.split("'")[0].split("’")[0]
+    kind = _word_kind(word, names_only)
+    if kind is None or not (kind[1] or kind[2]):
+        return None
+    return (word, *kind)
 
 
 @functools.lru_cache(maxsize=65536)  # per word: the tests of a token that its position does not change

@@ -4,6 +4,7 @@ consonant skeletons of its romanisation, katakana and Chinese transliteration ru
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from dataclasses import dataclass
 
@@ -18,7 +19,6 @@ from mtqa.text.names.spelling import (
     WordLookups,
     fold,
     fold_text,
-    inflected_in,
     mentions,
     skeleton,
     skeletons_match,
@@ -30,6 +30,7 @@ from mtqa.text.tokens import WORD_RE, words
 #: Scripts whose romanisation is faithful enough to say that a name is absent.
 RELIABLE_SCRIPTS = {"Latin", "Cyrillic", "Devanagari", None}
 _APOSTROPHES_RE = re.compile(r"['’]")
+_TEXT = operator.itemgetter(2)  # a token's text
 
 
 #: Share of a foreign name's consonant classes that a run of Chinese or Japanese characters
@@ -85,9 +86,9 @@ class SourceEvidence(WordLookups):
             return True
         if "-" in f:  # Kidawa-Błońska: each part, however it is inflected
             parts = [p for p in f.split("-") if len(p) >= 3]
-            if parts and all(inflected_in(p, self.words_by_prefix) for p in parts):
+            if parts and all(self.inflected_in(p) for p in parts):
                 return True
-        if inflected_in(f, self.words_by_prefix):
+        if self.inflected_in(f):
             return True
         if self.script in ("Latin", None) and spelled_alike(f, self.words):
             return True
@@ -226,11 +227,16 @@ def source_evidence(src: str, lang: str | None) -> SourceEvidence:
     # the tokens (and the cache) of `words`, which other checks share for the source as written.
     # The pattern finds the same words in the folded text as in the text (folding maps each
     # character to one of the same class: word character, apostrophe, hyphen or other).
-    folded_words = ([folded_roman[t.start:t.end] for t in words(src)] if roman is src
-                    else WORD_RE.findall(folded_roman))
+    # (On ASCII text, a word's fold is its lower case: taken in C for every token at once.)
+    folded_words = (WORD_RE.findall(folded_roman) if roman is not src
+                    else list(map(str.lower, map(_TEXT, words(src)))) if src.isascii()
+                    else [folded_roman[t.start:t.end] for t in words(src)])
     if "'" in folded_roman or "’" in folded_roman or "-" in folded_roman:
         pieces = []
         for word in folded_words:
+            if "'" not in word and "’" not in word and "-" not in word:
+                pieces.append(word)  # most words: nothing to split
+                continue
             for part in (_APOSTROPHES_RE.split(word) if "'" in word or "’" in word else (word,)):
                 if part:
                     if "-" in part:

@@ -15,7 +15,7 @@ from mtqa.text.names.english import english_words
 from mtqa.text.names.places import inflected_place, local_index
 from mtqa.text.names.spelling import common_prefix, fold, fold_text
 from mtqa.text.scripts import KANA, KANA_MARKS, KATAKANA, main_script
-from mtqa.text.sentences import sentence_starts
+from mtqa.text.sentences import _OPENING_RE, sentence_starts
 from mtqa.text.tokens import words
 
 
@@ -116,6 +116,25 @@ def _international(word: str, lang: str) -> bool:
     return low.isascii() and frequencies.zipf(low, "en") >= frequencies.zipf(low, lang) - INTERNATIONAL_MARGIN
 
 
+#: What the sentence splitter needs to split a line: a line break, a terminator that needs no space
+#: after it, or one followed (after closing quotes and brackets) by a space and more text. A
+#: source with none of them is one sentence (most are), whose start needs no splitting.
+_SENTENCE_BREAK_RE = re.compile(r"[\n。！？।]|[.!?…][\"'”’»)\]}›」』]*\s+\S")
+
+
+def _sentence_starts(text: str) -> frozenset[int]:
+    """`sentence_starts(text)`, for a source the names rules alone split: a text without a
+    possible sentence break (above) is one paragraph and one sentence, which starts at its
+    first non-space character (and after the opening quotes there); any other text is split."""
+    if _SENTENCE_BREAK_RE.search(text):
+        return sentence_starts(text)
+    start = len(text) - len(text.lstrip())  # the splitter's trim: `str.isspace`, as lstrip's
+    if start == len(text):
+        return frozenset()
+    opening = _OPENING_RE.match(text, start)
+    return frozenset((start, opening.end())) if opening else frozenset((start,))
+
+
 def source_names(src: str, lang: str | None) -> list[SourceName]:
     """Names of the source that a translation must keep: places known in the source language
     (any script), capitalised rare words inside sentences (Latin and Cyrillic scripts), and
@@ -158,7 +177,7 @@ def _source_names(src: str, lang: str | None) -> tuple[SourceName, ...]:
                 out.append(SourceName(start, end, src[start:end], pids))
                 taken.append((start, end))
     if script in _CASED_SCRIPTS:
-        starts = sentence_starts(src)
+        starts = _sentence_starts(src)
         toks = words(src)
         # Every test below wants a capital first (a name pair, an acronym, a name): only those
         # tokens are visited, picked in C (most words of a sentence are lower case).
@@ -172,26 +191,20 @@ def _source_names(src: str, lang: str | None) -> tuple[SourceName, ...]:
                     out.append(pair)
                     taken.append((pair.start, pair.end))
                     continue
-            if SOURCE_ACRONYM_RE.fullmatch(word) and not any(a <= tok.start < b for a, b in taken):
-                out.append(SourceName(tok.start, tok.end, word, frozenset(), acronym=True))
+            # What the word is wherever it stands, decided once per word (the tests that follow
+            # need its position: a sentence start, a place already taken).
+            kind = _capitalised_word(word, lang, script)
+            if kind is None:
                 continue
-            if len(word) < 3 or not word[0].isupper() or word.isupper():
-                continue
+            if kind is _ACRONYM:
+                if not (taken and any(a <= tok.start < b for a, b in taken)):
+                    out.append(SourceName(tok.start, tok.end, word, frozenset(), acronym=True))
+                continue  # an acronym inside a place taken is in capitals: the test below drops it
             if tok.start in starts and not (script == "Latin" and _rare_in_source(word, lang)):
                 continue  # any word may open a sentence: only one the language hardly uses is a name
-            if any(a <= tok.start < b for a, b in taken) or any(map(str.isdigit, word)):
+            if taken and any(a <= tok.start < b for a, b in taken):
                 continue
-            pids = inflected_place(fold(word), lang) if lang in _INFLECTED else frozenset()
-            if pids:  # Москве, Polsce: a place declined away from its dictionary form
-                out.append(SourceName(tok.start, tok.end, word, pids))
-                continue
-            if _common_in_source(word, lang) and not _international(word, lang):
-                continue
-            if script == "Cyrillic" and (_CYRILLIC_ADJECTIVE_RE.search(word) or "-" in word):
-                continue  # Тихого океана, Центристская партия: institutions are translated, not kept
-            if script == "Latin" and not _attested_in_english(word):
-                continue
-            out.append(SourceName(tok.start, tok.end, word, frozenset()))
+            out.append(SourceName(tok.start, tok.end, word, kind))
     else:
         for m in _LATIN_TOKEN_RE.finditer(src):
             if len(m.group(0)) >= 3 and not any(a <= m.start() < b for a, b in taken):
@@ -208,6 +221,33 @@ def _source_names(src: str, lang: str | None) -> tuple[SourceName, ...]:
                 out.append(SourceName(m.start(), m.end(), m.group(0), frozenset(), transliterated=True))
                 taken.append(m.span())
     return tuple(sorted(out, key=lambda n: n.start))
+
+
+#: `_capitalised_word`'s verdict on an acronym (FOM, ISL); its other verdicts are None (not a
+#: name) or the places a name declines (empty for another name).
+_ACRONYM = object()
+
+
+@functools.lru_cache(maxsize=65536)  # per word: the tests of a capitalised word that its position does not change
+def _capitalised_word(word: str, lang: str | None, script: str | None):
+    """What a capitalised word of a Latin or Cyrillic source is, wherever it stands: `_ACRONYM`;
+    None when it is no name (short, in capitals, with a digit, a common word of the language,
+    an adjective of an institution, unknown to English); else the places it names declined
+    (Москве, Polsce), empty for another name."""
+    if SOURCE_ACRONYM_RE.fullmatch(word):
+        return _ACRONYM
+    if len(word) < 3 or not word[0].isupper() or word.isupper() or any(map(str.isdigit, word)):
+        return None
+    pids = inflected_place(fold(word), lang) if lang in _INFLECTED else frozenset()
+    if pids:  # Москве, Polsce: a place declined away from its dictionary form
+        return pids
+    if _common_in_source(word, lang) and not _international(word, lang):
+        return None
+    if script == "Cyrillic" and (_CYRILLIC_ADJECTIVE_RE.search(word) or "-" in word):
+        return None  # Тихого океана, Центристская партия: institutions are translated, not kept
+    if script == "Latin" and not _attested_in_english(word):
+        return None
+    return frozenset()
 
 
 def _sentence_initial_name(src: str, first, second, lang: str | None, script: str | None) -> SourceName | None:

@@ -24,15 +24,20 @@ RARE_NAME_ZIPF = 3.0
 MIN_PREFIX = 4
 
 
+def _unaccent(low: str) -> str:
+    """A lower-case character without its accent when it is a Latin letter (ł is l)."""
+    if ord(low) < 0x250 and not low.isascii():
+        base = unicodedata.normalize("NFKD", low)[0]
+        return "l" if low == "ł" else (base if base.isalpha() else low)
+    return low
+
+
 @functools.lru_cache(maxsize=8192)
 def _fold_char(ch: str) -> str:
     low = ch.lower()
     if len(low) != 1:
         low = ch  # "İ".lower() is two characters: keep the length
-    if ord(low) < 0x250 and not low.isascii():
-        base = unicodedata.normalize("NFKD", low)[0]
-        return "l" if low == "ł" else (base if base.isalpha() else low)
-    return low
+    return _unaccent(low)
 
 
 class _FoldTable(dict):
@@ -44,7 +49,26 @@ class _FoldTable(dict):
         return folded
 
 
+class _UnaccentTable(dict):
+    """Lower-case character -> `_unaccent` of it, filled on first sight."""
+
+    def __missing__(self, low: str) -> str:
+        self[low] = plain = _unaccent(low)
+        return plain
+
+
 _FOLD_TABLE = _FoldTable()
+_UNACCENT = _UnaccentTable()
+_LATIN_NON_ASCII_RE = re.compile("[\u0080-\u024f]")
+
+#: Texts shorter than this (words, names) are folded by the table: lowering and searching a
+#: text first pays from about this length on (measured: Łódź 230 ns by the table, 1,000 ns by
+#: the steps below; a Chinese or German sentence 3-9 us by the table, 0.5-4 by the steps).
+_SHORT_TEXT = 40
+
+
+def _unaccented(m: re.Match) -> str:
+    return _UNACCENT[m.group()]
 
 
 def fold(text: str) -> str:
@@ -55,7 +79,19 @@ def fold(text: str) -> str:
     # of a long key was worth.
     if text.isascii():
         return text.lower()
-    return text.translate(_FOLD_TABLE)
+    if len(text) < _SHORT_TEXT or "Σ" in text or "İ" in text:
+        return text.translate(_FOLD_TABLE)  # a word: the table is quicker than the steps below
+    # `str.lower` is each character's `lower` but for two: Σ, which it writes ς at the end of a
+    # word, and İ, the one character whose lower case is two (both sent above to the table,
+    # which lowers each character alone). A character's fold is `_unaccent` of its lower case
+    # (tests/test_names_fast_paths.py checks both for every code point), so lowering the whole
+    # text in C leaves only the Latin letters beyond ASCII to unaccent, one call each: none in
+    # most texts (Chinese, Russian, English with curly quotes), where the table took a Python-
+    # free but slow dictionary look-up for every character.
+    low = text.lower()
+    if _LATIN_NON_ASCII_RE.search(low) is None:
+        return low
+    return _LATIN_NON_ASCII_RE.sub(_unaccented, low)
 
 
 @functools.lru_cache(maxsize=64)
@@ -138,9 +174,25 @@ def by_prefix(words) -> dict[str, tuple[str, ...]]:
 
 class WordLookups:
     """What both sides' name evidence asks of its `words` (folded, in order): the words by their
-    first three letters (for `inflected_in`) and as a set (for membership tests)."""
+    first three letters (for `inflected_in`) and as a set (for membership tests). Every word is
+    a piece of `folded`, the evidence's folded text."""
 
     words: tuple[str, ...]
+    folded: str
+
+    def words_starting(self, prefix: str) -> tuple[str, ...]:
+        """`words_by_prefix.get(prefix, ())`; a prefix that is nowhere in the folded text starts
+        no word, which a search in C says without the index (most names ask once, if at all)."""
+        index = self.__dict__.get("words_by_prefix")  # built already (cached_property's slot)
+        if index is None:
+            if prefix not in self.folded:
+                return ()
+            index = self.words_by_prefix
+        return index.get(prefix, ())
+
+    def inflected_in(self, word: str) -> bool:
+        """`inflected_in(word, self.words_by_prefix)`."""
+        return len(word) >= 3 and any(inflected(word, w) for w in self.words_starting(word[:3]))
 
     @functools.cached_property
     def words_by_prefix(self) -> dict[str, tuple[str, ...]]:

@@ -4,6 +4,7 @@ folds and skeletons, and acronyms that translate a name.
 from __future__ import annotations
 
 import functools
+import operator
 from dataclasses import dataclass
 
 from mtqa.text import acronyms, phonetic
@@ -14,7 +15,6 @@ from mtqa.text.names.source_names import SourceName, related
 from mtqa.text.names.spelling import (
     WordLookups,
     fold,
-    inflected_in,
     mentions,
     skeleton,
     skeletons_match,
@@ -57,7 +57,7 @@ class TargetEvidence(WordLookups):
                 # Eastern Africa -> East African.
                 parts = _long_parts(english)
                 # `related` wants three letters in common: only words of the part's start can be.
-                if parts and all(any(related(p, w) for w in self.words_by_prefix.get(p[:3], ())) for p in parts):
+                if parts and all(any(related(p, w) for w in self.words_starting(p[:3])) for p in parts):
                     return True
         if name.place_ids:
             return False
@@ -67,7 +67,7 @@ class TargetEvidence(WordLookups):
             return True  # Jan as John, Иван as Ivan
         if f in self.word_set or (len(f) >= 4 and f in self.folded) or mentions(f, self.folded):
             return True
-        if inflected_in(f, self.words_by_prefix):
+        if self.inflected_in(f):
             return True
         if script in ("Latin", None):
             return spelled_alike(f, self.words)  # skeletons only bridge scripts
@@ -156,5 +156,10 @@ def closest_name(evidence: TargetEvidence, name: str, text: str) -> str | None:
 def target_evidence(hyp: str) -> TargetEvidence:
     # Each word once, as above; folding keeps offsets, so words are cut from the text folded once.
     folded = fold(hyp)
-    toks = tuple(dict.fromkeys([folded[t.start:t.end] for t in words(hyp)]))
-    return TargetEvidence(hyp, folded, toks)
+    # Folding ASCII text is lower-casing it, character by character: a word's fold is then its
+    # own lower case, taken in C for every token at once rather than a slice each in Python.
+    found = map(str.lower, map(_TEXT, words(hyp))) if hyp.isascii() else [folded[t.start:t.end] for t in words(hyp)]
+    return TargetEvidence(hyp, folded, tuple(dict.fromkeys(found)))
+
+
+_TEXT = operator.itemgetter(2)  # a token's text
