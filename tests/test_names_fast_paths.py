@@ -8,7 +8,6 @@ from mtqa.text.names.source_names import _sentence_starts
 from mtqa.text.names.spelling import _fold_char, _unaccent, fold, inflected_in
 from mtqa.text.names.target_evidence import target_evidence
 from mtqa.text.sentences import sentence_starts
-from mtqa.text.tokens import words
 
 TEXTS = [
     "Der Mann arbeitet für die Diözese Nantes, sagte ein Sprecher.",

@@ -12,7 +12,6 @@ finding. RF004-RF006 have no source-side twin and always run.
 from __future__ import annotations
 
 import collections
-import functools
 import re
 from typing import Iterator
 
@@ -122,13 +121,13 @@ def name_differs_from_reference(segment: Segment, ctx) -> Iterator[Hit]:
         for start, end, name in names:
             if not (hs <= start < he) or any(mentions_name(ev, name) for ev in evidences):
                 continue
-            if any(_closest_name(ev, name, r) for ev, r in zip(evidences, refs)):
+            if any(closest_name(ev, name, r) for ev, r in zip(evidences, refs)):
                 continue  # a near miss: RF005 says it better
             # The names of the reference's sentence that the translation lacks are what this
             # name probably stands for (Sisha for Seshcha): RF007's findings on them fold in here.
             hyp_ev = hyp_ev or target_evidence(segment.hyp)
             missing = tuple(("ref", rs + s, rs + e) for s, e, n in english_name_tokens(segment.ref[rs:re_])
-                            if not mentions_name(hyp_ev, n) and not _closest_name(hyp_ev, n, segment.hyp)
+                            if not mentions_name(hyp_ev, n) and not closest_name(hyp_ev, n, segment.hyp)
                             ) if refs and refs[0] is segment.ref else ()
             yield Hit(start, end, f"“{name}” is in no reference", related=missing,
                       confidence=missing_name_confidence(name, [w for ev in evidences for w in ev.words]))
@@ -330,7 +329,7 @@ def name_misspelled_against_reference(segment: Segment, ctx) -> Iterator[Hit]:
         if any(mentions_name(ev, name) for ev in evidences):
             continue
         for ev, ref in zip(evidences, refs):
-            near = _closest_name(ev, name, ref)
+            near = closest_name(ev, name, ref)
             if near:
                 yield Hit(start, end, f"“{name}” is spelt “{near}” in the reference", suggestion=near)
                 break
@@ -429,7 +428,7 @@ def reference_name_missing(segment: Segment, ctx) -> Iterator[Hit]:
     src_ev = source_evidence(segment.src, segment.src_lang) if segment.src else None
     # Without a source to veto names the reference translator added, only rare names count.
     for start, end, name in english_name_tokens(ref, broad=src_ev is not None):
-        if mentions_name(hyp_ev, name) or _closest_name(hyp_ev, name, segment.hyp):
+        if mentions_name(hyp_ev, name) or closest_name(hyp_ev, name, segment.hyp):
             continue
         support = src_ev.supports(name) if src_ev is not None else True  # asked once: it is pure
         if support is False:
@@ -470,29 +469,3 @@ def _whole_word_in(name: str, text: str) -> bool:
             return True
         i = text.find(name, i + 1)
     return False
-
-
-def _closest_name(evidence, name: str, text: str) -> str | None:
-    """`closest_name(evidence, name, text)` (a name of `text` spelt almost like `name`) without
-    difflib for the words that cannot reach its 0.8 similarity, ~17 µs a word: the ratio is at
-    most 2 * (characters both have, counted) / (both lengths), difflib's quick_ratio. A word
-    skipped so has a ratio below 0.8, so it is never the result: the best word, when it
-    reaches 0.8, is the first word with the highest ratio among the words kept as among all."""
-    import difflib
-
-    f = fold(name)
-    best, best_ratio = None, 0.0
-    for candidate, c in _capitalised_folds(text):
-        if c == f or 2.0 * sum(min(f.count(ch), c.count(ch)) for ch in set(f)) / (len(f) + len(c)) < 0.8:
-            continue
-        ratio = difflib.SequenceMatcher(a=f, b=c).ratio()
-        if ratio > best_ratio:
-            best, best_ratio = candidate, ratio
-    return best if best_ratio >= 0.8 else None
-
-
-@functools.lru_cache(maxsize=64)
-def _capitalised_folds(text: str) -> tuple[tuple[str, str], ...]:
-    """The capitalised words of `text` that closest_name compares (four letters or more once
-    folded), with their folded forms: made once per text, not once per name."""
-    return tuple((tok.text, c) for tok in words(text) if tok.text[:1].isupper() and len(c := fold(tok.text)) >= 4)
