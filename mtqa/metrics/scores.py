@@ -101,6 +101,18 @@ class MetricSuite:
         """The run's sacrebleu metric object for `name`."""
         return self._objects()[name]
 
+    def prepare(self, segments) -> None:
+        """Count ahead, in one pass, what `segment_stats` will be asked of these segments (the
+        engine calls it with the next few): chrF's statistics cost less a group than a pair."""
+        pairs = [(s.hyp, r) for s in segments if s.refs for r in s.refs if r is not None]
+        if not pairs or "chrf" not in self.names:
+            return
+        from mtqa.metrics import ngrams
+
+        self._objects()
+        if self._fast["chrf"] is ngrams.chrf_stats:  # the default chrF (not chrF++)
+            ngrams.prepare_chrf(pairs)
+
     def segment_stats(self, hyp: str, refs: Sequence[str]) -> dict[str, list]:
         """Sufficient statistics of one corpus segment against its references, per metric."""
         self._nrefs.add(len(refs))
