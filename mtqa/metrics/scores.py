@@ -15,6 +15,7 @@ sacrebleu is imported when the first metric object is made, not with this module
 """
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
@@ -55,9 +56,7 @@ def _fast_stats(metric):
 def _add(total: list | None, stats: Sequence) -> list:
     if total is None:
         return list(stats)
-    for i, v in enumerate(stats):
-        total[i] += v
-    return total
+    return list(map(operator.add, total, stats))  # C's loop, not Python's
 
 
 @dataclass
@@ -121,10 +120,11 @@ class MetricSuite:
     def _stats(self, hyp: str, refs: Sequence[str]) -> dict[str, list]:
         out = {}
         ref_docs = None
+        num_refs = len(refs) - tuple(refs).count(None)  # as sacrebleu's reference cache sets it
         for n, m in self._objects().items():
             fast = self._fast[n]
             if fast is not None:
-                m.num_refs = sum(1 for r in refs if r is not None)  # as sacrebleu's reference cache sets it
+                m.num_refs = num_refs
                 out[n] = fast(m, hyp, refs)
             else:
                 ref_docs = ref_docs or [[r] for r in refs]
@@ -183,8 +183,9 @@ def sentence_chrf(hyp: str, ref: str) -> float:
 
         _SENTENCE_CHRF = CHRF()
     from mtqa.metrics.ngrams import chrf_pair_stats
+    from mtqa.metrics.sentence import sentence_chrf as sentence_f_score  # its _compute_f_score
 
     # sacrebleu's sentence_score of one reference is the F-score of that pair's statistics; the
     # n-grams of both texts stay cached for the run's metrics of the same segment.
     _SENTENCE_CHRF._check_sentence_score_args(hyp, [ref])
-    return _SENTENCE_CHRF._compute_f_score(chrf_pair_stats(hyp, ref))
+    return sentence_f_score(chrf_pair_stats(hyp, ref))
