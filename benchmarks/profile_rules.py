@@ -45,7 +45,11 @@ def main(argv=None) -> int:
         prof = cProfile.Profile()
         prof.enable()
     t_all = time.process_time()
-    for seg in segments:
+    for i, seg in enumerate(segments):
+        if metrics is not None and i % engine.PREPARE_AHEAD == 0:  # as engine.run reads ahead
+            t = time.process_time()
+            metrics.prepare(segments[i:i + engine.PREPARE_AHEAD])
+            clock["(sacrebleu statistics)"] += time.process_time() - t
         have = engine._available(seg)
         for r in selected:
             if not r.needs <= have or not r.applies_to(seg.tgt_lang):

@@ -4,11 +4,13 @@ For each segment it runs the selected rules whose needs are met (a rule that nee
 source is skipped when there is none), turns Hits into Findings (setting `text` from the
 field, so offsets always hold), sorts them, scores the segment and, with a reference, adds
 its sentence metrics (for a document, per aligned sentence too: `mtqa.align.document`). It is a
-generator over a generator, so memory does not grow with the batch.
+generator over a generator, so memory does not grow with the batch; with metrics it reads a few
+segments ahead, so that their statistics are counted together (`MetricSuite.prepare`).
 """
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import islice
 from typing import Iterable, Iterator
 
 from mtqa import scoring
@@ -167,8 +169,19 @@ def check_segment(segment: Segment, rules: Iterable[Rule] | RulePlan, ctx: Conte
     )
 
 
+#: Segments read ahead so that the metrics count their statistics together (MetricSuite.prepare).
+PREPARE_AHEAD = 32
+
+
 def run(segments: Iterable[Segment], rules: Iterable[Rule], ctx: Context,
         metrics: MetricSuite | None = None) -> Iterator[SegmentResult]:
     rules = plan(rules)
-    for segment in segments:
-        yield check_segment(segment, rules, ctx, metrics)
+    if metrics is None:
+        for segment in segments:
+            yield check_segment(segment, rules, ctx, metrics)
+        return
+    it = iter(segments)
+    while chunk := list(islice(it, PREPARE_AHEAD)):
+        metrics.prepare(chunk)
+        for segment in chunk:
+            yield check_segment(segment, rules, ctx, metrics)

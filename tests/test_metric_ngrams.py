@@ -68,3 +68,66 @@ _TEXT = st.one_of(st.lists(_ALPHABET, max_size=40).map("".join),
 def test_statistics_equal_sacrebleus_on_random_text(hyp, refs):
     for metric, fast in ((BLEU(), ngrams.bleu_stats), (CHRF(), ngrams.chrf_stats)):
         assert fast(metric, hyp, refs) == metric._extract_corpus_statistics([hyp], [[r] for r in refs])[0]
+
+
+def test_batch_equals_counters():
+    """chrf_batch counts many pairs in one pass: each pair's statistics are the Counters' (pairs
+    holding the padding characters, or too many distinct characters, come back None)."""
+    from mtqa.metrics import chrf_batch
+
+    pairs = [(hyp, ref) for hyp, refs in _cases() for ref in refs]
+    pairs += [("a\U0010FFFEb cdefgh", "a\U0010FFFEb cdefgh"), ("x\U0010FFFF" * 4, "x\U0010FFFF" * 3)]
+    got = chrf_batch.batch_stats(pairs)
+    assert len(got) == len(pairs)
+    for (hyp, ref), stats in zip(pairs, got):
+        if stats is None:
+            assert "\U0010FFFE" in hyp + ref or "\U0010FFFF" in hyp + ref
+        else:
+            assert stats == ngrams._chrf_pair_counters(hyp, ref), (hyp, ref)
+
+
+def test_prepared_statistics_are_used_and_equal():
+    from mtqa.metrics.scores import MetricSuite
+    from mtqa.model import Segment
+
+    segs = [Segment(id=str(i), index=i, hyp=it["mt_sent"], refs=(it["eng_sent"], it["pert_sent"]))
+            for i, it in enumerate(ITEMS[:40])]
+    fresh = MetricSuite()
+    expected = [fresh.segment_stats(s.hyp, s.refs) for s in segs]
+    suite = MetricSuite()
+    suite.prepare(segs)
+    assert len(ngrams._PREPARED) == len({(s.hyp, r) for s in segs for r in s.refs})
+    assert [suite.segment_stats(s.hyp, s.refs) for s in segs] == expected
+
+
+_SHORT = st.one_of(st.lists(_ALPHABET, max_size=40).map("".join), st.text(max_size=60))
+
+
+@settings(max_examples=60, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.tuples(_SHORT, _SHORT), min_size=1, max_size=40))
+def test_batch_equals_counters_on_random_text(pairs):
+    from mtqa.metrics import chrf_batch
+
+    got = chrf_batch.batch_stats(pairs)
+    assert len(got) == len(pairs)
+    for (hyp, ref), stats in zip(pairs, got):
+        if stats is not None:
+            assert stats == ngrams._chrf_pair_counters(hyp, ref)
+        else:
+            assert "\U0010FFFE" in hyp + ref or "\U0010FFFF" in hyp + ref
+
+
+def test_batch_splits_a_group_with_too_many_characters():
+    """Chinese texts with hundreds of distinct characters do not fit one group's keys: the group
+    is split until they do; a pair with over 1,022 distinct characters alone comes back None."""
+    from mtqa.metrics import chrf_batch
+
+    han = [chr(c) for c in range(0x4E00, 0x4E00 + 1100)]
+    pairs = [("".join(han[i * 90:(i + 1) * 90]), "".join(han[i * 90 + 40:(i + 1) * 90 + 40])) for i in range(11)]
+    pairs.insert(5, ("".join(han), "".join(han[::2])))
+    pairs.append(("the cat sat", "the cat sat down"))
+    got = chrf_batch.batch_stats(pairs)
+    assert got[5] is None
+    for i, ((hyp, ref), stats) in enumerate(zip(pairs, got)):
+        if i != 5:
+            assert stats == ngrams._chrf_pair_counters(hyp, ref)

@@ -28,3 +28,21 @@ def test_scorer_keeps_sacrebleu_for_other_configurations():
     chrf = CHRF()
     cstats = [12, 14, 6, 11, 13, 3, 10, 12, 1, 9, 11, 0, 8, 10, 0, 7, 9, 0]
     assert scorer(chrf)(cstats) == chrf._compute_score_from_stats(cstats).score
+
+
+@st.composite
+def chrf_stats(draw):
+    out = []
+    for _ in range(6):
+        n_hyp, n_ref = draw(st.integers(0, 300)), draw(st.integers(0, 300))
+        out += [n_hyp, n_ref, draw(st.integers(0, min(n_hyp, n_ref)))]
+    return out
+
+
+@settings(max_examples=3000, deadline=None)
+@given(chrf_stats())
+def test_sentence_chrf_is_sacrebleus_float(stats):
+    from mtqa.metrics.sentence import sentence_chrf
+
+    assert sentence_chrf(stats) == CHRF()._compute_f_score(stats)
+    assert scorer(CHRF()) is sentence_chrf and scorer(CHRF(word_order=2)) is not sentence_chrf

@@ -14,9 +14,10 @@ the metric object carries, no lowercasing, order 4; chrF with 6 character orders
 orders, no whitespace): `supports` says which. Others (chrF++, TER) keep sacrebleu's path.
 
 chrF's character n-grams are counted with numpy arrays (mtqa.metrics.chrf_arrays, another 6x)
-except in texts too short for it. A pair's statistics are kept for the last few pairs: RF006
-scores a translation against its reference with chrF before the metrics do, and the metrics
-then reuse them instead of extracting them again.
+except in texts too short for it, or, for the segments the engine is about to check, with the
+pairs of several segments in one pass (`prepare_chrf`, mtqa.metrics.chrf_batch). A pair's
+statistics are kept for the last few pairs: RF006 scores a translation against its reference
+with chrF before the metrics do, and the metrics then reuse them instead of extracting them again.
 """
 from __future__ import annotations
 
@@ -119,9 +120,28 @@ def _chrf_pair(hyp: str, ref: str) -> tuple[int, ...]:
     return tuple(stats if stats is not None else _chrf_pair_counters(hyp, ref))
 
 
+#: Statistics of the pairs of the segments about to be checked (`prepare_chrf`), by (hyp, ref).
+_PREPARED: dict[tuple[str, str], list[int]] = {}
+#: Longest text counted with its group: a longer one (a document) is counted alone, when asked.
+PREPARE_MAX_CHARS = 4096
+
+
+def prepare_chrf(pairs) -> None:
+    """Count the chrF statistics of these (hyp, ref) pairs together (mtqa.metrics.chrf_batch:
+    one numpy pass costs less than one a pair), for the `chrf_pair_stats` calls that follow;
+    the previous group's are dropped, so memory holds one group."""
+    global _PREPARED
+    from mtqa.metrics import chrf_batch
+
+    todo = [p for p in dict.fromkeys(pairs)
+            if len(p[0]) <= PREPARE_MAX_CHARS and len(p[1]) <= PREPARE_MAX_CHARS]
+    _PREPARED = {p: s for p, s in zip(todo, chrf_batch.batch_stats(todo)) if s is not None}
+
+
 def chrf_pair_stats(hyp: str, ref: str) -> list[int]:
     """[hyp n-grams, ref n-grams, matches] per order, as sacrebleu's chrF compares one reference."""
-    return list(_chrf_pair(hyp, ref))
+    stats = _PREPARED.get((hyp, ref))
+    return list(stats if stats is not None else _chrf_pair(hyp, ref))
 
 
 def chrf_stats(metric, hyp: str, refs: Sequence[str | None]) -> list[int]:

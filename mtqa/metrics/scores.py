@@ -15,6 +15,7 @@ sacrebleu is imported when the first metric object is made, not with this module
 """
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
@@ -55,9 +56,7 @@ def _fast_stats(metric):
 def _add(total: list | None, stats: Sequence) -> list:
     if total is None:
         return list(stats)
-    for i, v in enumerate(stats):
-        total[i] += v
-    return total
+    return list(map(operator.add, total, stats))  # C's loop, not Python's
 
 
 @dataclass
@@ -101,6 +100,18 @@ class MetricSuite:
         """The run's sacrebleu metric object for `name`."""
         return self._objects()[name]
 
+    def prepare(self, segments) -> None:
+        """Count ahead, in one pass, what `segment_stats` will be asked of these segments (the
+        engine calls it with the next few): chrF's statistics cost less a group than a pair."""
+        pairs = [(s.hyp, r) for s in segments if s.refs for r in s.refs if r is not None]
+        if not pairs or "chrf" not in self.names:
+            return
+        from mtqa.metrics import ngrams
+
+        self._objects()
+        if self._fast["chrf"] is ngrams.chrf_stats:  # the default chrF (not chrF++)
+            ngrams.prepare_chrf(pairs)
+
     def segment_stats(self, hyp: str, refs: Sequence[str]) -> dict[str, list]:
         """Sufficient statistics of one corpus segment against its references, per metric."""
         self._nrefs.add(len(refs))
@@ -109,10 +120,11 @@ class MetricSuite:
     def _stats(self, hyp: str, refs: Sequence[str]) -> dict[str, list]:
         out = {}
         ref_docs = None
+        num_refs = len(refs) - tuple(refs).count(None)  # as sacrebleu's reference cache sets it
         for n, m in self._objects().items():
             fast = self._fast[n]
             if fast is not None:
-                m.num_refs = sum(1 for r in refs if r is not None)  # as sacrebleu's reference cache sets it
+                m.num_refs = num_refs
                 out[n] = fast(m, hyp, refs)
             else:
                 ref_docs = ref_docs or [[r] for r in refs]
@@ -171,8 +183,9 @@ def sentence_chrf(hyp: str, ref: str) -> float:
 
         _SENTENCE_CHRF = CHRF()
     from mtqa.metrics.ngrams import chrf_pair_stats
+    from mtqa.metrics.sentence import sentence_chrf as sentence_f_score  # its _compute_f_score
 
     # sacrebleu's sentence_score of one reference is the F-score of that pair's statistics; the
     # n-grams of both texts stay cached for the run's metrics of the same segment.
     _SENTENCE_CHRF._check_sentence_score_args(hyp, [ref])
-    return _SENTENCE_CHRF._compute_f_score(chrf_pair_stats(hyp, ref))
+    return sentence_f_score(chrf_pair_stats(hyp, ref))

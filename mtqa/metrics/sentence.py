@@ -5,7 +5,9 @@ lengths into strings (~6 µs) that a sentence score never shows; chrF's builds a
 around `_compute_f_score`. Per segment that is a tenth of the statistics' cost. `sentence_bleu`
 is sacrebleu's `BLEU.compute_bleu` for the one configuration mtqa scores sentences with
 (smoothing "exp", effective order, order 4), the same float operations in the same order, so
-the same float; `scorer` falls back to sacrebleu's objects for any other. Tests compare.
+the same float; `sentence_chrf` is `CHRF._compute_f_score` for the default chrF, likewise
+(without its attribute look-ups). `scorer` falls back to sacrebleu's objects for any other
+configuration. Tests compare.
 """
 from __future__ import annotations
 
@@ -41,6 +43,37 @@ def sentence_bleu(stats) -> float:
     return bp * math.exp(sum([_my_log(p) for p in precisions[:eff_order]]) / eff_order)
 
 
+def sentence_chrf(stats) -> float:
+    """`CHRF()._compute_f_score(stats)`: beta 2, 6 character orders, no word orders, no eps
+    smoothing. sacrebleu also sums an eps-smoothed score that only eps smoothing returns; the
+    averages it does return are the same float operations in the same order, so the same float."""
+    avg_prec = avg_rec = 0.0
+    effective_order = 0
+    for i in range(0, 18, 3):
+        n_hyp, n_ref = stats[i], stats[i + 1]
+        if n_hyp > 0 and n_ref > 0:
+            avg_prec += stats[i + 2] / n_hyp
+            avg_rec += stats[i + 2] / n_ref
+            effective_order += 1
+    if effective_order == 0:
+        return 0.0
+    avg_prec /= effective_order
+    avg_rec /= effective_order
+    if avg_prec + avg_rec:
+        score = 5 * avg_prec * avg_rec  # (1 + beta ** 2), beta ** 2 below
+        score /= (4 * avg_prec) + avg_rec
+        return 100 * score
+    return 0.0
+
+
+def is_default_chrf(metric) -> bool:
+    """Whether `sentence_chrf` computes `metric`'s F-score."""
+    from sacrebleu.metrics import CHRF
+
+    return (type(metric) is CHRF and metric.beta == 2 and metric.char_order == 6 and metric.word_order == 0
+            and not metric.eps_smoothing)
+
+
 def scorer(metric):
     """A function of a segment's statistics giving `metric._compute_score_from_stats(s).score`."""
     from sacrebleu.metrics import BLEU, CHRF
@@ -49,6 +82,8 @@ def scorer(metric):
               getattr(metric, "max_ngram_order", None))
     if type(metric) is BLEU and config == ("exp", True, 4):
         return sentence_bleu
+    if is_default_chrf(metric):
+        return sentence_chrf
     if type(metric) is CHRF:  # CHRFScore keeps the F-score as it is
         return metric._compute_f_score
     return lambda stats: metric._compute_score_from_stats(stats).score

@@ -27,6 +27,8 @@ def check_rows(segments: list[Segment], rules: tuple[Rule, ...], ctx: Context,
 
     out = []
     plan = RulePlan(rules)
+    if metrics is not None:
+        metrics.prepare(segments)
     for segment in segments:
         r = check_segment(segment, plan, ctx, metrics, keep_stats=True)
         out.append((r.findings, r.score, r.words, r.metrics, r.metric_stats, r.sentences))
