@@ -131,3 +131,19 @@ def test_case_insensitive_letters_lower_keeps_apart_value_like_their_plain_word(
     got, want = quantities(odd, lang), quantities(plain, lang)
     assert [(q.start, q.end, q.approx) for q in got] == [(q.start, q.end, q.approx) for q in want]
     assert got and got[0].approx
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de", "pl"])
+def test_number_word_set_is_a_plain_filter_of_the_word_classes(lang):
+    """number_word_set's one pass over the words not known to be SKIP gives what reading every
+    word's class gives: the non-SKIP words when one word is core, else None (twice, so the
+    second call runs with the SKIP cache filled)."""
+    from mtqa.text.number_tokens import SKIP, number_word_set, word_class, word_set
+    texts = ["three and a half", "a dozen eggs", "and the", "un et deux", "hundreds of people",
+             "zwei und drei", "dwa i trzy", "the an a", "twenty-one cats", "und", "nothing here"]
+    for text in texts + texts:
+        found = word_set(text)
+        classes = {w: word_class(w, lang) for w in found}
+        want = ({w for w, c in classes.items() if c[0] != SKIP}
+                if any(c[2] for c in classes.values()) else None)
+        assert number_word_set(text, lang) == want, text

@@ -51,10 +51,8 @@ def word_class(word: str, lang: str) -> tuple[int, str, bool]:
     return SKIP, low, False
 
 
-#: Per language, words known to be no core number word (see `word_class`): a sentence's new
-#: words are found with one set difference. Bounded like the caches of single words.
-_NOT_CORE: dict[str, set[str]] = {}
-#: Per language, words known to be of class SKIP, bounded in the same way.
+#: Per language, words known to be of class SKIP (see `word_class`): a sentence's other words
+#: are found with one set difference. Bounded like the caches of single words.
 _SKIPPED: dict[str, set[str]] = {}
 
 
@@ -70,22 +68,19 @@ def number_word_set(text: str, lang: str, found: set[str] | None = None) -> set[
     looks up no class for the other words, token by token."""
     if found is None:
         found = word_set(text)
-    known = _NOT_CORE.setdefault(lang, set())
-    for word in found - known:
-        if word_class(word, lang)[2]:
-            break
-        if len(known) < 1 << 16:
-            known.add(word)
-    else:
-        return None
+    # One pass over the words not known to be SKIP: a SKIP word is never core (word_class
+    # gives every SKIP core=False), so the core words are all among them too.
     skipped = _SKIPPED.setdefault(lang, set())
     keep = set()
+    core = False
     for word in found - skipped:
-        if word_class(word, lang)[0] != SKIP:
+        cls, _, is_core = word_class(word, lang)
+        if cls != SKIP:
             keep.add(word)
+            core = core or is_core
         elif len(skipped) < 1 << 16:
             skipped.add(word)
-    return keep
+    return keep if core else None
 
 
 _ASCII_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
