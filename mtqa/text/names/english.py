@@ -71,7 +71,9 @@ def english_name_tokens(text: str, broad: bool = False, names_only: bool = False
     not the words English also writes capitalised as words or titles (Congress, President,
     South), which a source translates.
     """
-    starts = sentence_starts(text) if broad else frozenset()
+    # The sentence starts are needed only for a broad name (most capitalised words are common
+    # words or sentence-opening stopwords, judged without them): split the text when first asked.
+    starts = None
     out = []
     toks = words(text)
     # Only capitalised tokens can be names: picked in C (most words are lower case).
@@ -83,7 +85,9 @@ def english_name_tokens(text: str, broad: bool = False, names_only: bool = False
         end = tok.start + len(word)
         if abbreviation and text[end:end + 1] in ".)":
             continue  # Rep. Brad Sherman, Sept. 16, (Mon): abbreviated words, not names
-        if (broad and broad_name and tok.start not in starts) or name:
+        if broad and broad_name and not name and starts is None:
+            starts = sentence_starts(text)
+        if name or (broad and broad_name and tok.start not in starts):
             out.append((tok.start, end, word))  # Obama, Hamas, Snowden; or a rare word, a place
     return tuple(out)
 
