@@ -15,6 +15,7 @@ SEED = 0
 #: Below this many letters langdetect is unreliable; callers get None instead of a guess.
 MIN_LETTERS = 20
 
+_INF = float("inf")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 # langdetect reports a few codes that mtqa does not distinguish from their macro-language.
 _NORMALISE = {"zh-cn": "zh", "zh-tw": "zh"}
@@ -99,6 +100,36 @@ def _lazy_factory():
     return factory
 
 
+@functools.lru_cache(maxsize=1)
+def _fast_detector_class():
+    """langdetect's Detector with its two per-n-gram loops as list comprehensions: the same float
+    operations in the same order (so bit-identical probabilities), ~3x faster than the indexed
+    Python loops (each call samples a few hundred n-grams over ~55 languages)."""
+    from langdetect.detector import Detector
+
+    class _FastDetector(Detector):
+        def _update_lang_prob(self, prob, word, alpha):
+            if self.verbose or word is None or word not in self.word_lang_prob_map:
+                return super()._update_lang_prob(prob, word, alpha)
+            row = self.word_lang_prob_map[word]
+            if len(row) != len(prob):
+                return super()._update_lang_prob(prob, word, alpha)
+            weight = alpha / self.BASE_FREQ
+            prob[:] = [p * (weight + r) for p, r in zip(prob, row)]  # prob[i] *= weight + row[i]
+            return True
+
+        def _normalize_prob(self, prob):
+            sump = sum(prob)
+            if not 0.0 < sump < _INF:
+                return super()._normalize_prob(prob)  # NaN, inf or nothing: the loop's own answer
+            prob[:] = [p / sump for p in prob]  # all finite, as sump is
+            # The loop's maxp starts at 0.0 and takes each larger p: the largest value, or 0.0.
+            largest = max(prob)
+            return largest if largest > 0.0 else 0.0
+
+    return _FastDetector
+
+
 # Recent texts only: several rules may ask about the same segment, but a batch that repeats its
 # sentences far apart must not be answered from memory (benchmarks would measure the cache).
 @functools.lru_cache(maxsize=64)
@@ -109,6 +140,7 @@ def detect(text: str) -> tuple[str, float] | None:
     from langdetect.lang_detect_exception import LangDetectException
 
     detector = _factory().create()
+    detector.__class__ = _fast_detector_class()
     detector.append(text[:5000])
     try:
         best = detector.get_probabilities()[0]
