@@ -131,3 +131,13 @@ def test_batch_splits_a_group_with_too_many_characters():
     for i, ((hyp, ref), stats) in enumerate(zip(pairs, got)):
         if i != 5:
             assert stats == ngrams._chrf_pair_counters(hyp, ref)
+
+
+@settings(max_examples=150, deadline=None, derandomize=True, database=None)
+@given(_TEXT, _TEXT)
+def test_one_reference_shortcut_equals_the_general_path(hyp, ref):
+    """One reference takes a path of its own (it stops at the first order matching nothing):
+    the same statistics as the general path ([ref, None]: sacrebleu drops the None) and sacrebleu's."""
+    bleu = BLEU()
+    assert ngrams.bleu_stats(bleu, hyp, [ref]) == ngrams.bleu_stats(bleu, hyp, [ref, None])
+    assert ngrams.bleu_stats(bleu, hyp, [ref]) == bleu._extract_corpus_statistics([hyp], [[ref]])[0]

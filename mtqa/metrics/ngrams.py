@@ -54,6 +54,17 @@ def _word_ngrams(tokens: list[str]) -> tuple[dict, ...]:
             _counts(zip(tokens, tokens[1:], tokens[2:], tokens[3:])))
 
 
+def _grams(tokens: list[str], n: int):
+    """The (n+1)-grams of `tokens`, as `_word_ngrams` keys them."""
+    if n == 0:
+        return tokens
+    if n == 1:
+        return zip(tokens, tokens[1:])
+    if n == 2:
+        return zip(tokens, tokens[1:], tokens[2:])
+    return zip(tokens, tokens[1:], tokens[2:], tokens[3:])
+
+
 def _matches(hyp: dict, ref: dict, n_hyp: int = -1) -> int:
     """Size of the multiset intersection: sum of min(count) over the n-grams both have
     (`n_hyp`: the number of n-grams `hyp` counts, when known)."""
@@ -65,14 +76,30 @@ def _matches(hyp: dict, ref: dict, n_hyp: int = -1) -> int:
 
 def bleu_stats(metric, hyp: str, refs: Sequence[str | None]) -> list[int]:
     """sacrebleu's `BLEU._extract_corpus_statistics([hyp], [[r] for r in refs])[0]`."""
+    # `metric._preprocess_segment` without its lowercasing, which `supports` rules out
+    tokenize = metric.tokenizer
+    toks = tokenize(hyp.rstrip()).split()
+    hyp_len = len(toks)
+    total = [max(0, hyp_len - n) for n in range(BLEU_ORDER)]
+    if len(refs) == 1 and refs[0] is not None:  # one reference: its length is the closest
+        ref_toks = tokenize(refs[0].rstrip()).split()
+        correct = [0] * BLEU_ORDER
+        for n in range(BLEU_ORDER):
+            # An n-gram both texts have starts with an (n-1)-gram both have: once an order
+            # matches nothing, no higher order does (its zeros are already in `correct`).
+            matched = _matches(_counts(_grams(toks, n)), _counts(_grams(ref_toks, n)), total[n])
+            if not matched:
+                break
+            correct[n] = matched
+        return [hyp_len, len(ref_toks)] + correct + total
     ref_ngrams: list[dict] | None = None
     ref_lens = []
     for ref in refs:
         if ref is None:
             continue  # sacrebleu drops undefined references
-        toks = metric._preprocess_segment(ref).split()
-        ref_lens.append(len(toks))
-        grams = _word_ngrams(toks)
+        ref_toks = tokenize(ref.rstrip()).split()
+        ref_lens.append(len(ref_toks))
+        grams = _word_ngrams(ref_toks)
         if ref_ngrams is None:
             ref_ngrams = list(grams)
         else:  # the most times any one reference has an n-gram, as sacrebleu merges them
@@ -80,13 +107,10 @@ def bleu_stats(metric, hyp: str, refs: Sequence[str | None]) -> list[int]:
                 for ng, count in these.items():
                     if count > merged.get(ng, 0):
                         merged[ng] = count
-    toks = metric._preprocess_segment(hyp).split()
-    hyp_len = len(toks)
     ref_len = metric._get_closest_ref_len(hyp_len, ref_lens)
     hyp_ngrams = _word_ngrams(toks)
     if ref_ngrams is None:
         ref_ngrams = [{}] * BLEU_ORDER
-    total = [max(0, hyp_len - n) for n in range(BLEU_ORDER)]
     correct = [_matches(h, r, t) for h, r, t in zip(hyp_ngrams, ref_ngrams, total)]
     return [hyp_len, ref_len] + correct + total
 
