@@ -87,6 +87,25 @@ def _digits(line_h: str, line_r: str) -> tuple[np.ndarray | None, int]:
     return d, spare
 
 
+def matched_runs(t: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Of sorted tagged keys `t` (an n-gram key shifted left one bit, the low bit set for the
+    reference's): the start position and the value of each run of equal keys, and for each
+    pair of neighbouring runs the matches they make: a translation run directly followed by the
+    same key's reference run (values differing in the tag bit only) matches the smaller of the
+    two lengths, any other pair 0."""
+    n = len(t)
+    new = np.empty(n + 1, dtype=bool)
+    new[0] = new[n] = True
+    np.not_equal(t[1:], t[:-1], out=new[1:n])
+    starts = np.flatnonzero(new)
+    lengths = starts[1:] - starts[:-1]
+    values = t[starts[:-1]]
+    both = (values[1:] ^ values[:-1]) == 1
+    matched = np.minimum(lengths[:-1], lengths[1:])
+    matched *= both
+    return starts, values, matched
+
+
 def pair_stats(hyp: str, ref: str) -> list[int] | None:
     """sacrebleu's chrF statistics of `hyp` against one reference (6 orders, no word n-grams:
     [hyp n-grams, ref n-grams, matches] per order), or None for a pair the arrays do not take."""
@@ -106,19 +125,7 @@ def pair_stats(hyp: str, ref: str) -> list[int] | None:
     keys[lh:] |= 1
     t = np.concatenate((keys[:lh], keys[lh + _PAD:]), axis=None)
     t.sort()
-    # Runs of equal tagged keys: start positions, lengths, values.
-    n = len(t)
-    new = np.empty(n + 1, dtype=bool)
-    new[0] = new[n] = True
-    np.not_equal(t[1:], t[:-1], out=new[1:n])
-    starts = np.flatnonzero(new)
-    lengths = starts[1:] - starts[:-1]
-    values = t[starts[:-1]]
-    # A translation run directly followed by the same key's reference run (values differing
-    # in the tag bit only) contributes the smaller of the two lengths.
-    both = (values[1:] ^ values[:-1]) == 1
-    matched = np.minimum(lengths[:-1], lengths[1:])
-    matched *= both
+    _, values, matched = matched_runs(t)
     total = matched.cumsum()
     # Runs before the first key of orders 2..6; order 1 always has runs (lh >= MIN_CHARS).
     ends = values[:-1].searchsorted(_order_starts(bits))

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from mtqa.metrics.chrf_arrays import matched_runs
 from mtqa.metrics.ngrams import CHRF_ORDER
 
 #: Padding after a text so that each of its positions starts a full window.
@@ -86,18 +87,7 @@ def _group(pairs: list[tuple[str, str]]) -> list[list[int] | None]:
     keys += row_tag
     t = keys.ravel()
     t.sort()
-    # Runs of equal tagged keys; a translation run directly followed by the same key's
-    # reference run (values differing in the tag bit only) matches the smaller length.
-    size = len(t)
-    new = np.empty(size + 1, dtype=bool)
-    new[0] = new[size] = True
-    np.not_equal(t[1:], t[:-1], out=new[1:size])
-    starts = np.flatnonzero(new)
-    lengths = np.diff(starts)
-    values = t[starts[:-1]]
-    both = (values[1:] ^ values[:-1]) == 1
-    matched = np.minimum(lengths[:-1], lengths[1:])
-    matched *= both
+    starts, _, matched = matched_runs(t)
     total = np.zeros(len(matched) + 1, dtype=np.int64)
     np.cumsum(matched, out=total[1:])
     # Group (pair j, order n) is the next la+lb+2*PAD keys; a match is counted at its
