@@ -4,7 +4,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -205,11 +204,12 @@ BILLION_LAUGHS = """<?xml version="1.0"?>
 """
 
 
-def _run_cli(*args, timeout=20):
-    start = time.monotonic()
-    proc = subprocess.run([sys.executable, "-m", "mtqa", "check", *map(str, args), "--isolated", "--format", "json"],
+def _run_cli(*args, timeout=60):
+    """The run's result. A run that never ends (a blocking read, an exponential expansion) fails
+    the test through the timeout, set far above a run's few seconds so that a loaded machine
+    does not fail it: speed is not what these tests assert."""
+    return subprocess.run([sys.executable, "-m", "mtqa", "check", *map(str, args), "--isolated", "--format", "json"],
                           capture_output=True, text=True, cwd=ROOT, timeout=timeout)
-    return proc, time.monotonic() - start
 
 
 @pytest.mark.parametrize("suffix", [".xlf", ".tmx"])
@@ -221,10 +221,9 @@ def test_entity_expansion_is_refused_quickly(tmp_path, suffix):
         '<tmx version="1.4"><header srclang="fr"/><body><tu><tuv xml:lang="fr"><seg>&lol9;</seg></tuv>'
         '</tu></body></tmx>')
     path.write_text(text, encoding="utf-8")
-    proc, seconds = _run_cli(path)
+    proc = _run_cli(path)
     assert proc.returncode == 2 and proc.stdout == ""
     assert "declares the XML entity 'lol'" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
-    assert seconds < 10
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
@@ -244,8 +243,7 @@ def test_external_references_are_never_read(tmp_path, doctype):
     target = "&e;" if "ENTITY e" in doctype else "safe"
     path.write_text('<?xml version="1.0"?>\n' + doctype.format(uri=secret.as_uri()) + "\n" +
                     body.format(target=target), encoding="utf-8")
-    proc, seconds = _run_cli(path, timeout=20)
-    assert seconds < 10
+    proc = _run_cli(path)
     if "ENTITY" in doctype:
         assert proc.returncode == 2 and "mtqa refuses entity declarations" in proc.stderr
     else:  # an external DTD is simply not loaded: the file is checked as it is
