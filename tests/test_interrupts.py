@@ -215,3 +215,32 @@ def test_a_killed_worker_ends_the_run_instead_of_hanging_it(runs):
     assert run.stderr.startswith("mtqa: error: --jobs: a worker process was stopped by signal 9")
     assert run.stderr.count("\n") == 1
     assert os.listdir(run.out_dir) == [] and os.listdir(run.tmp_dir) == [] and run.left == []
+
+
+def test_a_signal_inside_a_finalizer_interrupts_the_run_after_it(monkeypatch):
+    """A signal whose handler runs inside an object's __del__ (as one did inside regex's, under
+    load) must not raise there, where Python prints "Exception ignored" and drops the exception
+    so the run goes on: it is delivered again and interrupts the run once __del__ has returned."""
+    from mtqa.run import signals
+
+    unraisable = []
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
+    finished = []
+
+    class Finalised:
+        def __del__(self):
+            signal.raise_signal(signal.SIGINT)
+            for _ in range(1000):  # checks for pending signals: the handler runs in here
+                pass
+            finished.append(True)
+
+    previous = signals.install()
+    try:
+        with pytest.raises(signals.Interrupted):
+            obj = Finalised()
+            del obj
+            time.sleep(5)  # the run goes on after the finalizer: the signal interrupts it here
+    finally:
+        signals.restore(previous)
+    assert finished == [True] and unraisable == []
+    assert signals.received() == signal.SIGINT

@@ -10,6 +10,9 @@ The record matters as much as the exception: some libraries catch everything (la
 a Ctrl-C while it reads its profiles into "Profile format error"), so the entry point asks
 `received()` before it blames anything else.
 
+A signal whose handler runs inside an object's finalizer (`__del__`, where Python prints an
+exception and drops it) is delivered again a millisecond later by a one-shot SIGALRM timer.
+
 `deferred()` holds both signals back for a few statements that must not be split: creating a
 temporary file and registering it for removal, a rename into place, forking the worker pool.
 A signal that arrives meanwhile is delivered as soon as the block ends.
@@ -22,7 +25,7 @@ from typing import Iterator
 
 SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
-_state: dict = {"signum": None, "settled": False}
+_state: dict = {"signum": None, "settled": False, "redeliver": False}
 
 
 class Interrupted(KeyboardInterrupt):
@@ -33,11 +36,48 @@ class Interrupted(KeyboardInterrupt):
         self.signum = signum
 
 
-def handler(signum, _frame) -> None:
-    if _state["signum"] is None:
-        _state["signum"] = signum
-        if not _state["settled"]:
-            raise Interrupted(signum)
+def handler(signum, frame) -> None:
+    if _state["signum"] is None or _state["redeliver"]:
+        _state["signum"] = _state["signum"] or signum
+        if _state["settled"]:
+            return
+        if _in_finalizer(frame):
+            # Python prints an exception raised inside __del__ as "Exception ignored" and
+            # drops it: the run would go on with a traceback on the screen. Deliver the signal
+            # again a moment later (a finalizer takes microseconds), when it can interrupt.
+            _state["redeliver"] = True
+            _redeliver_soon(signum)
+            return
+        _state["redeliver"] = False
+        raise Interrupted(signum)
+
+
+def _redeliver_soon(signum: int) -> None:
+    """`signum` again in a millisecond, through a one-shot SIGALRM timer (raising it at once
+    would run the handler inside itself, still within the finalizer)."""
+    if not hasattr(signal, "setitimer"):
+        return  # no timer (Windows): the signal is recorded, and received() still reports it
+    def alarm(_sig, frame):
+        _cancel_redelivery()
+        handler(signum, frame)
+
+    _state["alarm"] = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, 0.001)
+
+
+def _cancel_redelivery() -> None:
+    if "alarm" in _state:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, _state.pop("alarm") or signal.SIG_DFL)
+
+
+def _in_finalizer(frame) -> bool:
+    """Whether `frame` runs inside an object's __del__ (regex's compiled patterns have one)."""
+    while frame is not None:
+        if frame.f_code.co_name == "__del__":
+            return True
+        frame = frame.f_back
+    return False
 
 
 def settle() -> None:
@@ -50,6 +90,7 @@ def install() -> dict | None:
     cannot be handled (not the main thread)."""
     _state["signum"] = None
     _state["settled"] = False
+    _state["redeliver"] = False
     previous = {}
     try:
         for sig in SIGNALS:
@@ -64,6 +105,7 @@ def restore(previous: dict | None) -> None:
     if previous is None:
         return
     with deferred():
+        _cancel_redelivery()
         for sig, old in previous.items():
             signal.signal(sig, old if old is not None else signal.SIG_DFL)
 
