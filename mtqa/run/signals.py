@@ -57,11 +57,14 @@ def _redeliver_soon(signum: int) -> None:
     would run the handler inside itself, still within the finalizer)."""
     if not hasattr(signal, "setitimer"):
         return  # no timer (Windows): the signal is recorded, and received() still reports it
+
     def alarm(_sig, frame):
         _cancel_redelivery()
         handler(signum, frame)
 
-    _state["alarm"] = signal.signal(signal.SIGALRM, alarm)
+    previous = signal.signal(signal.SIGALRM, alarm)
+    # A second redelivery before the first fires keeps the handler that was there before both.
+    _state.setdefault("alarm", previous)
     signal.setitimer(signal.ITIMER_REAL, 0.001)
 
 
