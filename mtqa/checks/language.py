@@ -9,7 +9,6 @@ worth an editor's time.
 from __future__ import annotations
 
 import functools
-import operator
 from typing import Iterator
 
 from mtqa.model import Hit, Segment, Severity
@@ -17,7 +16,7 @@ from mtqa.resources import langid, lexicons
 from mtqa.resources.languages import language_name
 from mtqa.rules import rule
 from mtqa.text.sentences import paragraphs
-from mtqa.text.tokens import words
+from mtqa.text.tokens import token_text, words
 
 MIN_LETTERS = 40          # below this, langdetect is not asked
 FUNCTION_SHARE = 0.15     # English prose has far more function words than this
@@ -27,7 +26,7 @@ MIN_PROBABILITY = 0.9
 def _function_word_share(text: str, lang: str) -> float | None:
     """Share of the target language's function words, or None without a list for it."""
     vocab = lexicons.words("stopwords.txt", lang)
-    texts = list(map(_text_of, words(text)))
+    texts = list(map(token_text, words(text)))
     counted = len(texts) - sum(map(str.isdigit, texts))  # numbers do not count
     if not vocab or not counted:
         return None
@@ -39,7 +38,6 @@ def _function_word_share(text: str, lang: str) -> float | None:
     return sum(map(vocab.__contains__, map(str.lower, texts))) / counted
 
 
-_text_of = operator.itemgetter(2)  # a Token's text
 
 
 @functools.lru_cache(maxsize=16)

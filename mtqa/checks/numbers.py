@@ -17,7 +17,7 @@ from mtqa.align import pairs
 from mtqa.model import Confidence, Hit, Segment, Severity
 from mtqa.rules import rule
 from mtqa.text import literals
-from mtqa.text.number_hints import digit_run_spans, has_digit, keyword_text
+from mtqa.text.number_hints import NON_DIGIT_RE, digit_run_spans, has_digit, keyword_text
 from mtqa.text.number_words import month_stems
 from mtqa.text.codes import codes, digit_runs
 from mtqa.text.numbers import Quantity, quantities, within_century
@@ -312,7 +312,6 @@ _DECIMAL_COMMA_RE = re.compile(r"(?<![\d.,])(\d{1,3}),(\d{1,2})(?![\d,])(?=\s?(?
 _THOUSANDS_SPACES = frozenset(" \u00a0\u202f\u2009")  # the separators of _SPACE_THOUSANDS_RE
 _SPACE_THOUSANDS_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,.]\d)")
 _TWO_YEARS_RE = re.compile(r"\d{4}\s\d{4}")
-_NON_DIGIT_RE = re.compile(r"\D")
 _FRENCH_TIME_RE = re.compile(r"(?<![\d:])([01]?\d|2[0-3])\s?h\s?([0-5]\d)(?!\d)")
 
 
@@ -359,7 +358,7 @@ def foreign_number_format(segment: Segment, ctx) -> Iterator[Hit]:
         for m in _SPACE_THOUSANDS_RE.finditer(text):
             if _TWO_YEARS_RE.search(text[max(0, m.start() - 5):m.end() + 5]):
                 continue  # two years side by side, not a grouped number
-            digits = _NON_DIGIT_RE.sub("", m.group(0))
+            digits = NON_DIGIT_RE.sub("", m.group(0))
             yield Hit(m.start(), m.end(), "spaces as thousands separators", suggestion=f"{int(digits):,}")
     if hours:
         for m in _FRENCH_TIME_RE.finditer(text):

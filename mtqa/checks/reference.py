@@ -27,7 +27,7 @@ from mtqa.text.names.source_evidence import source_evidence
 from mtqa.text.names.spelling import fold
 from mtqa.text.names.target_evidence import closest_name, mentions_name, target_evidence
 from mtqa.text.lower_words import lower_words
-from mtqa.text.negation import negation_cues, reference_negations
+from mtqa.text.negation import NT_ENDINGS, negation_cues, reference_negations
 from mtqa.text.numbers import quantities
 from mtqa.text.tokens import words
 
@@ -281,16 +281,13 @@ def _surplus_words(ref_low, hyp_counts: collections.Counter, hyp_only: list[str]
             and (w not in hyp_counts or not any(antonyms.base_forms(w) & antonyms.base_forms(h) for h in hyp_only))}
 
 
-_NT_ENDINGS = ("n't", "n’t")
-
-
 def _negated_words(low: list[str]) -> frozenset[str]:
     """Words within two words after a negation word (the English negation list, litotes
     included: "not long after" is "shortly after"): their opposite is what they mean."""
     negators = lexicons.words("negation.txt", "en")
     out = set()
     for k, w in enumerate(low):
-        if w in negators or w.endswith(_NT_ENDINGS):
+        if w in negators or w.endswith(NT_ENDINGS):
             out.update(low[k + 1:k + 3])
     return frozenset(out)
 

@@ -245,10 +245,9 @@ def reference_verb_missing(segment: Segment, ctx) -> Iterator[Hit]:
     Use instead:
     hyp: The Post wrote that the plane collided with a balloon.
     """
-    # slots.reference_words(segment, _verb), with its test of every reference word (the verb
-    # tests, a call or three a word) left to the few words whose two neighbours the translation
-    # has side by side, which between_neighbours requires: found for all words at once, by a
-    # set intersection.
+    # The reference verbs between two words the translation has side by side
+    # (between_neighbours): those words are found for all words at once, by a set
+    # intersection, and the verb tests (a call or three a word) are left to them.
     refs = pairs.refs_of(segment)
     if not refs or refs[0] is not segment.ref:
         return

@@ -12,7 +12,7 @@ from mtqa.resources import lexicons
 from mtqa.rules import rule
 from mtqa.text.headings import is_heading
 from mtqa.text.sentences import paragraphs, sentences
-from mtqa.text.tokens import Token, words
+from mtqa.text.tokens import Token, token_text, words
 
 MIN_PASSAGE_WORDS = 4  # shorter repeated lines (`sequel after announcement`) are boilerplate's
 MAX_PREFIX_WORDS = 4  # `Home News <title>` then `<title>`: a crumb glued to the first copy
@@ -23,10 +23,9 @@ MIN_LOOPS = 3
 @functools.lru_cache(maxsize=16)
 def _key(text: str) -> tuple[str, ...]:
     """The case-folded words (RP001, RP002 and RP003 all ask, per segment)."""
-    return tuple(map(str.casefold, map(_text_of, words(text))))
+    return tuple(map(str.casefold, map(token_text, words(text))))
 
 
-_text_of = operator.itemgetter(2)  # a Token's text
 
 
 def _repeats(earlier: tuple[str, ...], later: tuple[str, ...]) -> bool:

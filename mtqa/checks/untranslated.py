@@ -3,7 +3,6 @@ words copied over, and translations identical to their source."""
 from __future__ import annotations
 
 import bisect
-import operator
 import re
 from typing import Iterator
 
@@ -15,7 +14,7 @@ from mtqa.rules import rule
 from mtqa.text import foreign_words
 from mtqa.text.scripts import LOGOGRAPHIC, foreign_runs, main_script
 from mtqa.text.sentences import sentence_starts
-from mtqa.text.tokens import words
+from mtqa.text.tokens import token_text, words
 
 # Thresholds on Zipf frequencies (see mtqa.resources.frequencies). A lower-case word copied from the
 # source is untranslated when English does not know it, or when it is far more common in the
@@ -83,7 +82,7 @@ _ELISION_RE = re.compile(r"['’]")
 
 def _src_words(src: str) -> set[str]:
     """The source's words, elided articles split off (l'affaire gives affaire too)."""
-    out = set(map(str.casefold, map(_text_of, words(src))))
+    out = set(map(str.casefold, map(token_text, words(src))))
     # Only a word with an apostrophe splits into parts other than itself (already in the set).
     for w in [w for w in out if "'" in w or "’" in w]:
         out.update(part for part in _ELISION_RE.split(w) if len(part) >= 2)
@@ -320,7 +319,7 @@ def foreign_word(segment: Segment, ctx) -> Iterator[Hit]:
     # in lower case (already cut), which settles most texts without a regex at all.
     # (`isdisjoint` of the table's keys runs the lookups in C without a call for each word.)
     if hyp.isascii():
-        if foreign.keys().isdisjoint(map(_text_of, words(hyp))):
+        if foreign.keys().isdisjoint(map(token_text, words(hyp))):
             return
     elif foreign.keys().isdisjoint(map(str.casefold, _WORD_RUN_RE.findall(hyp))):
         return
@@ -344,7 +343,6 @@ def foreign_word(segment: Segment, ctx) -> Iterator[Hit]:
         yield Hit(m.start(), m.end(), f"“{word}” is not English: a common {language_name(lang)} word")
 
 
-_text_of = operator.itemgetter(2)  # a Token's text
 
 
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)\s+$")

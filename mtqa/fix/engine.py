@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from mtqa.context import Context
-from mtqa.engine import check_segment
+from mtqa.engine import RulePlan, check_segment
 from mtqa.model import Confidence, Finding, Segment
 from mtqa.rules import Rule
 from mtqa.text.tokens import words
@@ -192,7 +192,7 @@ def fix_segment(segment: Segment, rules: Sequence[Rule], ctx: Context,
                 max_rounds: int = MAX_ROUNDS) -> FixResult:
     """Fix the translation of `segment` with the fixable findings of `rules`, re-checking after
     every pass until nothing fixable is left (at most `max_rounds` passes)."""
-    rules = tuple(rules)
+    rules = rules if isinstance(rules, RulePlan) else RulePlan(rules)
     text, applied, rounds = segment.hyp, [], 0
     for k in range(max_rounds + 1):
         result = check_segment(dataclasses.replace(segment, hyp=text), rules, ctx)

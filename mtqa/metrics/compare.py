@@ -244,6 +244,10 @@ def compare(pairs: Iterable[tuple[Segment, Segment]], metrics: Sequence[str] = (
     most = distribution.Lowest(top)
     wins = {"baseline": 0, "candidate": 0, "tie": 0}
     tallies = (_Tally(), _Tally()) if rules is not None else None
+    if rules is not None:
+        from mtqa.engine import plan
+
+        rules = plan(rules)  # which rules run on which kind of segment, worked out once
     ctx = ctx or Context()
     for k, (b, c) in enumerate(pairs):
         b_stats = suite.segment_stats(b.hyp, b.refs)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mtqa.text.number_hints import ANY_DIGIT, digit_run_spans, keyword_text
+from mtqa.text.number_hints import digit_run_spans, keyword_text
 
 # The meridiem written after a time, with or without full stops (a.m., am, p. m., pm). The
 # lookahead keeps `amid` and `pmx` out.
@@ -150,11 +150,9 @@ def _cjk_small(s: str) -> int | None:
     return None
 
 
-def clock_times(text: str, lang: str, has_digit: bool | None = None,
-                runs: list[tuple[int, int]] | None = None) -> list[ClockTime]:
+def clock_times(text: str, lang: str, runs: list[tuple[int, int]] | None = None) -> list[ClockTime]:
     """Every time of `text` (digits already ASCII), longest match first where two overlap.
-    `has_digit`: whether the text has a digit, and `runs`: digit_run_spans(text), when the
-    caller knows them."""
+    `runs`: digit_run_spans(text), when the caller knows them."""
     out: list[ClockTime] = []
     taken: list[tuple[int, int]] = []
 
@@ -193,11 +191,9 @@ def clock_times(text: str, lang: str, has_digit: bool | None = None,
             if h <= 24:
                 add(ClockTime(m.start(), m.end(), h, mi, None, words=True))
     # Every Latin pattern needs a digit; two sentences in three have none.
-    if has_digit is None:
-        has_digit = ANY_DIGIT.search(text) is not None
-    if has_digit and runs is None:
+    if runs is None:
         runs = digit_run_spans(text)
-    starts = _hour_starts(text, runs) if has_digit else None
+    starts = _hour_starts(text, runs) if runs else None
     for rx, at_hour in zip(_LATIN_TIMES, _AT_HOUR) if starts is not None else ():
         if at_hour:
             found = _matches_at(rx, text, starts[at_hour]) if starts[at_hour] else ()

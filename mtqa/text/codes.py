@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 
-from mtqa.text.number_hints import ANY_DIGIT, ascii_digits
+from mtqa.text.number_hints import ANY_DIGIT, DIGIT_RUN_RE, ascii_digits
 from mtqa.text.numbers import SUFFIX_RE, common_word_before_hyphen
 
 # Latin letters and digits only: "7月17日" is a date, not a code.
 _CODE_RE = re.compile(r"(?<![\w])(?=[A-Za-z0-9-]*[A-Za-z])(?=[A-Za-z0-9-]*\d)[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*(?![\w])")
-_DIGIT_RUN_RE = re.compile(r"\d+")
 
 
 def codes(text: str, lang: str = "en") -> list[tuple[int, int, str]]:
@@ -35,4 +34,4 @@ def codes(text: str, lang: str = "en") -> list[tuple[int, int, str]]:
 
 def digit_runs(text: str) -> set[str]:
     """Every run of digits in the text (any script), for matching the digits of codes."""
-    return set(_DIGIT_RUN_RE.findall(ascii_digits(text)))
+    return set(DIGIT_RUN_RE.findall(ascii_digits(text)))

@@ -66,7 +66,7 @@ def _substring_cues(lang: str) -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((cue, re.compile(re.escape(cue))) for cue in sorted(_cues(lang)[0], key=len, reverse=True))
 
 
-_NT_ENDINGS = ("n't", "n’t")
+NT_ENDINGS = ("n't", "n’t")
 #: Where a word ending in n't can be: most texts with an apostrophe have only possessives.
 _NT_RE = re.compile("[Nn]['’][Tt]")
 _ELIDED_NE = ("n'", "n’")
@@ -118,7 +118,7 @@ def negation_cues(text: str, lang: str | None) -> tuple[tuple[int, int], ...]:
             elif low.startswith(_ELIDED_NE):
                 out.append((start, start + 2))
         elif en:
-            if low.endswith(_NT_ENDINGS):
+            if low.endswith(NT_ENDINGS):
                 out.append((end - 3, end))
         elif cs and _is_czech_negated_verb(low):
             out.append((start, start + 2))

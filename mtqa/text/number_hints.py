@@ -58,14 +58,15 @@ def may_have_url(text: str) -> bool:
     return "@" in text or "://" in text or "www." in text.lower()
 
 
-_DIGIT_RUN_RE = re.compile(r"\d+")
+DIGIT_RUN_RE = re.compile(r"\d+")
+NON_DIGIT_RE = re.compile(r"\D")
 
 
 def digit_run_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every maximal run of digits (`\\d`, any script). The clock and number
     patterns start only at such a run: found once, the runs spare each pattern a scan of the
     whole text (a pattern that begins with a lookbehind is tried at every position)."""
-    return [m.span() for m in _DIGIT_RUN_RE.finditer(text)]
+    return [m.span() for m in DIGIT_RUN_RE.finditer(text)]
 
 
 #: A number in digits, in any locale's grouping (read by mtqa.text.numbers).

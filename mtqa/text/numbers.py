@@ -31,8 +31,8 @@ from mtqa.text.cjk_numbers import cjk_numerals
 from mtqa.text.quantity import (_NO_VALUES, Quantity, _key, mark_centuries, new_quantity,  # noqa: F401 (re-exported)
                                 within_century)
 from mtqa.text.clock import clock_times, readings
-from mtqa.text.number_hints import (ANY_DIGIT, DIGITS, ascii_digits, digit_run_spans,  # noqa: F401 (DIGITS re-exported)
-                                    has_digit as text_has_digit, may_have_url, numbers_at_runs)
+from mtqa.text.number_hints import (ANY_DIGIT, DIGIT_RUN_RE, DIGITS, NON_DIGIT_RE, ascii_digits,  # noqa: F401 (DIGITS re-exported)
+                                    digit_run_spans, has_digit as text_has_digit, may_have_url, numbers_at_runs)
 from mtqa.text.number_phrases import phrases, unit_conversion
 from mtqa.text.number_tokens import (ARTICLES, GLUE, KEEP, NUMBER_NOUN, kept_tokens, number_word_set, word_class,
                                      word_set, words_re)
@@ -73,8 +73,6 @@ _POINT_DECIMAL_LANGS = {"en", "zh", "ja", "hi"}
 
 # Compiled once: re.split / re.sub with a pattern string look the pattern up on every call.
 _SEPARATOR_RE = re.compile(r"[., ']")
-_NON_DIGITS_RE = re.compile(r"\D")
-_DIGITS_RE = re.compile(r"\d+")
 
 
 def _candidates(token: str, lang: str = "", lists: bool = True) -> set[float]:
@@ -104,7 +102,7 @@ def _candidates(token: str, lang: str = "", lists: bool = True) -> set[float]:
             out.add(float(_SEPARATOR_RE.sub("", head) + "." + tail))
         except ValueError:
             pass
-    return out or {float(_NON_DIGITS_RE.sub("", clean))}
+    return out or {float(NON_DIGIT_RE.sub("", clean))}
 
 
 def _followed_by_magnitude(text: str, end: int, words: NumberWords, lang: str) -> tuple[float, int] | None:
@@ -128,10 +126,10 @@ def _followed_by_magnitude(text: str, end: int, words: NumberWords, lang: str) -
     return None
 
 
-def _clock_quantities(text: str, lang: str, taken: list[tuple[int, int]], has_digit: bool,
-                      runs: list[tuple[int, int]] | None = None) -> list[Quantity]:
+def _clock_quantities(text: str, lang: str, taken: list[tuple[int, int]],
+                      runs: list[tuple[int, int]]) -> list[Quantity]:
     out = []
-    for t in clock_times(text, lang, has_digit, runs):
+    for t in clock_times(text, lang, runs):
         if _inside(t.start, taken):
             continue
         out.append(new_quantity(t.start, t.end, text[t.start:t.end], frozenset(_key(v) for v in readings(t)), "time",
@@ -141,11 +139,13 @@ def _clock_quantities(text: str, lang: str, taken: list[tuple[int, int]], has_di
 
 
 def _digit_quantities(text: str, lang: str, words: NumberWords, taken: list[tuple[int, int]],
-                      has_digit: bool | None = None, runs: list[tuple[int, int]] | None = None) -> list[Quantity]:
+                      runs: list[tuple[int, int]]) -> list[Quantity]:
+    """The numbers in digits of `text`, found at its digit runs (`runs`, digit_run_spans(text):
+    _NUMBER_RE needs a digit)."""
     out = []
-    if not (ANY_DIGIT.search(text) if has_digit is None else has_digit):
-        return out  # _NUMBER_RE needs a digit
-    for m in numbers_at_runs(text, digit_run_spans(text) if runs is None else runs):
+    if not runs:
+        return out
+    for m in numbers_at_runs(text, runs):
         start = m.start()
         if taken and _inside(start, taken):
             continue
@@ -379,7 +379,7 @@ def _word_quantities(text: str, lang: str, words: NumberWords, taken: list[tuple
 
 def _phrase_quantities(text: str, lang: str, words: NumberWords, taken: list[tuple[int, int]]) -> list[Quantity]:
     def value_of(span: str) -> float | None:
-        if _DIGITS_RE.fullmatch(span):
+        if DIGIT_RUN_RE.fullmatch(span):
             return float(span)
         got = _value([span.lower()], span.lower(), words, lang) if words.regex is not None else None
         return got[0] if got and not got[1] else None
@@ -484,9 +484,9 @@ def quantities(text: str, lang: str | None) -> tuple[Quantity, ...]:
     taken = [(m.start(), m.end()) for m in _URL_RE.finditer(norm)] if may_have_url(norm) else []
     words = number_words(lang)
     runs = digit_run_spans(norm) if has_digit else []
-    found = _clock_quantities(norm, lang, taken, has_digit, runs)
+    found = _clock_quantities(norm, lang, taken, runs)
     found += _phrase_quantities(norm, lang, words, taken)
-    found += _digit_quantities(norm, lang, words, taken, has_digit, runs)
+    found += _digit_quantities(norm, lang, words, taken, runs)
     if lang in CJK_LANGS:
         found += _cjk_quantities(norm, lang, taken)
     else:

@@ -53,11 +53,9 @@ class Quantity:
 # their descriptors, in a quarter of the time; the object is the same (equal, same hash and repr).
 _NEW = object.__new__
 _NO_VALUES: frozenset[float] = frozenset()
+# In the order of the dataclass's fields (unpacking fails at import if one is added or removed).
 (_set_start, _set_end, _set_text, _set_values, _set_kind, _set_approx, _set_strict, _set_alt, _set_fragile,
- _set_convert, _set_century) = (Quantity.__dict__[f].__set__ for f in (
-    "start", "end", "text", "values", "kind", "approx", "strict", "alt", "fragile", "convert", "century"))
-assert tuple(f.name for f in fields(Quantity)) == (
-    "start", "end", "text", "values", "kind", "approx", "strict", "alt", "fragile", "convert", "century")
+ _set_convert, _set_century) = (Quantity.__dict__[f.name].__set__ for f in fields(Quantity))
 
 
 def new_quantity(start: int, end: int, text: str, values: frozenset[float], kind: str, approx: float | None = None,

@@ -187,6 +187,8 @@ class _ScriptCodes(dict):
     writes a text's scripts in C, where a Python step for each distinct character was the cost."""
 
     def __missing__(self, cp: int) -> str | None:
+        if len(self) >= 65536:  # bounded like script_of: text using much of Unicode starts afresh
+            self.clear()
         script = script_of(chr(cp))
         self[cp] = code = None if script is None else _CODES[_COUNT_ORDER.index(script)]
         return code

@@ -4,7 +4,6 @@ consonant skeletons of its romanisation, katakana and Chinese transliteration ru
 from __future__ import annotations
 
 import functools
-import operator
 import re
 from dataclasses import dataclass
 
@@ -25,12 +24,11 @@ from mtqa.text.names.spelling import (
     spelled_alike,
 )
 from mtqa.text.scripts import main_script
-from mtqa.text.tokens import WORD_RE, words
+from mtqa.text.tokens import WORD_RE, token_text, words
 
 #: Scripts whose romanisation is faithful enough to say that a name is absent.
 RELIABLE_SCRIPTS = {"Latin", "Cyrillic", "Devanagari", None}
 _APOSTROPHES_RE = re.compile(r"['’]")
-_TEXT = operator.itemgetter(2)  # a token's text
 
 
 #: Share of a foreign name's consonant classes that a run of Chinese or Japanese characters
@@ -229,7 +227,7 @@ def source_evidence(src: str, lang: str | None) -> SourceEvidence:
     # character to one of the same class: word character, apostrophe, hyphen or other).
     # (On ASCII text, a word's fold is its lower case: taken in C for every token at once.)
     folded_words = (WORD_RE.findall(folded_roman) if roman is not src
-                    else list(map(str.lower, map(_TEXT, words(src)))) if src.isascii()
+                    else list(map(str.lower, map(token_text, words(src)))) if src.isascii()
                     else [folded_roman[t.start:t.end] for t in words(src)])
     if "'" in folded_roman or "’" in folded_roman or "-" in folded_roman:
         pieces = []
@@ -239,11 +237,9 @@ def source_evidence(src: str, lang: str | None) -> SourceEvidence:
                 continue
             for part in (_APOSTROPHES_RE.split(word) if "'" in word or "’" in word else (word,)):
                 if part:
+                    pieces.append(part)
                     if "-" in part:
-                        pieces.append(part)
                         pieces.extend(p for p in part.split("-") if p)
-                    else:
-                        pieces.append(part)
     else:
         pieces = folded_words  # no word to split: the usual case, without a loop in Python
     toks = tuple(dict.fromkeys(pieces))

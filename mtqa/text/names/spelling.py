@@ -32,8 +32,7 @@ def _unaccent(low: str) -> str:
     return low
 
 
-@functools.lru_cache(maxsize=8192)
-def _fold_char(ch: str) -> str:
+def _fold_char(ch: str) -> str:  # remembered by _FoldTable, its one caller
     low = ch.lower()
     if len(low) != 1:
         low = ch  # "İ".lower() is two characters: keep the length
@@ -191,7 +190,8 @@ class WordLookups:
         return index.get(prefix, ())
 
     def inflected_in(self, word: str) -> bool:
-        """`inflected_in(word, self.words_by_prefix)`."""
+        """`any(inflected(word, w) for w in self.words)`, asking only the words that share its
+        first three letters (`inflected` needs them)."""
         return len(word) >= 3 and any(inflected(word, w) for w in self.words_starting(word[:3]))
 
     @functools.cached_property
@@ -202,11 +202,6 @@ class WordLookups:
     def word_set(self) -> frozenset[str]:
         """The words, for membership tests (the tuple keeps their order for the others)."""
         return frozenset(self.words)
-
-
-def inflected_in(word: str, index: dict[str, tuple[str, ...]]) -> bool:
-    """`any(inflected(word, w) for w in words)`, with the words indexed by `by_prefix`."""
-    return len(word) >= 3 and any(inflected(word, w) for w in index.get(word[:3], ()))
 
 
 #: How alike two spellings of one name must be (Elizabeth/Elisabeth, Muhammad/Mohammeds,

@@ -4,7 +4,6 @@ folds and skeletons, and acronyms that translate a name.
 from __future__ import annotations
 
 import functools
-import operator
 from dataclasses import dataclass
 
 from mtqa.text import acronyms, phonetic
@@ -21,7 +20,7 @@ from mtqa.text.names.spelling import (
     spelled_alike,
 )
 from mtqa.text.sentences import sentence_starts
-from mtqa.text.tokens import words
+from mtqa.text.tokens import token_text, words
 
 #: Share of a transliterated name's consonant classes that an English name must contain, in order.
 TRANSLITERATION_SHARE = 0.75
@@ -165,8 +164,7 @@ def target_evidence(hyp: str) -> TargetEvidence:
     folded = fold(hyp)
     # Folding ASCII text is lower-casing it, character by character: a word's fold is then its
     # own lower case, taken in C for every token at once rather than a slice each in Python.
-    found = map(str.lower, map(_TEXT, words(hyp))) if hyp.isascii() else [folded[t.start:t.end] for t in words(hyp)]
+    found = map(str.lower, map(token_text, words(hyp))) if hyp.isascii() else [folded[t.start:t.end] for t in words(hyp)]
     return TargetEvidence(hyp, folded, tuple(dict.fromkeys(found)))
 
 
-_TEXT = operator.itemgetter(2)  # a token's text
