@@ -17,9 +17,14 @@ Span = tuple[int, int]
 _LINE_RE = re.compile(r"[^\n]+")
 # (An alternative `|\.{3}` is never reached: the class already matches every run of dots.
 # Without it the regex opens on a character class, which `re` scans for ~2x faster.)
-_TERMINATOR_RE = re.compile(r"[.!?…。！？।]+")
+_NO_SPACE = "。！？।"  # terminators that end a sentence with no space after them
+_TERMINATOR_RE = re.compile(f"[.!?…{_NO_SPACE}]+")
 _CLOSERS = "\"'”’»)]}›」』"
-_NO_SPACE_TERMINATORS = set("。！？।")
+_NO_SPACE_TERMINATORS = set(_NO_SPACE)
+#: What `_split_paragraph` needs to split: a line break, a terminator that needs no space after
+#: it, or one followed (after closing marks) by a space and more text. A text with none of them
+#: is one sentence (most texts are), whatever the language.
+_MAY_BREAK_RE = re.compile(f"[\n{_NO_SPACE}]|[.!?…][{re.escape(_CLOSERS)}]*\\s+\\S")
 _WORD_BEFORE_RE = re.compile(r"[\w.\-]*\w$")
 
 
@@ -120,6 +125,12 @@ _OPENING_RE = re.compile(r"[\"'“‘«(\[]+")
 def sentence_starts(text: str, lang: str | None = "en") -> frozenset[int]:
     """Offsets where a sentence starts, and where its first word starts after opening quotes
     or brackets: a capital there says nothing about names."""
+    if not _MAY_BREAK_RE.search(text):  # one sentence: it starts at the first non-space
+        start = len(text) - len(text.lstrip())  # _trim's test, str.isspace, as lstrip's
+        if start == len(text):
+            return frozenset()
+        opening = _OPENING_RE.match(text, start)
+        return frozenset((start, opening.end())) if opening else frozenset((start,))
     out = set()
     for start, _ in sentences(text, lang):
         out.add(start)

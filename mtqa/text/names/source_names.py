@@ -15,7 +15,7 @@ from mtqa.text.names.english import english_words
 from mtqa.text.names.places import inflected_place, local_index
 from mtqa.text.names.spelling import common_prefix, fold, fold_text
 from mtqa.text.scripts import KANA, KANA_MARKS, KATAKANA, main_script
-from mtqa.text.sentences import _OPENING_RE, sentence_starts
+from mtqa.text.sentences import sentence_starts
 from mtqa.text.tokens import token_text, words
 
 
@@ -116,25 +116,6 @@ def _international(word: str, lang: str) -> bool:
     return low.isascii() and frequencies.zipf(low, "en") >= frequencies.zipf(low, lang) - INTERNATIONAL_MARGIN
 
 
-#: What the sentence splitter needs to split a line: a line break, a terminator that needs no space
-#: after it, or one followed (after closing quotes and brackets) by a space and more text. A
-#: source with none of them is one sentence (most are), whose start needs no splitting.
-_SENTENCE_BREAK_RE = re.compile(r"[\n。！？।]|[.!?…][\"'”’»)\]}›」』]*\s+\S")
-
-
-def _sentence_starts(text: str) -> frozenset[int]:
-    """`sentence_starts(text)`, for a source the names rules alone split: a text without a
-    possible sentence break (above) is one paragraph and one sentence, which starts at its
-    first non-space character (and after the opening quotes there); any other text is split."""
-    if _SENTENCE_BREAK_RE.search(text):
-        return sentence_starts(text)
-    start = len(text) - len(text.lstrip())  # the splitter's trim: `str.isspace`, as lstrip's
-    if start == len(text):
-        return frozenset()
-    opening = _OPENING_RE.match(text, start)
-    return frozenset((start, opening.end())) if opening else frozenset((start,))
-
-
 def source_names(src: str, lang: str | None) -> list[SourceName]:
     """Names of the source that a translation must keep: places known in the source language
     (any script), capitalised rare words inside sentences (Latin and Cyrillic scripts), and
@@ -177,7 +158,7 @@ def _source_names(src: str, lang: str | None) -> tuple[SourceName, ...]:
                 out.append(SourceName(start, end, src[start:end], pids))
                 taken.append((start, end))
     if script in _CASED_SCRIPTS:
-        starts = _sentence_starts(src)
+        starts = sentence_starts(src)
         toks = words(src)
         # Every test below wants a capital first (a name pair, an acronym, a name): only those
         # tokens are visited, picked in C (most words of a sentence are lower case).
