@@ -1,6 +1,7 @@
 """CA: capitals left mid-sentence where machine translation lost a sentence or quotation boundary."""
 from __future__ import annotations
 
+import bisect
 from typing import Iterator
 
 from mtqa.model import Hit, Segment, Severity
@@ -14,14 +15,22 @@ from mtqa.text.tokens import words
 _NAME_CONNECTORS = frozenset("of and for to de du la del der von van al bin".split())
 
 
-def _suspect(word: str, prev: str, gap: str, prev2: str) -> str | None:
-    """Why `word` (title case, followed by a lower-case word) is suspect here, or None."""
-    prev_is_name = not casing.starts_lowercase(prev) and not gap.strip()
-    after_name_connector = prev.lower() in _NAME_CONNECTORS and not gap.strip() and casing.is_titlecase(prev2)
-    cls = casing.function_word_class(word)
+def _may_be_suspect(text: str, start: int, word: str) -> bool:
+    """False when _suspect is None for `word` at `start` whatever its neighbours: it is no
+    function word, and no comma ends the text before it (so the gap after the previous word,
+    which ends at `start`, is not a comma). Most capitalised words mid-sentence are names: this
+    cheap test spares them the rest."""
+    return casing.function_word_class(word) is not None or text[:start].rstrip().endswith(",")
+
+
+def _suspect(word: str, cls: str | None, prev: str, gap: str, prev2: str) -> str | None:
+    """Why `word` (title case, followed by a lower-case word; `cls` its function_word_class) is
+    suspect here, or None."""
     if cls == "pronoun":
         return "function"
     if cls == "particle":
+        prev_is_name = not casing.starts_lowercase(prev) and not gap.strip()
+        after_name_connector = prev.lower() in _NAME_CONNECTORS and not gap.strip() and casing.is_titlecase(prev2)
         return None if prev_is_name or after_name_connector else "function"
     if gap.strip() == "," and casing.is_reporting_verb(prev) and casing.is_common_word(word):
         return "reported"
@@ -52,28 +61,37 @@ def capitalised_word_mid_sentence(segment: Segment, ctx) -> Iterator[Hit]:
     hyp: The agency wants to help farmers, it said, to understand the risks better.
     """
     text = segment.hyp
-    skip = headings(text)
-    for s_start, s_end in sentences(text, segment.tgt_lang):
+    toks = words(text)  # the whole text's tokens, cached and shared with the other rules
+    spans = skip = starts = None  # wanted for few texts: taken at the first word that needs them
+    # A capitalised word before a lower-case one (tokens are never empty): the first two tests
+    # of is_titlecase and starts_lowercase, inline, so that most words cost no call.
+    for i in [i for i in range(1, len(toks) - 1) if toks[i].text[0].isupper() and toks[i + 1].text[0].islower()
+              and _may_be_suspect(text, toks[i].start, toks[i].text)]:
+        tok, prev, nxt = toks[i], toks[i - 1], toks[i + 1]
+        word = tok.text
+        if not casing.is_titlecase(word):
+            continue
+        gap = text[prev.end:tok.start]
+        if gap.strip() not in ("", ",") or text[tok.end:nxt.start].strip():
+            continue
+        if spans is None:
+            spans, skip = sentences(text, segment.tgt_lang), headings(text)
+            starts = [s for s, _ in spans]
+        # The word's sentence. No token crosses a sentence end (a sentence ends on a terminal
+        # mark, closing marks after one, or a line end, none of which joins two words), so the
+        # tokens of a sentence are the whole text's tokens inside it: the rule used to take them
+        # from the sentence's own text (tests/checks/test_casing_fast_paths.py compares).
+        s_start, s_end = spans[bisect.bisect_right(starts, tok.start) - 1]
+        if prev.start < s_start or nxt.start >= s_end:
+            continue  # the first or the last word of its sentence
         if skip and any(h0 <= s_start < h1 for h0, h1 in skip):
             continue
-        toks = words(text[s_start:s_end])
-        # A capitalised word before a lower-case one (tokens are never empty): the first two tests
-        # of is_titlecase and starts_lowercase, inline, so that most words cost no call.
-        for i in [i for i in range(1, len(toks) - 1)
-                  if toks[i].text[0].isupper() and toks[i + 1].text[0].islower()]:
-            tok, prev, nxt = toks[i], toks[i - 1], toks[i + 1]
-            if not casing.is_titlecase(tok.text):
-                continue
-            gap = text[s_start + prev.end:s_start + tok.start]
-            if gap.strip() not in ("", ",") or text[s_start + tok.end:s_start + nxt.start].strip():
-                continue
-            prev2 = toks[i - 2].text if i >= 2 else ""
-            why = _suspect(tok.text, prev.text, gap, prev2)
-            if why is None:
-                continue
-            start, end = s_start + tok.start, s_start + tok.end
-            if why == "function":
-                msg = f"“{tok.text}” capitalised mid-sentence: lost sentence boundary?"
-            else:
-                msg = f"capital after “{prev.text},”: reported speech without quotes?"
-            yield Hit(start, end, msg, suggestion=tok.text.lower())
+        prev2 = toks[i - 2].text if i >= 2 and toks[i - 2].start >= s_start else ""
+        why = _suspect(word, casing.function_word_class(word), prev.text, gap, prev2)
+        if why is None:
+            continue
+        if why == "function":
+            msg = f"“{word}” capitalised mid-sentence: lost sentence boundary?"
+        else:
+            msg = f"capital after “{prev.text},”: reported speech without quotes?"
+        yield Hit(tok.start, tok.end, msg, suggestion=word.lower())

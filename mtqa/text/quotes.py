@@ -148,6 +148,9 @@ def _pair_paragraph(ms: list[Mark], p_end: int, pairs, reversed_, unpaired) -> N
         unpaired.append(Unpaired(open_mark, p_end))
 
 
+_NO_MARKS = QuoteAnalysis((), (), ())
+
+
 @functools.lru_cache(maxsize=32)
 def analyse(text: str, lang: str | None = "en") -> QuoteAnalysis:
     """Pairs, reversed pairs and unpaired marks of double quotation marks, per paragraph.
@@ -158,8 +161,9 @@ def analyse(text: str, lang: str | None = "en") -> QuoteAnalysis:
     style = style_for(lang)
     if not _mark_re(style).search(text):
         # No character of the text can be a mark (most texts): every paragraph has no marks,
-        # so nothing is paired or unpaired; one scan in C instead of one per paragraph.
-        return QuoteAnalysis((), (), ())
+        # so nothing is paired or unpaired; one scan in C instead of one per paragraph. (One
+        # shared empty analysis: it is immutable, and building a frozen dataclass costs ~0.5 µs.)
+        return _NO_MARKS
     pairs: list[QuotePair] = []
     reversed_: list[ReversedPair] = []
     unpaired: list[Unpaired] = []
