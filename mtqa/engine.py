@@ -18,7 +18,7 @@ from mtqa.align.document import sentence_results
 from mtqa.context import Context
 from mtqa.metrics.scores import MetricSuite
 from mtqa.model import FIELDS, Finding, Hit, Related, Segment, SegmentResult
-from mtqa.rules import Rule
+from mtqa.rules import CheckFn, Rule
 from mtqa.text.tokens import word_count
 
 
@@ -111,7 +111,10 @@ class RulePlan:
 
     def __init__(self, rules: Iterable[Rule]):
         self.rules = tuple(rules)
+        #: code -> rule, for fold_same_errors (every finding's rule is among them)
+        self.by_code = {r.code: r for r in self.rules}
         self._runnable: dict[tuple[frozenset[str], str | None], tuple[Rule, ...]] = {}
+        self._checks: dict[tuple[frozenset[str], str | None], tuple[tuple[Rule, CheckFn], ...]] = {}
 
     def runnable(self, have: frozenset[str], tgt_lang: str | None) -> tuple[Rule, ...]:
         key = (have, tgt_lang)
@@ -119,6 +122,14 @@ class RulePlan:
         if found is None:
             found = self._runnable[key] = tuple(
                 r for r in self.rules if r.needs <= have and r.applies_to(tgt_lang))
+        return found
+
+    def checks(self, have: frozenset[str], tgt_lang: str | None) -> tuple[tuple[Rule, CheckFn], ...]:
+        """`runnable` as (rule, its check) pairs: the engine's loop then looks up no attribute."""
+        key = (have, tgt_lang)
+        found = self._checks.get(key)
+        if found is None:
+            found = self._checks[key] = tuple((r, r.check) for r in self.runnable(have, tgt_lang))
         return found
 
 
@@ -136,18 +147,17 @@ def check_segment(segment: Segment, rules: Iterable[Rule] | RulePlan, ctx: Conte
     statistics in the result (worker processes send them to the process that sums the corpus).
     Callers that check many segments pass a `RulePlan` (made once) as `rules`."""
     have = _available(segment)
+    rules = plan(rules)
     findings: list[Finding] = []
     seen: set[tuple] = set()
-    ran: dict[str, Rule] = {}
-    for r in plan(rules).runnable(have, segment.tgt_lang):
-        ran[r.code] = r
-        for hit in r.check(segment, ctx):
+    for r, check in rules.checks(have, segment.tgt_lang):
+        for hit in check(segment, ctx):
             key = (r.code, hit.field, hit.start, hit.end)
             if key not in seen:  # one rule, one span, one finding
                 seen.add(key)
                 findings.append(make_finding(r, hit, segment))
     if len(findings) > 1:
-        findings = fold_same_errors(findings, ran)
+        findings = fold_same_errors(findings, rules.by_code)
     findings.sort(key=_sort_key)
     scores = sentences = stats = None
     # Any given reference counts, even a blank line: sacrebleu scores those too, and the

@@ -30,6 +30,8 @@ def weight(finding: Finding) -> float:
 
 
 def penalty(findings: Iterable[Finding]) -> float:
+    if not findings:  # most segments: round(sum(()), 4) is the int 0 (the report writes "0")
+        return 0
     return round(sum(weight(f) for f in findings), 4)
 
 

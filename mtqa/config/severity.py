@@ -36,6 +36,9 @@ class ConfidenceFloor:
 
     def apply(self, results: Iterable[SegmentResult]) -> Iterator[SegmentResult]:
         for result in results:
+            if not result.findings:  # most segments: nothing to leave out
+                yield result
+                continue
             kept = tuple(f for f in result.findings if f.confidence >= self.minimum)
             if len(kept) == len(result.findings):
                 yield result

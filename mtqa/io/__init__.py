@@ -1,10 +1,11 @@
 """Input readers: every input mode becomes a stream of Segments.
 
 `InputSpec` describes what the user gave (records file, line-aligned files, or a document) and
-reads it twice: `validate()` runs the whole reader once without keeping anything, so a bad
-line anywhere is reported before any output is written; `segments()` then streams for real.
-The second pass costs a fraction of checking and is what makes "exit 2, nothing half-written"
-possible while memory stays flat.
+reads it twice: `validate()` runs the whole reader once, so a bad line anywhere is reported
+before any output is written; `segments()` then streams for real. The second pass is what makes
+"exit 2, nothing half-written" possible while memory stays flat. A small batch (files of
+up to `KEEP_MAX_BYTES`, up to `KEEP_MAX_SEGMENTS` segments) is not read twice: the validation
+pass keeps the segments it read and `segments()` hands them out again.
 """
 from __future__ import annotations
 
@@ -47,6 +48,17 @@ _EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".tsv": 
                ".mqxliff": "xliff", ".tmx": "tmx", ".po": "po", ".pot": "po", ".txt": "lines"}
 
 Source = tuple[str, str]  # (path on disk, name shown in messages)
+
+#: A batch the validation pass keeps for the checking pass instead of reading it again (about
+#: 2 MB of objects for 10,000 news sentences, and ~7 ms of reading saved a 1,000 segments); a
+#: larger one is read again, so that memory stays flat however large the input.
+KEEP_MAX_BYTES = 16 << 20
+KEEP_MAX_SEGMENTS = 50_000
+#: Records formats whose readers use the languages given only for segments that state none
+#: (`record or given`, the aligned reader has no stated ones), so segments kept from a pass given
+#: fewer languages are completed exactly by `_completed`. The XLIFF, TMX and PO readers may pick
+#: what to read by language: they are always read again.
+_LANGUAGE_DEFAULT_FORMATS = frozenset({"jsonl", "tsv", "csv", "lines"})
 
 
 #: A line of piped input longer than this is refused while it is copied: no reader would take it
@@ -176,6 +188,8 @@ class InputSpec:
     refs: tuple[Source, ...] = field(default_factory=tuple)
     max_line_bytes: int = MAX_LINE_BYTES
     max_document_bytes: int = MAX_DOCUMENT_BYTES
+    #: what `validate()` kept for `segments()`: {"segments": [...], "languages": (src, tgt)}
+    _kept: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def describe(self) -> dict[str, object]:
         out: dict[str, object] = {}
@@ -195,6 +209,17 @@ class InputSpec:
         return self.records_format or sniff_format(*records)
 
     def segments(self, src_lang: str | None = None, tgt_lang: str | None = None) -> Iterator[Segment]:
+        kept = self._kept.get("segments")
+        if kept is not None:
+            kept_src, kept_tgt = self._kept["languages"]
+            if (kept_src, kept_tgt) == (src_lang, tgt_lang):
+                return iter(kept)
+            # Validated with a language not given yet (detected since): fill it in as the reader would.
+            if kept_src in (None, src_lang) and kept_tgt in (None, tgt_lang):
+                return (_completed(seg, src_lang, tgt_lang) for seg in kept)
+        return self._read(src_lang, tgt_lang)
+
+    def _read(self, src_lang: str | None, tgt_lang: str | None) -> Iterator[Segment]:
         if self.mode == "document":
             assert self.hyp is not None
             yield from read_documents(self.hyp, self.src, self.refs, src_lang, tgt_lang,
@@ -223,14 +248,46 @@ class InputSpec:
 
         The languages given on the command line are passed on: some readers need them (a TMX
         memory with several target languages is checked in the one the user named)."""
+        kept: list[Segment] | None = [] if self._keepable() else None
         n = 0
-        for _ in self.segments(src_lang, tgt_lang):
+        for seg in self.segments(src_lang, tgt_lang):
             n += 1
+            if kept is not None:
+                if n > KEEP_MAX_SEGMENTS:
+                    kept = None  # too many to hold: segments() reads them again
+                else:
+                    kept.append(seg)
         if n == 0:
             name = (self.records or self.hyp or ("", "input"))[1]
             raise InputError(name, "is empty: no segments to check")
+        if kept is not None:
+            self._kept.update(segments=kept, languages=(src_lang, tgt_lang))
         return n
+
+    def _keepable(self) -> bool:
+        """Whether segments read now can stand for a second reading (see _LANGUAGE_DEFAULT_FORMATS)."""
+        if self.mode != "segments" or "segments" in self._kept:
+            return False
+        if self.records is None:  # line-aligned --hyp/--src/--ref files
+            files = [self.hyp, *([self.src] if self.src else []), *self.refs]
+        else:
+            files = [self.records, *self.more_records]
+            if any(self.format_of(r) not in _LANGUAGE_DEFAULT_FORMATS for r in files):
+                return False
+        try:
+            return sum(os.path.getsize(path) for path, _ in files) <= KEEP_MAX_BYTES
+        except OSError:
+            return False  # the reader reports a missing or unreadable file
 
     def sample(self, k: int = 200, src_lang: str | None = None, tgt_lang: str | None = None) -> list[Segment]:
         """The first k segments (for language detection before the real pass)."""
         return list(islice(self.segments(src_lang, tgt_lang), k))
+
+
+def _completed(seg: Segment, src_lang: str | None, tgt_lang: str | None) -> Segment:
+    """A segment read without the languages given now, as reading it with them would give it: the
+    readers of _LANGUAGE_DEFAULT_FORMATS set `stated or given`."""
+    src, tgt = seg.src_lang or src_lang, seg.tgt_lang or tgt_lang
+    if src == seg.src_lang and tgt == seg.tgt_lang:
+        return seg
+    return replace(seg, src_lang=src, tgt_lang=tgt)

@@ -78,6 +78,22 @@ def _json_depth_error(text: str) -> LimitError | None:
 
 
 _DECODER = json.JSONDecoder(parse_int=_parse_int, parse_float=_parse_float)
+_SCAN_ONCE = _DECODER.scan_once
+
+
+def _decode(text: str) -> Any:
+    """`_DECODER.decode(text)`. A line that is one object and nothing else (every record) is
+    scanned directly, without decode's two whitespace matches and two Python calls; the scan is the
+    one decode makes (its errors propagate unchanged), and any other line goes through decode."""
+    if text.startswith("{"):
+        try:
+            value, end = _SCAN_ONCE(text, 0)
+        except StopIteration:
+            pass  # decode reports it
+        else:
+            if end == len(text):
+                return value
+    return _DECODER.decode(text)
 
 
 def nesting_error() -> LimitError:
@@ -95,7 +111,7 @@ def json_loads(text: str) -> Any:
     try:
         # One decoder for every line (json.loads builds one a call); a BOM goes to json.loads,
         # which refuses it with its own message.
-        value = (_DECODER.decode(text) if not text.startswith("\ufeff")
+        value = (_decode(text) if not text.startswith("\ufeff")
                  else json.loads(text, parse_int=_parse_int, parse_float=_parse_float))
     except RecursionError:  # the scan above makes this unreachable; kept as a backstop
         raise nesting_error() from None

@@ -20,8 +20,6 @@ from mtqa.io.limits import LimitError, json_loads
 from mtqa.io.lines import MAX_LINE_BYTES, iter_lines
 from mtqa.model import Segment
 
-_LANG_KEYS = ("src_lang", "tgt_lang")
-
 
 def _optional_str(value, key: str, display: str, line: int) -> str | None:
     if value is None or isinstance(value, str):
@@ -51,15 +49,16 @@ def record_to_segment(obj, index: int, display: str, line: int,
     rid = obj.get("id", str(line))
     if isinstance(rid, bool) or not isinstance(rid, (str, int)):
         raise InputError(display, '"id" must be a string or an integer', line)
-    langs = {k: _optional_str(obj.get(k), k, display, line) for k in _LANG_KEYS}
+    stated_src_lang = _optional_str(obj.get("src_lang"), "src_lang", display, line)
+    stated_tgt_lang = _optional_str(obj.get("tgt_lang"), "tgt_lang", display, line)
     return Segment(
         id=str(rid),
         index=index,
         hyp=hyp,
         src=_optional_str(obj.get("src"), "src", display, line),
         refs=_refs(obj.get("ref"), display, line),
-        src_lang=(langs["src_lang"] or src_lang),
-        tgt_lang=(langs["tgt_lang"] or tgt_lang),
+        src_lang=(stated_src_lang or src_lang),
+        tgt_lang=(stated_tgt_lang or tgt_lang),
         file=display,
         line=line,
     )

@@ -40,7 +40,6 @@ def words(text: str) -> tuple[Token, ...]:
 
 def word_count(text: str) -> int:
     """Words for scoring; CJK text has no spaces, so count its characters as words."""
-    cjk = len(_CJK_RE.findall(text))
-    if cjk:
-        return cjk + len(WORD_RE.findall(_CJK_RE.sub(" ", text)))
-    return len(words(text))  # the same matches, and the rules have usually tokenized the text already
+    if _CJK_RE.search(text) is None:  # most texts: no list of matches to build
+        return len(words(text))  # the same matches, and the rules have usually tokenized the text already
+    return len(_CJK_RE.findall(text)) + len(WORD_RE.findall(_CJK_RE.sub(" ", text)))
