@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import functools
 import operator
-from itertools import compress
+from itertools import combinations, compress
 from dataclasses import replace
 from typing import Iterator
 
@@ -196,7 +196,9 @@ def _may_loop(keys: tuple[str, ...]) -> bool:
     for key in set(compress(ordered, map(operator.eq, ordered, ordered[MIN_LOOPS - 1:]))):
         where = list(compress(range(len(keys)), map(key.__eq__, keys)))
         at = set(where)
-        if any(i + n in at and i + 2 * n in at for i in where for n in range(1, MAX_UNIT + 1)):
+        # i < j both in `where` with j - i = n <= MAX_UNIT, and i + 2n = 2j - i in it too: the
+        # pairs of the token's (few) places, instead of every place times every unit length.
+        if any(2 * j - i in at for i, j in combinations(where, 2) if j - i <= MAX_UNIT):
             return True
     return False
 
