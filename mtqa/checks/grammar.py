@@ -13,12 +13,11 @@ from mtqa.rules import rule
 from mtqa.text import clauses, wordclasses
 from mtqa.text.sentences import sentences
 
-#: Words with their hyphens and apostrophes (on-board, don't), and sentence punctuation.
-_TOKEN_RE = re.compile(r"[\w’'][\w’'-]*|[.,;:?!]")
-#: The same tokens, captured, so that split() returns the text between them as well: gap,
-#: token, gap, ..., token, gap. Plain strings instead of one Match object per token (GR001
-#: spent more on those than on its tests); a token's offset is the length of what precedes it.
-_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")
+#: The tokens, words with their hyphens and apostrophes (on-board, don't) and sentence
+#: punctuation, captured, so that split() returns the text between them as well: gap, token,
+#: gap, ..., token, gap. Plain strings instead of one Match object per token (GR001 spent more
+#: on those than on its tests); a token's offset is the length of what precedes it.
+_SPLIT_RE = re.compile(r"([\w’'][\w’'-]*|[.,;:?!])")
 #: What an article or possessive cannot stand right before: it has lost its noun.
 _NOT_AFTER_DETERMINER = frozenset({"preposition", "conjunction", "auxiliary", "modal", "determiner", "relative"})
 _VERBLESS_BEFORE_DETERMINER = frozenset({"pronoun", "modal"})
@@ -95,24 +94,24 @@ def _opening_hole(sentence: str, toks: list[str], classes: dict[str, str]) -> tu
     """A statement whose opening lost its subject or what came before: (first token, last
     token, message), or None."""
     first, second = toks[0], toks[1]
-    statement = "?" not in sentence
     if first in ",;":
         return 0, 1, f"the sentence opens on “{first}”: what came before it is missing"
+    if "?" in sentence:
+        return None  # each test below is of a statement
+    kind = classes.get(first.lower())
     # Not "Which": quoted speech opens on it ("Which is why we left.").
-    if classes.get(first.lower()) == "relative" and first != "Which" and first[0].isupper() and statement:
+    if kind == "relative" and first != "Which" and first[0].isupper():
         return 0, 0, f"the statement opens on “{first}”: who or what it refers to is missing"
     subjectless = _subjectless_after_opening(toks, classes)
-    if subjectless is not None and statement:
+    if subjectless is not None:
         return (subjectless, subjectless,
                 f"“{toks[subjectless]}” follows the opening phrase directly: the subject is missing")
-    if (classes.get(first.lower()) in ("auxiliary", "modal") and statement
+    if (kind in ("auxiliary", "modal")
             and classes.get(second.lower()) not in ("subject", "pronoun") and second not in ",.;:"
             and not _inverted_condition(toks, classes)):
         # In lower case too: `was born in 1946` has lost its capitalised subject with it.
         return 0, 1, f"the statement opens on “{first}”: its subject is missing"
-    if first[0].isupper() and statement and _opens_on_past_verb(toks, classes):
-        return 0, 1, f"the statement opens on “{first}”: who {first.lower()} it is missing"
-    if first[0].isupper() and statement and _opens_on_reporting_verb(toks, classes):
+    if first[0].isupper() and (_opens_on_past_verb(toks, classes) or _opens_on_reporting_verb(toks, classes)):
         return 0, 1, f"the statement opens on “{first}”: who {first.lower()} it is missing"
     return None
 
