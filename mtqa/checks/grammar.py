@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import functools
+import operator
 import re
+from itertools import compress, count, islice
 from typing import Iterator
 
 from mtqa.model import Hit, Segment, Severity
@@ -11,8 +13,11 @@ from mtqa.rules import rule
 from mtqa.text import clauses, wordclasses
 from mtqa.text.sentences import sentences
 
-#: Words with their hyphens and apostrophes (on-board, don't), and sentence punctuation.
-_TOKEN_RE = re.compile(r"[\w’'][\w’'-]*|[.,;:?!]")
+#: The tokens, words with their hyphens and apostrophes (on-board, don't) and sentence
+#: punctuation, captured, so that split() returns the text between them as well: gap, token,
+#: gap, ..., token, gap. Plain strings instead of one Match object per token (GR001 spent more
+#: on those than on its tests); a token's offset is the length of what precedes it.
+_SPLIT_RE = re.compile(r"([\w’'][\w’'-]*|[.,;:?!])")
 #: What an article or possessive cannot stand right before: it has lost its noun.
 _NOT_AFTER_DETERMINER = frozenset({"preposition", "conjunction", "auxiliary", "modal", "determiner", "relative"})
 _VERBLESS_BEFORE_DETERMINER = frozenset({"pronoun", "modal"})
@@ -65,37 +70,48 @@ def missing_word(segment: Segment, ctx) -> Iterator[Hit]:
     text = segment.hyp
     for s_start, s_end in sentences(text, segment.tgt_lang):
         sentence = text[s_start:s_end]
-        toks = list(_TOKEN_RE.finditer(sentence))
-        if len(toks) < 4:
+        parts = _SPLIT_RE.split(sentence)
+        if len(parts) < 9:  # fewer than 4 tokens (n tokens make 2n + 1 parts)
             continue
-        found = _opening_hole(sentence, toks, classes) or _inner_hole(sentence, toks, classes)
+        texts = parts[1::2]
+        found = _opening_hole(sentence, texts, classes) or _inner_hole(sentence, parts, texts, classes)
         if found:
             first, last, message = found
-            yield Hit(s_start + toks[first].start(), s_start + toks[last].end(), message)
+            yield Hit(s_start + _start(parts, first), s_start + _end(parts, last), message)
 
 
-def _opening_hole(sentence: str, toks, classes: dict[str, str]) -> tuple[int, int, str] | None:
+def _start(parts: list[str], k: int) -> int:
+    """Where token k starts in the sentence that `_SPLIT_RE.split` cut into `parts`."""
+    return sum(map(len, parts[:2 * k + 1]))
+
+
+def _end(parts: list[str], k: int) -> int:
+    """Where token k ends in the sentence that `_SPLIT_RE.split` cut into `parts`."""
+    return sum(map(len, parts[:2 * k + 2]))
+
+
+def _opening_hole(sentence: str, toks: list[str], classes: dict[str, str]) -> tuple[int, int, str] | None:
     """A statement whose opening lost its subject or what came before: (first token, last
     token, message), or None."""
-    first, second = toks[0].group(0), toks[1].group(0)
-    statement = "?" not in sentence
+    first, second = toks[0], toks[1]
     if first in ",;":
         return 0, 1, f"the sentence opens on “{first}”: what came before it is missing"
+    if "?" in sentence:
+        return None  # each test below is of a statement
+    kind = classes.get(first.lower())
     # Not "Which": quoted speech opens on it ("Which is why we left.").
-    if classes.get(first.lower()) == "relative" and first != "Which" and first[0].isupper() and statement:
+    if kind == "relative" and first != "Which" and first[0].isupper():
         return 0, 0, f"the statement opens on “{first}”: who or what it refers to is missing"
     subjectless = _subjectless_after_opening(toks, classes)
-    if subjectless is not None and statement:
+    if subjectless is not None:
         return (subjectless, subjectless,
-                f"“{toks[subjectless].group(0)}” follows the opening phrase directly: the subject is missing")
-    if (classes.get(first.lower()) in ("auxiliary", "modal") and statement
+                f"“{toks[subjectless]}” follows the opening phrase directly: the subject is missing")
+    if (kind in ("auxiliary", "modal")
             and classes.get(second.lower()) not in ("subject", "pronoun") and second not in ",.;:"
             and not _inverted_condition(toks, classes)):
         # In lower case too: `was born in 1946` has lost its capitalised subject with it.
         return 0, 1, f"the statement opens on “{first}”: its subject is missing"
-    if first[0].isupper() and statement and _opens_on_past_verb(toks, classes):
-        return 0, 1, f"the statement opens on “{first}”: who {first.lower()} it is missing"
-    if first[0].isupper() and statement and _opens_on_reporting_verb(toks, classes):
+    if first[0].isupper() and (_opens_on_past_verb(toks, classes) or _opens_on_reporting_verb(toks, classes)):
         return 0, 1, f"the statement opens on “{first}”: who {first.lower()} it is missing"
     return None
 
@@ -105,19 +121,18 @@ def _opening_hole(sentence: str, toks, classes: dict[str, str]) -> tuple[int, in
 _CONDITIONAL_INVERSION = frozenset({"had", "were", "should", "did"})
 
 
-def _inverted_condition(toks, classes: dict[str, str]) -> bool:
+def _inverted_condition(toks: list[str], classes: dict[str, str]) -> bool:
     """The sentence opens on an inverted conditional: one of those auxiliaries, then a clause that
     ends in a comma before the main clause. Its subject follows the auxiliary: nothing is lost."""
-    if toks[0].group(0).lower() not in _CONDITIONAL_INVERSION:
+    if toks[0].lower() not in _CONDITIONAL_INVERSION:
         return False
-    second = toks[1].group(0)
+    second = toks[1]
     # The subject comes right after the auxiliary: an article, a pronoun or a name, not a verb
     # (`Should be ready by Monday, ...` has lost its subject).
     if not (classes.get(second.lower()) in ("determiner", "subject", "pronoun")
             or second.lower() in ("it", "there", "you") or second[0].isupper()):
         return False
-    texts = [t.group(0) for t in toks]
-    return "," in texts[2:12] and texts.index(",", 2) + 1 < len(texts) - 1
+    return "," in toks[2:12] and toks.index(",", 2) + 1 < len(toks) - 1
 
 
 #: Past forms that open a phrase before the subject (`Given the risks, ...`, `Compared with`).
@@ -125,79 +140,81 @@ _OPENING_PARTICIPLES = frozenset({"given", "granted", "provided", "compared", "b
                                   "faced", "asked", "born", "located", "founded", "built", "made", "seen"})
 
 
-def _opens_on_past_verb(toks, classes: dict[str, str]) -> bool:
+def _opens_on_past_verb(toks: list[str], classes: dict[str, str]) -> bool:
     """`Advised Carter on...`, `Began the campaign`: a word that is only a verb, in the past,
     then an article or a name. An opening participle phrase goes on with a preposition
     (`Founded in 1990, ...`), and an adjective-like one with a noun (`Injured soldiers...`)."""
-    first, second = toks[0].group(0).lower(), toks[1].group(0)
+    first, second = toks[0].lower(), toks[1]
     if first in _OPENING_PARTICIPLES or not wordclasses.is_verb(first) or not wordclasses.is_past_form(first):
         return False
     return (classes.get(second.lower()) == "determiner"
-            or (second[0].isupper() and classes.get(second.lower()) is None and toks[2].group(0) not in ",:"))
+            or (second[0].isupper() and classes.get(second.lower()) is None and toks[2] not in ",:"))
 
 
-def _opens_on_reporting_verb(toks, classes: dict[str, str]) -> bool:
+def _opens_on_reporting_verb(toks: list[str], classes: dict[str, str]) -> bool:
     """`Said that...`, `Said the...`, `Said France would...` (not an inverted attribution,
     `Said Smith: ...`), `Says, "...`."""
-    first, second = toks[0].group(0).lower(), toks[1].group(0)
+    first, second = toks[0].lower(), toks[1]
     if first in lexicons.words("reporting_verbs.txt", "en") and second in ",:":
         return True
     if not _past_reporting_verb(first):
         return False
     return (second.lower() == "that" or classes.get(second.lower()) == "determiner"
-            or (second[0].isupper() and classes.get(second.lower()) is None and toks[2].group(0) not in ",:"))
+            or (second[0].isupper() and classes.get(second.lower()) is None and toks[2] not in ",:"))
 
 
-def _inner_hole(sentence: str, toks, classes: dict[str, str]) -> tuple[int, int, str] | None:
-    """The first pair of tokens inside the sentence that a lost word left side by side."""
-    statement = "?" not in sentence
-    texts = list(map(_group, toks))  # each token's text, with no Python frame per token
+def _inner_hole(sentence: str, parts: list[str], texts: list[str], classes: dict[str, str]
+                ) -> tuple[int, int, str] | None:
+    """The first pair of tokens inside the sentence that a lost word left side by side (`parts`:
+    the sentence split by _SPLIT_RE; `texts`: its tokens)."""
     lows = list(map(str.lower, texts))
-    kinds = list(map(classes.get, lows))
+    if classes is _classes():
+        # The pairs where a test below can fire, picked in C (no Python step per token): those
+        # whose second token is a possessive or punctuation, and those of a first word that
+        # _may_fire can be True after and a second word it can be True before. The others, most
+        # pairs, are not visited at all.
+        first_words, next_words = _first_words(), _next_words()
+        pairs = compress(count(), map(operator.or_,
+                                      map(operator.and_, map(first_words.__contains__, lows),
+                                          map(next_words.__contains__, islice(lows, 1, None))),
+                                      map(_SPECIAL_NEXT.__contains__, islice(texts, 1, None))))
+    else:
+        pairs = range(len(texts) - 1)
+    statement = "?" not in sentence
     adjectives = wordclasses.adjectives()
-    # The pairs where a test below can fire (the others, most pairs, are not visited at all): a
-    # function word first (_may_fire decides), a subordinator, or before a possessive or
-    # punctuation a word that one of those tests names, a comma, semicolon or colon, or a word
-    # whose last letter ends a multi-word preposition (_object_lost).
-    last_letters = _last_letters(lexicons.phrases("complex_prepositions.txt", "en"))
-    nexts = texts[1:]
-    candidates = [k for k, (kind, nxt) in enumerate(zip(kinds, nexts))
-                  if kind is not None or lows[k] in _SUBORDINATORS
-                  or (nxt in _SPECIAL_NEXT and (nxt in ("'s", "’s") or lows[k] in _NAMED_BEFORE_PUNCTUATION
-                                                 or texts[k] in ",;:" or texts[k][-1] in last_letters))]
-    # Before a word outside _next_words() _may_fire is False: skipped without a call.
-    next_words = _next_words() if classes is _classes() else None
-    for k in candidates:
-        nxt = texts[k + 1]
-        if nxt not in _SPECIAL_NEXT and ((next_words is not None and lows[k + 1] not in next_words)
-                                         or not _may_fire(lows[k], kinds[k], nxt, lows[k + 1], kinds[k + 1],
-                                                          classes, adjectives)):
-            continue  # most pairs: no test below can fire, so none is run
-        a, b = toks[k], toks[k + 1]
-        word = texts[k]
-        hole = (_hole_between(word, nxt, toks[k + 2].group(0) if k + 2 < len(toks) else "", classes,
-                              sentence[a.end():b.start()])
-                or _object_lost(sentence, a, nxt))
-        if hole and nxt in ",;:" and classes.get(word.lower()) == "preposition" \
-                and clauses.object_elsewhere(sentence, a.start(), b.start()):
+    last_words = _complex_prepositions()[1]
+    for k in pairs:
+        word, nxt, low = texts[k], texts[k + 1], lows[k]
+        kind = classes.get(low)
+        if nxt in _SPECIAL_NEXT:
+            # Before a possessive or punctuation, a test below names a function word, a
+            # subordinator, a word of _NAMED_BEFORE_PUNCTUATION, a comma, semicolon or colon, or the
+            # last word of a multi-word preposition (_object_lost): no other word.
+            if not (kind is not None or low in _SUBORDINATORS or nxt in ("'s", "’s")
+                    or low in _NAMED_BEFORE_PUNCTUATION or word in ",;:" or low in last_words):
+                continue
+        elif not _may_fire(low, kind, nxt, lows[k + 1], classes.get(lows[k + 1]), classes, adjectives):
+            continue  # no test below can fire, so none is run
+        hole = (_hole_between(word, nxt, texts[k + 2] if k + 2 < len(texts) else "", classes, parts[2 * k + 2])
+                or _object_lost(sentence, parts, k, low, nxt))
+        if hole and nxt in ",;:" and kind == "preposition" \
+                and clauses.object_elsewhere(sentence, _start(parts, k), _start(parts, k + 1)):
             hole = None  # a parenthetical before its object, or a stranded preposition
         if hole:
             return k, k + 1, hole
-        last_adjective = _noun_lost(toks, k, classes)
+        last_adjective = _noun_lost(lows, k, classes)
         if last_adjective:
-            return k + 1, last_adjective, f"“{toks[k + 1].group(0)}” has lost its noun: the word after it is missing"
-        if (classes.get(word.lower()) in _VERBLESS_BEFORE_DETERMINER and classes.get(nxt.lower()) == "determiner"
-                and word.islower() and statement):
+            return k + 1, last_adjective, f"“{nxt}” has lost its noun: the word after it is missing"
+        nxt_kind = classes.get(lows[k + 1])
+        if kind in _VERBLESS_BEFORE_DETERMINER and nxt_kind == "determiner" and word.islower() and statement:
             return k, k + 1, f"“{word}” is followed by “{nxt}”: the verb between them is missing"
-        if classes.get(word.lower()) != "determiner" or (word == "A" and nxt == "."):
+        if kind != "determiner" or (word == "A" and nxt == "."):
             continue  # "Franco A." is an initial
-        if (classes.get(nxt.lower()) in _NOT_AFTER_DETERMINER or nxt in ",;:" or (nxt == "." and word.islower())
-                or (nxt.lower() == "that" and word.lower() in ("the", "a", "an"))):
+        if (nxt_kind in _NOT_AFTER_DETERMINER or nxt in ",;:" or (nxt == "." and word.islower())
+                or (lows[k + 1] == "that" and low in ("the", "a", "an"))):
             return k, k + 1, f"“{word}” is followed by “{nxt}”: the word between them is missing"
     return None
 
-
-_group = re.Match.group  # a match's whole text, called from C by map()
 
 #: Words that cannot own a possessive: `the 's Internet` has lost the name (`it 's` is "it is").
 _NOT_OWNERS = frozenset({"determiner", "preposition", "conjunction"})
@@ -226,6 +243,14 @@ _SPECIAL_NEXT = frozenset({"'s", "’s", ",", ";", ":", ".", "!", "?"})
 
 #: Words (of any class, or none) that a test of a pair ending in punctuation names.
 _NAMED_BEFORE_PUNCTUATION = _TITLES | _SUBORDINATORS | _OBJECT_PREPOSITIONS | _PARTICLE_PREPOSITIONS
+
+
+@functools.lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """The words that _may_fire can be True after (with the classes of _classes()): each branch
+    needs a subordinator or a preposition, determiner, pronoun or modal (its `kind`)."""
+    return _SUBORDINATORS | {w for w, kind in _classes().items()
+                             if kind in ("preposition", "determiner") or kind in _VERBLESS_BEFORE_DETERMINER}
 
 
 @functools.lru_cache(maxsize=1)
@@ -286,45 +311,51 @@ def _hole_between(word: str, nxt: str, after: str, classes: dict[str, str], gap:
     return None
 
 
-def _object_lost(sentence: str, tok, nxt: str) -> str | None:
-    """A preposition of several words (according to, because of) directly before punctuation."""
+def _object_lost(sentence: str, parts: list[str], k: int, low: str, nxt: str) -> str | None:
+    """A preposition of several words (according to, because of) directly before punctuation
+    (token k, whose lower case is `low`, then `nxt`)."""
     if nxt not in ",;:.)":
         return None
-    phrases = lexicons.phrases("complex_prepositions.txt", "en")
-    if tok.group(0)[-1] not in _last_letters(phrases):
-        return None  # `before` cannot end with any phrase: its last letter is another one
-    before = sentence[:tok.end()].lower()
+    phrases, last_words = _complex_prepositions()
+    if low not in last_words:
+        # `before` cannot end with any phrase: a phrase ends in a space and its last word, and only
+        # a space and that word's letters in either case lower to those (a test checks it), so
+        # the token would be that word.
+        return None
+    end = _end(parts, k)
+    before = sentence[:end].lower()
     for phrase in phrases:
         if before.endswith(phrase) and (len(before) == len(phrase) or not before[-len(phrase) - 1].isalnum()):
-            return f"“{sentence[tok.end() - len(phrase):tok.end()]}” is followed by “{nxt}”: its object is missing"
+            return f"“{sentence[end - len(phrase):end]}” is followed by “{nxt}”: its object is missing"
     return None
 
 
-@functools.lru_cache(maxsize=4)
-def _last_letters(phrases: tuple[str, ...]) -> frozenset[str]:
-    """The characters whose lower case ends with the last letter of a phrase: that letter and its
-    upper case (for the phrases' letters, a test checks no other character lowers to them)."""
-    return frozenset(c for p in phrases for c in (p[-1], p[-1].upper()))
+@functools.lru_cache(maxsize=1)
+def _complex_prepositions() -> tuple[tuple[str, ...], frozenset[str]]:
+    """The prepositions of several words, in file order, and their last words (kept: the lexicon
+    builds its tuple anew on each call)."""
+    phrases = lexicons.phrases("complex_prepositions.txt", "en")
+    return phrases, frozenset(p.rsplit(" ", 1)[-1] for p in phrases)
 
 
-def _noun_lost(toks, k: int, classes: dict[str, str]) -> int | None:
+def _noun_lost(lows: list[str], k: int, classes: dict[str, str]) -> int | None:
     """An article or preposition (token k), then words that are only adjectives, then a full
     stop, a semicolon, a colon, a preposition or `as`: the adjectives have lost their noun
     (`the previous with`, `in terms of magnetic.`). Returns the index of the last adjective."""
-    if classes.get(toks[k].group(0).lower()) not in ("determiner", "preposition"):
+    if classes.get(lows[k]) not in ("determiner", "preposition"):
         return None
     adjectives, phrases = wordclasses.adjectives(), wordclasses.adjective_phrases()
     j = k + 1
-    while j < len(toks) and toks[j].group(0).lower() in adjectives:
+    while j < len(lows) and lows[j] in adjectives:
         j += 1
-    if j == k + 1 or j >= len(toks):
+    if j == k + 1 or j >= len(lows):
         return None
-    nxt = toks[j].group(0).lower()
+    nxt = lows[j]
     # Not a comma: adjectives are listed with commas (`the previous, July ranking`) and one may
     # stand for a noun before an aside (`his obsession is the timeless,`).
     if nxt not in ".;:" and classes.get(nxt) not in ("preposition", "auxiliary", "modal") and nxt != "as":
         return None
-    if f"{toks[k].group(0).lower()} {toks[k + 1].group(0).lower()}" in phrases:
+    if f"{lows[k]} {lows[k + 1]}" in phrases:
         return None  # in vain, at random
     return j - 1
 
@@ -335,16 +366,16 @@ _OPENERS = frozenset({"according", "during", "after", "before", "since", "despit
                       "for", "from", "with", "by", "under", "following"})
 
 
-def _subjectless_after_opening(toks, classes: dict[str, str]) -> int | None:
+def _subjectless_after_opening(toks: list[str], classes: dict[str, str]) -> int | None:
     """A sentence that opens on a phrase and a comma, then goes on with an auxiliary or a modal
     (`According to the forecast, will be cloudy`): the subject between them is missing.
     Returns the index of the auxiliary."""
-    if toks[0].group(0).lower() not in _OPENERS:
+    if toks[0].lower() not in _OPENERS:
         return None
     for i, tok in enumerate(toks[1:12], start=1):
-        if tok.group(0) == ",":
-            nxt = toks[i + 1].group(0) if i + 1 < len(toks) else ""
+        if tok == ",":
+            nxt = toks[i + 1] if i + 1 < len(toks) else ""
             return i + 1 if classes.get(nxt) in ("auxiliary", "modal") else None
-        if tok.group(0) in ".;:":
+        if tok in ".;:":
             return None
     return None

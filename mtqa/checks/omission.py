@@ -111,13 +111,26 @@ def length_ratio_outlier(segment: Segment, ctx) -> Iterator[Hit]:
 # brackets: the trace of a name or noun that was dropped ("the cathedral of, the", "“”").
 # Determiners never end a phrase; prepositions may ("the one you know of."), but not before
 # a comma or a bracket.
-# The leading lookahead names the first character of every alternative (the words' first
-# letters, a quotation mark, a bracket): it changes no match, but `re` tests one character class
-# at each position instead of entering four alternatives (OM006 twice as fast).
-_DANGLING_RE = re.compile(r"(?=[tahiomyb\"“(])"
-                          r"(?:\b(the|an|his|their|its|our|my|your|a)\s*(?=[,.;:!?)]|$)"
-                          r"|\b(of|by|between|than|into)\s*(?=[,;:)])"
-                          r"|[\"“]\s*[\"”]|\(\s*\))")
+_DANGLING_DETERMINERS = frozenset({"the", "an", "his", "their", "its", "our", "my", "your", "a"})
+_DANGLING_PREPOSITIONS = frozenset({"of", "by", "between", "than", "into"})
+
+
+def _dangling_pattern() -> str:
+    r"""The plain `\b(the|an|...)\s*(?=[,.;:!?)]|$)|\b(of|by|...)\s*(?=[,;:)])|[\"“]\s*[\"”]|\(\s*\))`,
+    spelled with one alternative per first character, each opening on that character as a
+    literal (the word boundary checked after it, as "no word character before it"): then `re`
+    looks for those characters in C before it tries a match, instead of trying one at every
+    position (OM006 ~20 % faster). No two alternatives match at one place, so their order
+    changes nothing; a test compares it with the plain one."""
+    tails = {}
+    for words, after in ((_DANGLING_DETERMINERS, r"\s*(?=[,.;:!?)]|$)"), (_DANGLING_PREPOSITIONS, r"\s*(?=[,;:)])")):
+        for word in sorted(words):
+            tails.setdefault(word[0], []).append(word[1:] + after)
+    words = [f"{first}(?<!\\w.)(?:{'|'.join(rests)})" for first, rests in sorted(tails.items())]
+    return "|".join(words + [r'"\s*["”]', r'“\s*["”]', r"\(\s*\)"])
+
+
+_DANGLING_RE = re.compile(_dangling_pattern())
 _INITIAL_RE = re.compile(r"\b[A-Z]\.$")
 
 
@@ -141,12 +154,14 @@ def dangling_function_word(segment: Segment, ctx) -> Iterator[Hit]:
     """
     text = segment.hyp
     for m in _DANGLING_RE.finditer(text):
-        if m.group(1) == "a" and _INITIAL_RE.search(text, 0, m.end()):
+        start, end = m.span()
+        # A word and the spaces after it (\s is what rstrip strips), or quotes or brackets.
+        word = text[start:end].rstrip() if text[start] not in "\"“(" else None
+        if word == "a" and _INITIAL_RE.search(text, 0, end):
             continue  # "Franco A." is an initial
-        word = m.group(1) or m.group(2)
-        if m.group(2) and clauses.object_elsewhere(text, m.start(2), m.end()):
+        if word in _DANGLING_PREPOSITIONS and clauses.object_elsewhere(text, start, end):
             continue  # `by, let's say, the Sun`; `what you fold it into, ...`
-        yield Hit(m.start(), m.end(), f"a word is missing after “{word}”" if word
+        yield Hit(start, end, f"a word is missing after “{word}”" if word
                   else "empty quotation marks or brackets: a word is missing")
 def _document_alignment(segment: Segment):
     """The sentence alignment of a document with its first reference, or None when there is

@@ -90,18 +90,21 @@ test_fires, test_quiet = family_tests(FIRE, QUIET)
 
 
 def test_object_lost_shortcut_is_exact_for_the_shipped_phrases():
-    # _object_lost skips a token whose last character is not a phrase's last letter or its upper
-    # case: exact only if no other character lowers to a string ending in that letter.
+    # _object_lost skips a token whose lower case is not the last word of a phrase: exact only if
+    # every phrase ends in a space and a word, and only a space, and each letter of those words
+    # in either case, lower to a string ending in that character.
     import sys
 
     from mtqa.checks import grammar
-    from mtqa.resources import lexicons
 
-    phrases = lexicons.phrases("complex_prepositions.txt", "en")
-    last = {p[-1] for p in phrases}
-    lowering_to = {chr(c) for c in range(sys.maxunicode + 1)
-                   if not 0xD800 <= c < 0xE000 and chr(c).lower()[-1:] in last}
-    assert lowering_to == grammar._last_letters(phrases)
+    phrases, last_words = grammar._complex_prepositions()
+    assert all(" " in p and p.rsplit(" ", 1)[1] in last_words for p in phrases)
+    targets = {" "} | {c for w in last_words for c in w}
+    lowering_to: dict[str, set[str]] = {}
+    for c in range(sys.maxunicode + 1):
+        if not 0xD800 <= c < 0xE000 and chr(c).lower()[-1:] in targets:
+            lowering_to.setdefault(chr(c).lower()[-1:], set()).add(chr(c))
+    assert lowering_to == {x: {x, x.upper()} for x in targets}
 
 
 def test_may_fire_is_false_before_any_word_outside_next_words():
@@ -126,3 +129,46 @@ def test_may_fire_is_false_before_any_word_outside_next_words():
         for nxt in seconds:
             assert not grammar._may_fire(first, classes.get(first), nxt, nxt.lower(), classes.get(nxt.lower()),
                                          classes, adjectives), (first, nxt)
+
+
+def test_may_fire_is_false_after_any_word_outside_first_words():
+    # _inner_hole's C filter keeps a pair of two words only when the first is in _first_words():
+    # exact only if _may_fire is False after any other word, whatever the second.
+    from mtqa.checks import grammar
+    from mtqa.text import wordclasses
+
+    classes, adjectives = grammar._classes(), wordclasses.adjectives()
+    first_words = grammar._first_words()
+    seconds = set(classes) | {w.upper() for w in classes} | {w.title() for w in classes} | set(adjectives)
+    seconds |= {"said", "told", "that", "Said", "That", "x"}
+    firsts = (set(classes) | grammar._NAMED_BEFORE_PUNCTUATION | {"said", "x", "Which"}) - first_words
+    assert len(firsts) > 20
+    for first in firsts:
+        for nxt in seconds:
+            assert not grammar._may_fire(first, classes.get(first), nxt, nxt.lower(), classes.get(nxt.lower()),
+                                         classes, adjectives), (first, nxt)
+
+
+def test_inner_hole_filter_finds_what_visiting_every_pair_finds():
+    # With a copy of the classes _inner_hole visits every pair (no C filter): both must agree.
+    import json
+    from pathlib import Path
+
+    from mtqa.checks import grammar
+
+    classes = grammar._classes()
+    corpus = Path(__file__).resolve().parents[2] / "corpora" / "demetr-sample.jsonl"
+    texts = [case.hyp for case in FIRE + QUIET]
+    for line in corpus.read_text("utf-8").splitlines():
+        row = json.loads(line)
+        texts += [row["eng_sent"], row["mt_sent"], row["pert_sent"]]
+    texts += ["the 'S case , of . Mr. admitted", "in in, ;: the previous with", "ΟΔΟΣ of, which to, which"]
+    found = 0
+    for text in texts:
+        parts = grammar._SPLIT_RE.split(text)
+        if len(parts) < 5:
+            continue
+        fast = grammar._inner_hole(text, parts, parts[1::2], classes)
+        assert fast == grammar._inner_hole(text, parts, parts[1::2], dict(classes)), text
+        found += fast is not None
+    assert found > 10

@@ -76,27 +76,35 @@ def test_a_length_outlier_is_strong_evidence_only_far_from_the_typical_ratio():
     assert all(f.confidence == Confidence.LOW for f in near)
 
 
-def test_dangling_regex_lookahead_changes_no_match():
-    # _DANGLING_RE opens on a lookahead naming the first character of each alternative; without
-    # it (the plain alternation) every text must give the same matches and groups.
+def test_dangling_regex_matches_as_the_plain_alternation():
+    # _DANGLING_RE spells the alternation below one first character at a time, each opening on a
+    # literal, so that `re` scans for those characters before it tries a match; every text must
+    # give the same matches as the plain alternation, and OM006 the same word (the word group,
+    # read as the match less its trailing \s: rstrip must strip exactly \s).
     import json
     import re
+    import sys
     from pathlib import Path
 
-    from mtqa.checks.omission import _DANGLING_RE
+    from mtqa.checks.omission import _DANGLING_PREPOSITIONS, _DANGLING_RE
 
-    lookahead = r"(?=[tahiomyb\"“(])"
-    assert _DANGLING_RE.pattern.startswith(lookahead + "(?:")
-    plain = re.compile(_DANGLING_RE.pattern[len(lookahead):])
-    for word in ("the", "an", "his", "their", "its", "our", "my", "your", "a", "of", "by", "between", "than", "into"):
-        assert re.match(lookahead, word)
+    plain = re.compile(r"\b(the|an|his|their|its|our|my|your|a)\s*(?=[,.;:!?)]|$)"
+                       r"|\b(of|by|between|than|into)\s*(?=[,;:)])|[\"“]\s*[\"”]|\(\s*\)")
+    every = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, sys.maxunicode + 1)))
+    assert re.findall(r"\s", every) == list(filter(str.isspace, every))
     texts = ["the cathedral of, the", "“”", "( )", "He met the.", "A b. my\n", "thé, the", "by, say, the Sun",
-             "Franco A. went", "a\u00a0,", "into)", "ofthe, ", "\"  \"", "its;their:our!your?an)"]
+             "Franco A. went", "a\u00a0,", "into)", "ofthe, ", "\"  \"", "its;their:our!your?an)", "an,a,the, their.",
+             "_the,", "théir.", "1the,", "The,", "the\u2003\n", "the \n", "(the)", "“the”", "\" \u3000”", "thean,"]
     corpus = Path(__file__).resolve().parents[2] / "corpora" / "demetr-sample.jsonl"
     for line in corpus.read_text("utf-8").splitlines():
         row = json.loads(line)
         texts += [row["eng_sent"], row["mt_sent"], row["pert_sent"]]
     for text in texts:
-        got = [(m.span(), m.groups()) for m in _DANGLING_RE.finditer(text)]
-        assert got == [(m.span(), m.groups()) for m in plain.finditer(text)], text
+        got = [m.span() for m in _DANGLING_RE.finditer(text)]
+        want = list(plain.finditer(text))
+        assert got == [m.span() for m in want], text
+        for m in want:
+            word = m.group(1) or m.group(2)
+            assert (word and m.group().rstrip()) == word, text
+            assert (word in _DANGLING_PREPOSITIONS) == bool(m.group(2))
     assert any(_DANGLING_RE.search(t) for t in texts)
