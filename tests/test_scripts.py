@@ -2,6 +2,7 @@
 agrees with it; language names come from babel."""
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -43,6 +44,15 @@ def test_latin_and_katakana_are_the_unicode_scripts():
 def test_code_points_are_every_code_point_but_the_surrogates():
     expected = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, scripts._SCAN_END)))
     assert scripts._code_points() == expected
+
+
+def test_shipped_classes_are_the_derived_ones():
+    # The table is used only when derived from the installed regex and these properties; it must
+    # be current (rebuild it with scripts/build_script_classes.py after a regex upgrade) and equal
+    # a derivation.
+    shipped = json.loads(scripts.TABLE.read_text(encoding="utf-8"))
+    assert shipped["derived_from"] == scripts.derivation(), "regex changed: run scripts/build_script_classes.py"
+    assert shipped["classes"] == scripts.derive_classes() == scripts._classes()
 
 
 def test_all_foreign_class_is_the_one_scan_of_all_properties():

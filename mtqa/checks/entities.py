@@ -10,21 +10,36 @@ from mtqa.align import pairs
 from mtqa.model import Confidence, Hit, Segment, Severity
 from mtqa.resources import frequencies
 from mtqa.rules import rule
-from mtqa.text import acronyms, geofeatures
-from mtqa.text.names.confidence import missing_name_confidence
-from mtqa.text.names.english import english_name_tokens
-from mtqa.text.names.japanese_names import dropped_kanji_names
-from mtqa.text.names.source_evidence import source_evidence
-from mtqa.text.names.source_names import SOURCE_ACRONYM_RE, source_names
-from mtqa.text.names.spelling import fold, fold_text
-from mtqa.text.names.target_evidence import (
-    NAME_JOINERS,
-    mentions_name,
-    target_evidence,
-    translates_a_name,
-)
 from mtqa.text.scripts import main_script
 from mtqa.text.tokens import words
+
+
+@functools.cache
+def _import_name_matching() -> None:
+    """Imports the name-matching code into this module on the first run of one of its rules.
+
+    Both rules need a source, so a target-only run never runs them, and importing mtqa.text.names,
+    geofeatures and acronyms (with rapidfuzz, pinyin and the Japanese readings) was ~40 ms of its
+    ~300 ms start-up. Every function below that uses these names is reached only from a rule,
+    which calls this first; the names are then plain globals (no import statement on each call).
+    """
+    global acronyms, geofeatures, missing_name_confidence, english_name_tokens, dropped_kanji_names
+    global source_evidence, SOURCE_ACRONYM_RE, source_names, fold, fold_text
+    global NAME_JOINERS, mentions_name, target_evidence, translates_a_name
+    from mtqa.text import acronyms, geofeatures
+    from mtqa.text.names.confidence import missing_name_confidence
+    from mtqa.text.names.english import english_name_tokens
+    from mtqa.text.names.japanese_names import dropped_kanji_names
+    from mtqa.text.names.source_evidence import source_evidence
+    from mtqa.text.names.source_names import SOURCE_ACRONYM_RE, source_names
+    from mtqa.text.names.spelling import fold, fold_text
+    from mtqa.text.names.target_evidence import (
+        NAME_JOINERS,
+        mentions_name,
+        target_evidence,
+        translates_a_name,
+    )
+
 
 #: An acronym of the English translation: 2-6 capitals, optionally with a plural s (NGOs), as a
 #: whole word; not a Roman numeral of centuries and monarchs (World War II, Louis XIV).
@@ -141,6 +156,7 @@ def name_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
     Use instead:
     hyp: Goods imported from Central America are duty free.
     """
+    _import_name_matching()
     refs = [target_evidence(r) for r in segment.refs if r]
     ref_words = None  # the references' words, folded: needed only to grade a name that is flagged
     for (hs, he), (ss, se) in pairs.source_pairs(segment):
@@ -230,6 +246,7 @@ def source_name_missing(segment: Segment, ctx) -> Iterator[Hit]:
     Use instead:
     hyp: The man works for the diocese of Nantes, a spokesman said.
     """
+    _import_name_matching()
     refs = [target_evidence(r) for r in segment.refs if r]
     for (hs, he), (ss, se) in pairs.source_pairs(segment):
         src = segment.src[ss:se]

@@ -8,20 +8,31 @@ negation with words English renders without one (Czech `neobyčejná` "unusual",
 """
 from __future__ import annotations
 
+import functools
 from typing import Iterator
 
 from mtqa.align import pairs
 from mtqa.model import Confidence, Hit, Segment, Severity
 from mtqa.rules import rule
-from mtqa.text.negation_affixes import cognate_negations
-from mtqa.text.negation import (
-    antonym_renderings,
-    has_cues,
-    lexical_negations,
-    negation_cues,
-    reference_negations,
-    soft_negations,
-)
+
+
+@functools.cache
+def _import_negation_readers() -> None:
+    """Imports the negation readers into this module on the first run of one of its rules: both
+    need a source, so a target-only run never imports mtqa.text.negation and its affix tables'
+    code. The names are then plain globals (no import statement on each call)."""
+    global cognate_negations, antonym_renderings, has_cues, lexical_negations, negation_cues
+    global reference_negations, soft_negations
+    from mtqa.text.negation import (
+        antonym_renderings,
+        has_cues,
+        lexical_negations,
+        negation_cues,
+        reference_negations,
+        soft_negations,
+    )
+    from mtqa.text.negation_affixes import cognate_negations
+
 
 #: Languages whose cue count errs high (Czech ne- words, Chinese and Japanese substrings).
 GENEROUS_LANGS = {"cs", "zh", "ja"}
@@ -54,6 +65,7 @@ def negation_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
     Use instead:
     hyp: Both acids were found in the urine samples.
     """
+    _import_negation_readers()
     if not has_cues(segment.src_lang) or not has_cues(segment.tgt_lang):
         return
     for (hs, he), (ss, se) in pairs.source_pairs(segment):
@@ -119,6 +131,7 @@ def negation_missing(segment: Segment, ctx) -> Iterator[Hit]:
     Use instead:
     hyp: The unions said the new demands could not be met.
     """
+    _import_negation_readers()
     if not has_cues(segment.src_lang) or not has_cues(segment.tgt_lang):
         return
     src_pairs = pairs.source_pairs(segment)

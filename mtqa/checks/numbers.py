@@ -18,10 +18,25 @@ from mtqa.model import Confidence, Hit, Segment, Severity
 from mtqa.rules import rule
 from mtqa.text import literals
 from mtqa.text.number_hints import NON_DIGIT_RE, digit_run_spans, has_digit, keyword_text
-from mtqa.text.number_words import month_stems
-from mtqa.text.codes import codes, digit_runs
-from mtqa.text.numbers import Quantity, quantities, within_century
 from mtqa.text.scripts import main_script
+
+
+@functools.cache
+def _import_number_readers() -> None:
+    """Imports the number readers into this module on the first run of a rule that compares
+    numbers with the source.
+
+    Only NU004 runs without a source, and it needs none of them: importing mtqa.text.numbers and
+    mtqa.text.codes (with the clock, number-phrase and CJK numeral readers) was ~15 ms of a
+    target-only run's start-up. Every function below that uses these names is reached only from
+    NU001-NU003, which call this first, or from mtqa.checks.reference, whose rules call its own
+    importer of mtqa.text.numbers first (Quantity is named only in annotations, which are not
+    evaluated); the names are then plain globals (no import statement on each call).
+    """
+    global month_stems, codes, digit_runs, Quantity, quantities, within_century
+    from mtqa.text.codes import codes, digit_runs
+    from mtqa.text.number_words import month_stems
+    from mtqa.text.numbers import Quantity, quantities, within_century
 
 _ENGLISH_MONTHS = {m: i + 1 for i, m in enumerate(
     "january february march april may june july august september october november december".split())}
@@ -56,7 +71,15 @@ def _fmt(q: Quantity) -> str:
 _CJK_DATE_AFTER = re.compile(r"\s?[年月日号號]")
 _DATE_PART_AFTER_RE = re.compile(r"[./-]\d{1,2}(?:[./-]\d{2,4})?\b")
 _DATE_PART_BEFORE_RE = re.compile(r"\d[./-]$")
-_CJK_CHAR_RE = re.compile(r"[\u3000-\u9fff]")
+
+
+@functools.cache
+def _cjk_char_re() -> re.Pattern:
+    """CJK characters. Compiled on first use: `re` builds this class's table of 28k code points in
+    Python (~1.6 ms of every start-up), and only a comparison with a source or reference needs it."""
+    return re.compile(r"[\u3000-\u9fff]")
+
+
 _HYPHEN_WORD_RE = re.compile(r"-\w")
 _MONTH_NEAR_RE = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$|^\s*(?:jan|feb|mar|apr|"
                             r"may|jun|jul|aug|sep|oct|nov|dec)", re.I)
@@ -90,7 +113,7 @@ def confidence(q: Quantity, text: str, others: tuple[Quantity, ...]) -> Confiden
         return Confidence.MEDIUM
     if q.kind == "digits" and len(q.values) > 1:
         return Confidence.MEDIUM
-    if q.kind == "words" and _CJK_CHAR_RE.search(q.text):
+    if q.kind == "words" and _cjk_char_re().search(q.text):
         return Confidence.MEDIUM  # CJK numerals: 一/十 write idioms and words that are not counts
     if q.kind == "words" and _HYPHEN_WORD_RE.match(text[q.end:q.end + 2]):
         return Confidence.MEDIUM  # three-dimensional, eight-foot: translated as one compound
@@ -196,6 +219,7 @@ def number_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
     Use instead:
     hyp: The consulate in Marseille opened in 1985.
     """
+    _import_number_readers()
     ref_q = None
     for (hs, he), (ss, se) in pairs.source_pairs(segment):
         hyp_q = quantities(segment.hyp[hs:he], segment.tgt_lang)
@@ -255,6 +279,7 @@ def source_number_missing(segment: Segment, ctx) -> Iterator[Hit]:
     Use instead:
     hyp: There were 40 deaths in the attack, the governor said.
     """
+    _import_number_readers()
     for (hs, he), (ss, se) in pairs.source_pairs(segment):
         hyp_text = segment.hyp[hs:he]
         hyp_q = quantities(hyp_text, segment.tgt_lang)
@@ -295,6 +320,7 @@ def month_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
     Use instead:
     hyp: The vote will take place in July, the government said.
     """
+    _import_number_readers()
     for (hs, he), (ss, se) in pairs.source_pairs(segment):
         found = hyp_months(segment.hyp[hs:he])
         if not found:

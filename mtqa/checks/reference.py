@@ -12,6 +12,7 @@ finding. RF004-RF006 have no source-side twin and always run.
 from __future__ import annotations
 
 import collections
+import functools
 import re
 from typing import Iterator
 
@@ -21,15 +22,31 @@ from mtqa.model import Confidence, Hit, Segment, Severity
 from mtqa.resources import frequencies, lexicons
 from mtqa.rules import rule
 from mtqa.text import antonyms
-from mtqa.text.names.confidence import missing_name_confidence
-from mtqa.text.names.english import english_name_tokens
-from mtqa.text.names.source_evidence import source_evidence
-from mtqa.text.names.spelling import fold
-from mtqa.text.names.target_evidence import closest_name, mentions_name, target_evidence
 from mtqa.text.lower_words import lower_words
-from mtqa.text.negation import NT_ENDINGS, negation_cues, reference_negations
-from mtqa.text.numbers import quantities
 from mtqa.text.tokens import words
+
+
+@functools.cache
+def _import_comparers() -> None:
+    """Imports the name, negation and number readers into this module on the first run of a rule
+    that uses them.
+
+    Every rule here needs a reference, so a target-only run never runs one, and importing
+    mtqa.text.names, mtqa.text.negation and mtqa.text.numbers (with rapidfuzz and their tables'
+    code) was ~60 ms of its start-up together with mtqa.checks.entities, which defers the same way.
+    Every function below that uses these names is reached only from a rule that calls this first;
+    the names are then plain globals (no import statement on each call).
+    """
+    global missing_name_confidence, english_name_tokens, source_evidence, fold
+    global closest_name, mentions_name, target_evidence, NT_ENDINGS, negation_cues, reference_negations
+    global quantities
+    from mtqa.text.names.confidence import missing_name_confidence
+    from mtqa.text.names.english import english_name_tokens
+    from mtqa.text.names.source_evidence import source_evidence
+    from mtqa.text.names.spelling import fold
+    from mtqa.text.names.target_evidence import closest_name, mentions_name, target_evidence
+    from mtqa.text.negation import NT_ENDINGS, negation_cues, reference_negations
+    from mtqa.text.numbers import quantities
 
 
 def _ref_quantities(segment: Segment):
@@ -56,6 +73,7 @@ def number_differs_from_reference(segment: Segment, ctx) -> Iterator[Hit]:
     Use instead:
     hyp: Russia received 300 drones from Iran, the White House said.
     """
+    _import_comparers()
     if segment.src:
         return
     ref_q = _ref_quantities(segment)
@@ -111,6 +129,7 @@ def name_differs_from_reference(segment: Segment, ctx) -> Iterator[Hit]:
     Use instead:
     hyp: The ship left from the port of Izmail on Monday.
     """
+    _import_comparers()
     if segment.src:
         return
     refs = pairs.refs_of(segment)
@@ -153,6 +172,7 @@ def negation_not_in_reference(segment: Segment, ctx) -> Iterator[Hit]:
     Use instead:
     hyp: The samples were found to contain the acid.
     """
+    _import_comparers()
     if segment.src:
         return
     hyp_cues = negation_cues(segment.hyp, segment.tgt_lang)
@@ -191,6 +211,7 @@ def opposite_of_reference_word(segment: Segment, ctx) -> Iterator[Hit]:
     Use instead:
     hyp: Prices fell sharply in May, the statistics office said.
     """
+    _import_comparers()
     refs = pairs.refs_of(segment)
     if not refs:
         return
@@ -311,6 +332,7 @@ def name_misspelled_against_reference(segment: Segment, ctx) -> Iterator[Hit]:
     Use instead:
     hyp: The city marked the anniversary of the battle of Volgograd.
     """
+    _import_comparers()
     refs = pairs.refs_of(segment)
     # The broad names of the translation, which NE001 has asked for just before (cached, same
     # call), include every name of the default list ("`broad` adds" names): when a reference
@@ -411,6 +433,7 @@ def reference_name_missing(segment: Segment, ctx) -> Iterator[Hit]:
     Use instead:
     hyp: He hopes Father Rydzyk will drive out Archbishop Jędraszewski.
     """
+    _import_comparers()
     refs = pairs.refs_of(segment)
     if not refs or refs[0] is not segment.ref:
         return

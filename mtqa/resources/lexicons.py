@@ -9,7 +9,12 @@ an empty list would silently switch a check off.
 from __future__ import annotations
 
 import functools
-from importlib import resources
+from pathlib import Path
+
+#: The lists' folder. A plain path, not `importlib.resources.files("mtqa")`: that gives the same
+#: path for a package on disk, but its first call imports importlib.readers and zipfile (~8 ms of
+#: every start-up); mtqa reads its data from disk elsewhere too (mtqa.resources.languages).
+_DATA = Path(__file__).parent.parent / "data"
 
 
 class UnknownLexiconError(LookupError):
@@ -19,13 +24,11 @@ class UnknownLexiconError(LookupError):
 @functools.lru_cache(maxsize=None)
 def known_names() -> frozenset[str]:
     """Every list file name shipped under `mtqa/data`, in any language or in `common/`."""
-    root = resources.files("mtqa") / "data"
-    return frozenset(f.name for d in root.iterdir() if d.is_dir() for f in d.iterdir() if f.is_file())
+    return frozenset(f.name for d in _DATA.iterdir() if d.is_dir() for f in d.iterdir() if f.is_file())
 
 
 def _path(name: str, lang: str | None):
-    root = resources.files("mtqa") / "data"
-    return root / (lang or "common") / name
+    return _DATA / (lang or "common") / name
 
 
 def _lines(name: str, lang: str | None) -> tuple[str, ...]:
@@ -62,5 +65,4 @@ def table(name: str, lang: str | None = None) -> tuple[tuple[str, ...], ...]:
 
 def available_languages(name: str) -> list[str]:
     """Languages that ship a given list (for docs and the registry meta-test)."""
-    root = resources.files("mtqa") / "data"
-    return sorted(p.name for p in root.iterdir() if p.is_dir() and (p / name).is_file())
+    return sorted(p.name for p in _DATA.iterdir() if p.is_dir() and (p / name).is_file())

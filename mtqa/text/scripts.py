@@ -7,7 +7,9 @@ any language identification.
 
 This module is the one owner of script character classes: tokens, names and pinyin import
 theirs from here, so they cannot disagree. The classes are derived from the `regex` module's
-Unicode data (`\\p{Script=Han}`), never written as hand ranges, and compiled with `re`, which
+Unicode data (`\\p{Script=Han}`), never written as hand ranges (mtqa ships them as derived,
+mtqa/data/common/script_classes.json, and uses them only with the `regex` release they were
+derived with), and compiled with `re`, which
 matches them faster than `regex` evaluates the properties (counting letters per script over the
 1,497 DEMETR texts: 36 µs a text with `regex` classes, 28 with the same classes in `re`).
 `main_script` classifies each distinct character once instead: 17 µs a text, against 24 with
@@ -16,7 +18,9 @@ the former hand ranges.
 from __future__ import annotations
 
 import functools
+import json
 import re
+from pathlib import Path
 
 import regex
 
@@ -122,16 +126,52 @@ _PROPERTIES = {
     "Hebrew": r"\p{Script=Hebrew}",
     "Thai": r"\p{Script=Thai}",
 }
-_SCRIPT_RUNS = {name: _runs(prop) for name, prop in _PROPERTIES.items()}
+#: The other classes derived: katakana alone, and Latin.
+_OTHER_PROPERTIES = {"Katakana": r"\p{Script=Katakana}", "Latin": r"\p{Script=Latin}"}
+#: The shipped classes (written by scripts/build_script_classes.py) and what they were derived from.
+TABLE = Path(__file__).resolve().parent.parent / "data" / "common" / "script_classes.json"
+
+
+def derive_classes() -> dict[str, str]:
+    """The class of each of _PROPERTIES and _OTHER_PROPERTIES (see char_class), and under
+    "foreign" one class for all of _PROPERTIES, its ranges merged across scripts (fewer for `re`
+    to test)."""
+    runs = {name: _runs(prop) for name, prop in _PROPERTIES.items()}
+    classes = {name: _write_class(r) for name, r in runs.items()}
+    classes.update((name, char_class(prop)) for name, prop in _OTHER_PROPERTIES.items())
+    classes["foreign"] = _write_class(_union(*runs.values()))
+    return classes
+
+
+def derivation() -> dict:
+    """What derive_classes depends on: the `regex` release (its Unicode data) and the properties."""
+    return {"regex": regex.__version__, "properties": {**_PROPERTIES, **_OTHER_PROPERTIES}}
+
+
+def _classes() -> dict[str, str]:
+    """derive_classes(), read from the shipped table when it was derived from the same `regex`
+    release and properties: the scan of 256k code points for each class was ~15 ms of every
+    start-up. Otherwise (another `regex`, a changed property) derived here."""
+    try:
+        with open(TABLE, encoding="utf-8") as f:
+            shipped = json.load(f)
+        if shipped["derived_from"] == derivation():
+            return shipped["classes"]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # no table or a damaged one: derive
+    return derive_classes()
+
+
+_CLASSES = _classes()
 #: Script name -> the inside of an `re` character class (kana with the two marks above).
-SCRIPTS = {name: _write_class(runs) + (_MARKS if name == "Kana" else "") for name, runs in _SCRIPT_RUNS.items()}
+SCRIPTS = {name: _CLASSES[name] + (_MARKS if name == "Kana" else "") for name in _PROPERTIES}
 HAN, KANA, HANGUL = SCRIPTS["Han"], SCRIPTS["Kana"], SCRIPTS["Hangul"]
-KATAKANA = char_class(r"\p{Script=Katakana}")
-LATIN = char_class(r"\p{Script=Latin}")
+KATAKANA = _CLASSES["Katakana"]
+LATIN = _CLASSES["Latin"]
 #: Scripts that need no spaces between words: one character is already a word.
 LOGOGRAPHIC = {"Han", "Kana", "Hangul", "Thai"}
 # One class for all of them, so its ranges are merged across scripts (fewer for `re` to test).
-_ALL_FOREIGN = _write_class(_union(*_SCRIPT_RUNS.values())) + _MARKS
+_ALL_FOREIGN = _CLASSES["foreign"] + _MARKS
 # A run of foreign-script letters, allowing spaces and hyphens between words of the run.
 _FOREIGN_RUN = f"[{_ALL_FOREIGN}]+(?:[ \\-·・][{_ALL_FOREIGN}]+)*"
 _COUNT_ORDER = ("Latin", *SCRIPTS)  # on a tie, main_script prefers the earlier script
