@@ -122,9 +122,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     result = _guarded(argv)
     try:
         _clean_up(result)
-        return _outcome(result)
+        code = _outcome(result)
     finally:
         # An in-process caller (a test, a script) gets its own handlers back; the command keeps
         # ours, quiet now, until the interpreter exits, so a late Ctrl-C prints no traceback.
         if argv is not None:
             signals.restore(previous)
+    if argv is None:
+        _exit_without_teardown(code)
+    return code
+
+
+def _exit_without_teardown(code: int) -> None:
+    """End the command at once, skipping the interpreter's teardown, when that is safe.
+
+    Python's own exit frees every object one by one: after a batch that is the word tables,
+    the language profiles and the caches, 50-100 ms of CPU (measured on a 10,000-segment
+    target-only run) that change nothing outside the process. What an exit must still do is
+    done here first: the atexit functions (logging's flush among them) and flushing stdout
+    and stderr. The shortcut is taken only on one thread and without worker processes or a
+    Dask client, whose shutdowns are left to the ordinary exit; it returns (and the ordinary
+    exit follows) whenever a step fails, so the outcome is never worse than without it."""
+    import threading
+
+    run_exit_functions = getattr(__import__("atexit"), "_run_exitfuncs", None)
+    if (run_exit_functions is None or threading.active_count() > 1
+            or "multiprocessing" in sys.modules or "distributed" in sys.modules):
+        return
+    try:
+        run_exit_functions()
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BaseException:  # a closed pipe, a late Ctrl-C: the ordinary exit reports them as always
+        return
+    os._exit(code)
