@@ -4,17 +4,13 @@ properties they were derived from (mtqa.text.scripts uses the table only while b
 Run after upgrading regex: `python scripts/build_script_classes.py`."""
 from __future__ import annotations
 
-import json
-
 from mtqa.text import scripts
+from table_writer import write_table
 
 
 def main() -> None:
     table = {"derived_from": scripts.derivation(), "classes": scripts.derive_classes()}
-    with open(scripts.TABLE, "w", encoding="utf-8") as f:
-        json.dump(table, f, ensure_ascii=False, sort_keys=True, indent=0)
-        f.write("\n")
-    print(f"{scripts.TABLE}: {len(table['classes'])} classes")
+    write_table(scripts.TABLE, table, "classes")
 
 
 if __name__ == "__main__":
