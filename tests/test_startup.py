@@ -59,3 +59,13 @@ def test_with_another_thread_alive_the_command_takes_the_ordinary_exit(tmp_path)
     r = _run_probe(tmp_path, "thread")
     assert r.returncode == 1 and json.loads(r.stdout)["summary"]["segments"] == 1
     assert "atexit ran" in r.stderr and "teardown ran" in r.stderr
+
+
+def test_under_a_profiler_the_command_takes_the_ordinary_exit_so_the_profile_is_written(tmp_path):
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text('{"id": "1", "hyp": "The roads closed.", "tgt_lang": "en"}\n', encoding="utf-8")
+    profile = tmp_path / "run.prof"
+    r = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "mtqa", "check", str(batch),
+                        "--format", "json", "--jobs", "1"], capture_output=True, text=True)
+    assert r.returncode == 0 and json.loads(r.stdout)["summary"]["segments"] == 1
+    assert profile.stat().st_size > 0

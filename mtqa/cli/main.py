@@ -142,12 +142,14 @@ def _exit_without_teardown(code: int) -> None:
     done here first: the atexit functions (logging's flush among them) and flushing stdout
     and stderr. The shortcut is taken only on one thread and without worker processes or a
     Dask client, whose shutdowns are left to the ordinary exit; it returns (and the ordinary
-    exit follows) whenever a step fails, so the outcome is never worse than without it."""
+    exit follows) whenever a step fails, so the outcome is never worse than without it.
+    Under a profiler, a coverage tracer or a debugger (`python -m cProfile -m mtqa ...`) the
+    ordinary exit runs too: they write their results after the program returns."""
     import threading
 
     run_exit_functions = getattr(__import__("atexit"), "_run_exitfuncs", None)
     if (run_exit_functions is None or threading.active_count() > 1
-            or "multiprocessing" in sys.modules or "distributed" in sys.modules):
+            or "multiprocessing" in sys.modules or "distributed" in sys.modules or _observed()):
         return
     try:
         run_exit_functions()
@@ -156,3 +158,11 @@ def _exit_without_teardown(code: int) -> None:
     except BaseException:  # a closed pipe, a late Ctrl-C: the ordinary exit reports them as always
         return
     os._exit(code)
+
+
+def _observed() -> bool:
+    """Whether a profiler, tracer or debugger watches this process (sys.monitoring from 3.12)."""
+    if sys.gettrace() is not None or sys.getprofile() is not None:
+        return True
+    monitoring = getattr(sys, "monitoring", None)
+    return monitoring is not None and any(monitoring.get_tool(i) is not None for i in range(6))
