@@ -317,11 +317,11 @@ def foreign_word(segment: Segment, ctx) -> Iterator[Hit]:
     # run, case-folded, is a foreign word, nothing can be flagged and the slow scan (a regex
     # opening on a lookbehind) is skipped. In ASCII text the runs are the tokens of words()
     # in lower case (already cut), which settles most texts without a regex at all.
-    # (`isdisjoint` of the table's keys runs the lookups in C without a call for each word.)
+    # (none_in_table runs the lookups in C without a call for each word.)
     if hyp.isascii():
-        if foreign.keys().isdisjoint(map(token_text, words(hyp))):
+        if foreign_words.none_in_table(map(token_text, words(hyp))):
             return
-    elif foreign.keys().isdisjoint(map(str.casefold, _WORD_RUN_RE.findall(hyp))):
+    elif foreign_words.none_in_table(map(str.casefold, _WORD_RUN_RE.findall(hyp))):
         return
     # The witnesses, read only now: most texts were settled above.
     src_words = {t.text.casefold() for t in words(segment.src)} if segment.src else set()

@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import os
+from typing import Iterable
 
 from mtqa.resources import frequencies, lexicons
 
@@ -94,6 +95,27 @@ def table() -> dict[str, str]:
             out.update(dict.fromkeys(words.split(" "), lang))
         return out
     return build()
+
+
+#: Words already looked up in the table and not found there (a bounded, per-process memory of a
+#: pure answer). The table is large (~108,000 words, several MB): on a batch each lookup misses
+#: the CPU caches, and most of a text's words are the same few thousand common English words.
+#: Asked first of this small, hot set, they no longer reach the table.
+_NOT_IN_TABLE: set[str] = set()
+_NOT_IN_TABLE_MAX = 1 << 15
+
+
+def none_in_table(candidates: Iterable[str]) -> bool:
+    """`table().keys().isdisjoint(candidates)`, the same answer, faster on a batch.
+
+    Only words the table was asked about and does not hold enter _NOT_IN_TABLE (all of `rest`
+    when the table holds none of them), so removing them first never changes the answer."""
+    rest = set(candidates).difference(_NOT_IN_TABLE)  # iterates the few candidates, not the memory
+    if not table().keys().isdisjoint(rest):
+        return False
+    if len(_NOT_IN_TABLE) < _NOT_IN_TABLE_MAX:
+        _NOT_IN_TABLE.update(rest)
+    return True
 
 
 def write(path) -> int:
