@@ -145,9 +145,10 @@ def _exit_without_teardown(code: int) -> None:
     exit follows) whenever a step fails, so the outcome is never worse than without it.
     Under a profiler, a coverage tracer or a debugger (`python -m cProfile -m mtqa ...`) the
     ordinary exit runs too: they write their results after the program returns."""
+    import atexit
     import threading
 
-    run_exit_functions = getattr(__import__("atexit"), "_run_exitfuncs", None)
+    run_exit_functions = getattr(atexit, "_run_exitfuncs", None)  # CPython's, run at a normal exit
     if (run_exit_functions is None or threading.active_count() > 1
             or "multiprocessing" in sys.modules or "distributed" in sys.modules or _observed()):
         return

@@ -131,6 +131,11 @@ def sentence_starts(text: str, lang: str | None = "en") -> frozenset[int]:
             return frozenset()
         opening = _OPENING_RE.match(text, start)
         return frozenset((start, opening.end())) if opening else frozenset((start,))
+    return starts_from_split(text, lang)
+
+
+def starts_from_split(text: str, lang: str | None = "en") -> frozenset[int]:
+    """`sentence_starts` from the full split, without its one-sentence shortcut."""
     out = set()
     for start, _ in sentences(text, lang):
         out.add(start)
