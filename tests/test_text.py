@@ -67,6 +67,16 @@ def test_words_on_ascii_text_equal_the_regex_module_tokens():
             (m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
 
 
+def test_word_texts_are_the_texts_of_words():
+    # Rules ask word_texts first and words only for offsets: both must cut the same words.
+    from mtqa.text.tokens import word_texts
+
+    for text in ("Don't stop-it now, 12_3 x-ray -- a'b ' -x", "", " ", "Moscow-Tehran don’t stop, 2022",
+                 "हिन्दी भाषा", "ภาษาไทย ok", "Über straße—ÉTÉ", "我们走吧 and 東京", "tab\there\nnew-line's end-"):
+        assert word_texts(text) == tuple(t.text for t in words(text)), text
+        assert isinstance(word_texts(text), tuple)  # cached and shared: never a mutable list
+
+
 def test_paragraphs_of_one_line_equal_the_line_regex_path():
     from mtqa.text import sentences as s
 

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import bisect
+import operator
+import re
+from itertools import compress, islice
 from typing import Iterator
 
 from mtqa.model import Hit, Segment, Severity
@@ -9,7 +12,7 @@ from mtqa.rules import rule
 from mtqa.text import casing
 from mtqa.text.headings import headings
 from mtqa.text.sentences import sentences
-from mtqa.text.tokens import words
+from mtqa.text.tokens import word_texts, words
 
 # Words that glue a multi-word name together (`Ministry of Defense`, `Justice and Democracy`).
 _NAME_CONNECTORS = frozenset("of and for to de du la del der von van al bin".split())
@@ -21,6 +24,30 @@ def _may_be_suspect(text: str, start: int, word: str) -> bool:
     which ends at `start`, is not a comma). Most capitalised words mid-sentence are names: this
     cheap test spares them the rest."""
     return casing.function_word_class(word) is not None or text[:start].rstrip().endswith(",")
+
+
+#: A comma, the whitespace after it, and the character after that: where a word right after a
+#: comma starts (`str.rstrip` and `\s` strip the same characters: both are str.isspace).
+_AFTER_COMMA_RE = re.compile(r",\s*(\S)")
+_FIRST = operator.itemgetter(0)  # a word's first character (words are never empty)
+
+
+def _any_may_be_suspect(text: str, texts: tuple[str, ...]) -> bool:
+    """Whether _may_be_suspect can be True for some word of `text` (`texts`: its words) that is
+    capitalised and followed by a lower-case word, decided without the words' offsets: either
+    such a word is a function word, or a capital stands right after a comma and whitespace
+    (_may_be_suspect's second test: what precedes the word, stripped, ends with a comma). A
+    True may be wrong, a False never is; most texts get False and the rule never cuts tokens."""
+    if len(texts) < 3:
+        return False  # no word has a word before and after it
+    firsts = list(map(_FIRST, texts))
+    # Word i (1 <= i <= n - 2) capitalised and word i + 1 lower case, picked in C.
+    capitalised = compress(islice(texts, 1, len(texts) - 1),
+                           map(operator.and_, map(str.isupper, islice(firsts, 1, None)),
+                               map(str.islower, islice(firsts, 2, None))))
+    if any(casing.function_word_class(word) is not None for word in capitalised):
+        return True
+    return any(m.group(1).isupper() for m in _AFTER_COMMA_RE.finditer(text))
 
 
 def _suspect(word: str, cls: str | None, prev: str, gap: str, prev2: str) -> str | None:
@@ -61,6 +88,8 @@ def capitalised_word_mid_sentence(segment: Segment, ctx) -> Iterator[Hit]:
     hyp: The agency wants to help farmers, it said, to understand the risks better.
     """
     text = segment.hyp
+    if not _any_may_be_suspect(text, word_texts(text)):
+        return  # the loop below would pick no word: most texts end here
     toks = words(text)  # the whole text's tokens, cached and shared with the other rules
     spans = skip = starts = None  # wanted for few texts: taken at the first word that needs them
     # A capitalised word before a lower-case one (tokens are never empty): the first two tests

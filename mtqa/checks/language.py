@@ -16,7 +16,7 @@ from mtqa.resources import langid, lexicons
 from mtqa.resources.languages import language_name
 from mtqa.rules import rule
 from mtqa.text.sentences import paragraphs
-from mtqa.text.tokens import token_text, words
+from mtqa.text.tokens import word_texts
 
 MIN_LETTERS = 40          # below this, langdetect is not asked
 FUNCTION_SHARE = 0.15     # English prose has far more function words than this
@@ -26,7 +26,7 @@ MIN_PROBABILITY = 0.9
 def _function_word_share(text: str, lang: str) -> float | None:
     """Share of the target language's function words, or None without a list for it."""
     vocab = lexicons.words("stopwords.txt", lang)
-    texts = list(map(token_text, words(text)))
+    texts = word_texts(text)
     counted = len(texts) - sum(map(str.isdigit, texts))  # numbers do not count
     if not vocab or not counted:
         return None
@@ -50,9 +50,9 @@ def _plainly_target(text: str, lang: str) -> bool:
     copy of each word and a pass for the numbers."""
     vocab = lexicons.words("stopwords.txt", lang)
     if vocab and _all_lower(vocab) and not _has_number(vocab):
-        toks = words(text)
-        found = sum(map(vocab.__contains__, map(token_text, toks)))
-        if found and found / len(toks) >= FUNCTION_SHARE:
+        texts = word_texts(text)
+        found = sum(map(vocab.__contains__, texts))
+        if found and found / len(texts) >= FUNCTION_SHARE:
             return True
     share = _function_word_share(text, lang)
     return share is not None and share >= FUNCTION_SHARE

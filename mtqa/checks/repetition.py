@@ -12,7 +12,7 @@ from mtqa.resources import lexicons
 from mtqa.rules import rule
 from mtqa.text.headings import is_heading
 from mtqa.text.sentences import paragraphs, sentences
-from mtqa.text.tokens import Token, token_text, words
+from mtqa.text.tokens import Token, word_texts, words
 
 MIN_PASSAGE_WORDS = 4  # shorter repeated lines (`sequel after announcement`) are boilerplate's
 MAX_PREFIX_WORDS = 4  # `Home News <title>` then `<title>`: a crumb glued to the first copy
@@ -23,7 +23,7 @@ MIN_LOOPS = 3
 @functools.lru_cache(maxsize=16)
 def _key(text: str) -> tuple[str, ...]:
     """The case-folded words (RP001, RP002 and RP003 all ask, per segment)."""
-    return tuple(map(str.casefold, map(token_text, words(text))))
+    return tuple(map(str.casefold, word_texts(text)))
 
 
 
@@ -115,10 +115,10 @@ def doubled_word(segment: Segment, ctx) -> Iterator[Hit]:
     hyp: The cats died after eating contaminated pet food, the company said.
     """
     text = segment.hyp
-    toks = words(text)
     keys = _key(text)
     if not any(map(str.__eq__, keys, keys[1:])):
         return  # no word equals the next one (compared in C)
+    toks = words(text)  # the offsets, for the few texts that have a doubled word
     for i in range(1, len(toks)):
         a, b = toks[i - 1], toks[i]
         if a.text.casefold() != b.text.casefold() or not _only_space_between(text, a, b):
@@ -158,9 +158,9 @@ def degenerate_repetition_loop(segment: Segment, ctx) -> Iterator[Hit]:
     # A repetition that the source or the reference has too is the author's (an onomatopoeia, an
     # emphasis: `ding, ding, ding`, `very, very, very`), not a decoder's loop.
     # The witnesses are read only when the translation has a loop: most segments have none.
-    toks = words(text)
     if not _may_loop(_key(text)):
         return
+    toks = words(text)
     witnesses = [t for t in (segment.src, *segment.refs) if t]
     mirrored = None
     for chunk in _chunks(text, toks):
@@ -178,8 +178,7 @@ def degenerate_repetition_loop(segment: Segment, ctx) -> Iterator[Hit]:
 
 def _has_loop(text: str) -> bool:
     """Any word or phrase three times in a row in `text` (in any language: by its tokens)."""
-    toks = words(text)
-    return _may_loop(_key(text)) and any(True for chunk in _chunks(text, toks) for _ in _loops(text, chunk))
+    return _may_loop(_key(text)) and any(True for chunk in _chunks(text, words(text)) for _ in _loops(text, chunk))
 
 
 def _may_loop(keys: tuple[str, ...]) -> bool:

@@ -14,7 +14,7 @@ from mtqa.rules import rule
 from mtqa.text import foreign_words
 from mtqa.text.scripts import LOGOGRAPHIC, foreign_runs, main_script
 from mtqa.text.sentences import sentence_starts
-from mtqa.text.tokens import token_text, words
+from mtqa.text.tokens import word_texts, words
 
 # Thresholds on Zipf frequencies (see mtqa.resources.frequencies). A lower-case word copied from the
 # source is untranslated when English does not know it, or when it is far more common in the
@@ -82,7 +82,7 @@ _ELISION_RE = re.compile(r"['’]")
 
 def _src_words(src: str) -> set[str]:
     """The source's words, elided articles split off (l'affaire gives affaire too)."""
-    out = set(map(str.casefold, map(token_text, words(src))))
+    out = set(map(str.casefold, word_texts(src)))
     # Only a word with an apostrophe splits into parts other than itself (already in the set).
     for w in [w for w in out if "'" in w or "’" in w]:
         out.update(part for part in _ELISION_RE.split(w) if len(part) >= 2)
@@ -319,7 +319,7 @@ def foreign_word(segment: Segment, ctx) -> Iterator[Hit]:
     # in lower case (already cut), which settles most texts without a regex at all.
     # (none_in_table runs the lookups in C without a call for each word.)
     if hyp.isascii():
-        if foreign_words.none_in_table(map(token_text, words(hyp))):
+        if foreign_words.none_in_table(word_texts(hyp)):
             return
     elif foreign_words.none_in_table(map(str.casefold, _WORD_RUN_RE.findall(hyp))):
         return

@@ -38,8 +38,19 @@ def words(text: str) -> tuple[Token, ...]:
     return tuple([_new_token(Token, (m.start(), m.end(), m.group())) for m in found])
 
 
+@functools.lru_cache(maxsize=64)
+def word_texts(text: str) -> tuple[str, ...]:
+    """`tuple(map(token_text, words(text)))`: the same words, without their offsets.
+
+    Most rules ask only which words a text has, and most texts never need an offset (the rule
+    that would report one finds nothing). `findall` returns the matched strings from C (the
+    pattern has no capturing group), about 6x cheaper than the Token tuples of `words`, so a
+    rule asks this first and asks `words` only when it is about to report."""
+    return tuple((_ASCII_WORD_RE if text.isascii() else WORD_RE).findall(text))
+
+
 def word_count(text: str) -> int:
     """Words for scoring; CJK text has no spaces, so count its characters as words."""
     if _CJK_RE.search(text) is None:  # most texts: no list of matches to build
-        return len(words(text))  # the same matches, and the rules have usually tokenized the text already
+        return len(word_texts(text))  # the same matches, and the rules have usually cut the text already
     return len(_CJK_RE.findall(text)) + len(WORD_RE.findall(_CJK_RE.sub(" ", text)))

@@ -12,7 +12,7 @@ from mtqa.model import Segment
 from mtqa.text import casing
 from mtqa.text.headings import headings
 from mtqa.text.sentences import sentences
-from mtqa.text.tokens import words
+from mtqa.text.tokens import word_texts, words
 
 CORPORA = Path(__file__).resolve().parents[2] / "corpora"
 
@@ -25,6 +25,8 @@ TEXTS = [
     "Headline With Words\n\nBody text and It is here.", "Bank Of the West and the Of the", "U.S. It is",
     "Über It is sehr", "so İt is", "so Ǆa is", "so Aא is", "он сказал, Это было", "a\n\nb It c\nd It e.",
     "word。It is", "x । It is", "", " ", "It", "It is", "a It", "said, Understand", "he said, Receives the",
+    "he said,\u00a0Understand the", "said,\x1cReceives it", "said,\u2003\u2028Understand it", "said ,\nUnderstand it",
+    "a,b Receives it", "said,Understand it", "said,— Understand it",
 ]
 
 
@@ -96,3 +98,29 @@ def test_sentence_tokens_are_the_text_tokens_inside_the_sentence():
             inside = [(t.start - s, t.end - s, t.text) for t in toks if s <= t.start < e]
             assert all(t.end <= e for t in toks if s <= t.start < e), text
             assert [tuple(t) for t in words(text[s:e])] == inside, text
+
+
+def _candidates(text: str) -> list[int]:
+    """The words the rule's loop examines (its first filter, on the full tokens)."""
+    toks = words(text)
+    return [i for i in range(1, len(toks) - 1) if toks[i].text[0].isupper() and toks[i + 1].text[0].islower()
+            and ca._may_be_suspect(text, toks[i].start, toks[i].text)]
+
+
+def test_the_offset_free_pre_test_never_skips_a_text_with_a_candidate():
+    texts = TEXTS + _corpus_texts() + _fuzz(3000)
+    for text in texts:
+        if _candidates(text):
+            assert ca._any_may_be_suspect(text, word_texts(text)), text
+    # ...and it does skip: most real texts have no candidate and get False.
+    corpus = _corpus_texts()
+    assert sum(not ca._any_may_be_suspect(t, word_texts(t)) for t in corpus) > len(corpus) / 2
+
+
+def test_whitespace_after_a_comma_is_what_rstrip_strips():
+    # _AFTER_COMMA_RE's \s must be exactly the characters str.rstrip() removes (str.isspace).
+    import re
+    import sys
+
+    space = re.compile(r"\s")
+    assert all(bool(space.match(ch)) == ch.isspace() for ch in map(chr, range(sys.maxunicode + 1)))
