@@ -1,7 +1,8 @@
 """Interrupted runs and unwritable reports, as real processes (issue 17).
 
 A signal is sent at a chosen moment of the run: at start-up (before the commands are imported),
-while langdetect reads its profiles, as the worker pool starts, and mid-run, with one process
+while mtqa reads its index of langdetect's profiles (and, the index stale, while the profiles
+themselves are read), as the worker pool starts, and mid-run, with one process
 and with `--jobs 2`. The moment is made exact by a small driver that wraps one function of the
 run to signal its own process (so no test depends on timing), plus two runs of the real `mtqa`
 script signalled after a delay. Whatever the moment, the contract is the same: exit 130 (SIGINT)
@@ -41,8 +42,18 @@ if phase == "startup":  # before the commands, the rules or the word lists are i
         fire()
         return real_build()
     m.build_parser = build
-elif phase == "langid":  # in the middle of reading langdetect's profiles (mtqa's loop, or
-    # langdetect's own, which catches everything): both read each profile with its json.load
+elif phase == "langid":  # in the middle of reading mtqa's index of langdetect's profiles
+    from mtqa.resources import langid
+    real_parse = langid._parse_index
+    def parse(*a, **k):
+        fire()
+        return real_parse(*a, **k)
+    langid._parse_index = parse
+elif phase == "langid-json":  # the index stale, in the middle of reading langdetect's profiles
+    # (mtqa's loop, or langdetect's own, which catches everything): both json.load each profile
+    from mtqa.resources import langid
+    real_installed = langid._installed
+    langid._installed = lambda: ("stale", *real_installed()[1:])
     from langdetect import detector_factory as df
     real_load, seen = df.json.load, []
     def load(*a, **k):
@@ -91,6 +102,8 @@ CASES = [
     ("startup-term", "startup", "SIGTERM", ["--jobs", "2"], False),
     ("langid-int", "langid", "SIGINT", [], False),
     ("langid-term", "langid", "SIGTERM", ["--jobs", "2"], False),
+    ("langid-json-int", "langid-json", "SIGINT", [], False),
+    ("langid-json-term", "langid-json", "SIGTERM", ["--jobs", "2"], False),
     ("pool-int", "pool", "SIGINT", ["--jobs", "2"], False),
     ("pool-term", "pool", "SIGTERM", ["--jobs", "2"], False),
     ("midrun-jobs-int", "midrun", "SIGINT", ["--jobs", "2"], False),
