@@ -1,0 +1,30 @@
+"""Work a run no longer does at start-up, and why each answer stays the same (one test or more
+for each shortcut: the list reader, the imports left to the runs that need them, the matchers and
+regexes built only for a text that can match them)."""
+from __future__ import annotations
+
+import pytest
+
+from mtqa.resources import lexicons
+
+
+def _kept(lines):
+    return [line.rstrip("\r\n") for line in lines if line.strip() and not line.strip().startswith("#")]
+
+
+@pytest.mark.parametrize("path", sorted(p for p in lexicons._DATA.glob("*/*") if p.suffix in (".txt", ".tsv")),
+                         ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_list_reads_the_same_lines_as_the_whole_decoded_text(path, monkeypatch):
+    expected = tuple(_kept(path.read_text(encoding="utf-8").splitlines()))
+    monkeypatch.setattr(lexicons, "_DECODE_BY_LINE", 0)  # every file by line
+    assert lexicons._lines(path.name, path.parent.name) == expected
+
+
+def test_decoding_by_line_keeps_the_breaks_only_text_knows(tmp_path, monkeypatch):
+    # U+2028, U+0085 and \x0c break a str's lines, not a bytes' ones; a flag emoji widens a str.
+    text = "# a comment\nalpha\u2028beta\r\ngamma\x85delta\x0cepsilon\n\n  \n🇵🇱 zeta\rlast"
+    (tmp_path / "xx").mkdir()
+    (tmp_path / "xx" / "odd.txt").write_bytes(text.encode("utf-8"))
+    monkeypatch.setattr(lexicons, "_DATA", tmp_path)
+    monkeypatch.setattr(lexicons, "_DECODE_BY_LINE", 0)
+    assert lexicons._lines("odd.txt", "xx") == tuple(_kept(text.splitlines()))
