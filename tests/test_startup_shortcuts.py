@@ -3,6 +3,9 @@ for each shortcut: the list reader, the imports left to the runs that need them,
 regexes built only for a text that can match them)."""
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from mtqa.resources import lexicons
@@ -28,3 +31,14 @@ def test_decoding_by_line_keeps_the_breaks_only_text_knows(tmp_path, monkeypatch
     monkeypatch.setattr(lexicons, "_DATA", tmp_path)
     monkeypatch.setattr(lexicons, "_DECODE_BY_LINE", 0)
     assert lexicons._lines("odd.txt", "xx") == tuple(_kept(text.splitlines()))
+
+
+def test_checking_a_target_only_segment_loads_neither_the_aligner_nor_openssl(tmp_path):
+    batch = tmp_path / "one.jsonl"
+    batch.write_text('{"id": "1", "hyp": "The roads closed.", "tgt_lang": "en"}\n', encoding="utf-8")
+    code = ("import sys; from mtqa.cli.main import _dispatch; "
+            f"_dispatch(['check', {str(batch)!r}, '--format', 'json', '-o', {str(tmp_path / 'out.json')!r}]); "
+            "print(' '.join(m for m in ('mtqa.align.document', '_hashlib', 'importlib.resources') "
+            "if m in sys.modules))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert loaded == []
