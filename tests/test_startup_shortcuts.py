@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from mtqa.checks import kinds
 from mtqa.resources import lexicons
 
 
@@ -31,6 +32,16 @@ def test_decoding_by_line_keeps_the_breaks_only_text_knows(tmp_path, monkeypatch
     monkeypatch.setattr(lexicons, "_DATA", tmp_path)
     monkeypatch.setattr(lexicons, "_DECODE_BY_LINE", 0)
     assert lexicons._lines("odd.txt", "xx") == tuple(_kept(text.splitlines()))
+
+
+def test_a_text_without_a_phrase_opening_a_paragraph_builds_no_matcher():
+    kinds.matcher.cache_clear()
+    try:
+        assert list(kinds.find("boilerplate_ads.txt", "The talks were over.\nNothing more.", kinds.LINE)) == []
+        assert kinds.matcher.cache_info().currsize == 0
+        assert [m.template for *_, m in kinds.find("boilerplate_ads.txt", "Talks.\nAdvertisement", kinds.LINE)]
+    finally:
+        kinds.matcher.cache_clear()
 
 
 def test_checking_a_target_only_segment_loads_neither_the_aligner_nor_openssl(tmp_path):
