@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from mtqa.checks import kinds
+from mtqa.checks import boilerplate, kinds
 from mtqa.resources import lexicons
 
 
@@ -32,6 +32,13 @@ def test_decoding_by_line_keeps_the_breaks_only_text_knows(tmp_path, monkeypatch
     monkeypatch.setattr(lexicons, "_DATA", tmp_path)
     monkeypatch.setattr(lexicons, "_DECODE_BY_LINE", 0)
     assert lexicons._lines("odd.txt", "xx") == tuple(_kept(text.splitlines()))
+
+
+def test_the_first_crumb_regex_is_the_start_of_the_breadcrumb_regex():
+    # Every match of the whole regex starts with a match of its first group, the first crumb.
+    home, whole = boilerplate._home_regex(), boilerplate._breadcrumb_regex()
+    assert whole.pattern.startswith(home.pattern) and whole.flags == home.flags
+    assert home.match("Home News World The White House warns") and not home.match("The White House")
 
 
 def test_a_text_without_a_phrase_opening_a_paragraph_builds_no_matcher():
