@@ -60,3 +60,36 @@ def test_checking_a_target_only_segment_loads_neither_the_aligner_nor_openssl(tm
             "if m in sys.modules))")
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert loaded == []
+
+
+# The command pauses the collector for its start-up and resumes it, with the start-up's objects
+# frozen out of it, before it reads its first segment (mtqa.cli.startup).
+_GC_PROBE = """
+import gc, sys
+import mtqa.cli.check as check
+def write_report(report, args, render):
+    print(gc.isenabled(), gc.get_freeze_count() > 0, flush=True)
+check.write_report = write_report
+from mtqa.cli.main import main
+sys.argv = ["mtqa", "check", sys.argv[1], "--format", "json", "--jobs", "1"]
+sys.exit(main())
+"""
+
+
+def test_the_command_collects_again_before_its_first_segment(tmp_path):
+    batch = tmp_path / "one.jsonl"
+    batch.write_text('{"id": "1", "hyp": "The roads closed.", "tgt_lang": "en"}\n', encoding="utf-8")
+    r = subprocess.run([sys.executable, "-c", _GC_PROBE, str(batch)], capture_output=True, text=True)
+    assert r.stdout.split() == ["True", "True"], r.stderr
+
+
+def test_main_called_in_process_leaves_the_collector_alone(tmp_path):
+    import gc
+
+    from mtqa.cli import main
+
+    batch = tmp_path / "one.jsonl"
+    batch.write_text('{"id": "1", "hyp": "The roads closed.", "tgt_lang": "en"}\n', encoding="utf-8")
+    frozen = gc.get_freeze_count()
+    assert main.main(["check", str(batch), "--format", "json", "-o", str(tmp_path / "out.json")]) == 0
+    assert gc.isenabled() and gc.get_freeze_count() == frozen

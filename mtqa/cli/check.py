@@ -7,6 +7,7 @@ import sys
 from mtqa import __version__, scoring
 from mtqa import rules as rules_mod
 from mtqa.cli.common import UsageError, csv_list, resolve_languages, write_report
+from mtqa.cli import startup
 from mtqa.cli.progress import with_progress
 from mtqa.config import baseline
 from mtqa.config import settings as config
@@ -205,6 +206,7 @@ def cmd_check(args) -> int:
 
         return fix_segment(segment, selected, ctx)
 
+    startup.resume()  # the segments are checked while the report is written
     write_report(report, args, _renderer(args, fixer))
     if recorder is not None:
         n = recorder.write(args.write_baseline, __version__)
