@@ -93,3 +93,17 @@ def test_main_called_in_process_leaves_the_collector_alone(tmp_path):
     frozen = gc.get_freeze_count()
     assert main.main(["check", str(batch), "--format", "json", "-o", str(tmp_path / "out.json")]) == 0
     assert gc.isenabled() and gc.get_freeze_count() == frozen
+
+
+def test_the_parser_reads_no_toml_and_a_config_file_still_does(tmp_path):
+    code = ("import sys; from mtqa.cli.main import build_parser; build_parser().format_help(); "
+            "print('tomllib' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True).stdout.split() == ["False"]
+    from mtqa.config import settings
+
+    (tmp_path / "mtqa.toml").write_text('ignore = ["QT001"]\n', encoding="utf-8")
+    assert settings._parse(tmp_path / "mtqa.toml") == {"ignore": ["QT001"]}
+    (tmp_path / "bad.toml").write_text("ignore = [\n", encoding="utf-8")
+    with pytest.raises(settings.InputError, match="invalid TOML"):
+        settings._parse(tmp_path / "bad.toml")
