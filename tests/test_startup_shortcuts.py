@@ -20,7 +20,7 @@ def _kept(lines):
                          ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_every_list_reads_the_same_lines_as_the_whole_decoded_text(path, monkeypatch):
     expected = tuple(_kept(path.read_text(encoding="utf-8").splitlines()))
-    monkeypatch.setattr(lexicons, "_DECODE_BY_LINE", 0)  # every file by line
+    monkeypatch.setattr(lexicons, "_LONG_LINES", 0)  # every file by line
     assert lexicons._lines(path.name, path.parent.name) == expected
 
 
@@ -30,7 +30,7 @@ def test_decoding_by_line_keeps_the_breaks_only_text_knows(tmp_path, monkeypatch
     (tmp_path / "xx").mkdir()
     (tmp_path / "xx" / "odd.txt").write_bytes(text.encode("utf-8"))
     monkeypatch.setattr(lexicons, "_DATA", tmp_path)
-    monkeypatch.setattr(lexicons, "_DECODE_BY_LINE", 0)
+    monkeypatch.setattr(lexicons, "_LONG_LINES", 0)
     assert lexicons._lines("odd.txt", "xx") == tuple(_kept(text.splitlines()))
 
 
