@@ -107,3 +107,15 @@ def test_the_parser_reads_no_toml_and_a_config_file_still_does(tmp_path):
     (tmp_path / "bad.toml").write_text("ignore = [\n", encoding="utf-8")
     with pytest.raises(settings.InputError, match="invalid TOML"):
         settings._parse(tmp_path / "bad.toml")
+
+
+def test_a_command_that_ends_before_its_input_leaves_the_collector_as_it_found_it():
+    import gc
+
+    from mtqa.cli import startup
+
+    frozen = gc.get_freeze_count()
+    startup.pause()
+    assert not gc.isenabled()
+    startup.thaw()  # `mtqa` with no command: no resume, then the ordinary exit
+    assert gc.isenabled() and gc.get_freeze_count() == frozen

@@ -10,9 +10,9 @@ its passes over the same objects cost ~10 ms more). So `mtqa` pauses it when the
 out of its reach (`gc.freeze`, the standard library's tool for this, which also spares worker
 processes forked later copying the pages these objects sit in) and collects as usual from there.
 When the command ends through the interpreter's ordinary exit, `thaw` first hands the frozen
-objects back, so that the exit's last collection finalises them as it would have. Only the
-command's own process does any of this: `main(argv)` called in-process (tests, scripts) leaves
-the caller's collector alone.
+objects back (and resumes a collector still paused), so that the exit's last collection
+finalises them as it would have. Only the command's own process does any of this: `main(argv)`
+called in-process (tests, scripts) leaves the caller's collector alone.
 """
 from __future__ import annotations
 
@@ -41,8 +41,12 @@ def resume() -> None:
 
 
 def thaw() -> None:
-    """Give the objects `resume` froze back to the collector (before the interpreter's exit)."""
-    global _frozen
+    """The collector as the command found it (before the interpreter's exit): collecting, with
+    the objects `resume` froze given back (a command that ended before `resume` never froze any)."""
+    global _paused, _frozen
+    if _paused:
+        _paused = False
+        gc.enable()
     if _frozen:
         _frozen = False
         gc.unfreeze()
