@@ -6,8 +6,8 @@ import sys
 
 from mtqa import __version__, scoring
 from mtqa import rules as rules_mod
-from mtqa.cli.common import UsageError, csv_list, resolve_languages, write_report
 from mtqa.cli import startup
+from mtqa.cli.common import UsageError, csv_list, resolve_languages, write_report
 from mtqa.cli.progress import with_progress
 from mtqa.config import baseline
 from mtqa.config import settings as config
