@@ -14,7 +14,6 @@ from itertools import islice
 from typing import Iterable, Iterator
 
 from mtqa import scoring
-from mtqa.align.document import sentence_results
 from mtqa.context import Context
 from mtqa.metrics.scores import MetricSuite
 from mtqa.model import FIELDS, Finding, Hit, Related, Segment, SegmentResult
@@ -167,6 +166,10 @@ def check_segment(segment: Segment, rules: Iterable[Rule] | RulePlan, ctx: Conte
         metrics.accumulate(stats)
         scores = metrics.sentence_scores(stats)
         if segment.is_document and "ref" in have:
+            # Imported here: only an article with a reference needs the sentence alignment
+            # (~3 ms of imports a run would otherwise pay, its dataclasses included).
+            from mtqa.align.document import sentence_results
+
             sentences = sentence_results(segment, metrics)
     return SegmentResult(
         segment=segment,

@@ -10,16 +10,10 @@ flagged pattern ("reversed-quotation-marks"), never an instruction ("fix-...", "
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
 from mtqa.model import Confidence, Hit, Severity
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
 
 #: MQM-style category paths a rule may declare (MQM core + the WMT variant, see ANCHORS.md §4).
 CATEGORIES = frozenset({
@@ -125,6 +119,9 @@ class RuleExample:
             raise RuleDefinitionError(f"{code}: example 'doc:' must be true or false, not {doc!r}")
         project = None
         if "project" in values:
+            from mtqa.config import tomllib as toml_reader
+
+            tomllib = toml_reader()
             try:
                 project = tomllib.loads("project = " + values.pop("project"))["project"]
             except tomllib.TOMLDecodeError as e:

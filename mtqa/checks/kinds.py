@@ -151,14 +151,17 @@ def _openings(text: str, names: frozenset[str]) -> tuple[tuple[int, int, int, in
 def find(lexicon: str, text: str, scope: str = ANYWHERE, extra_words: int = 0
          ) -> Iterator[tuple[int, int, TemplateMatch]]:
     """(start, end, match) for every place `lexicon` flags in `text` under `scope`."""
-    mt = matcher(lexicon)
     if scope == ANYWHERE:
-        for m in mt.finditer(text):
+        for m in matcher(lexicon).finditer(text):
             yield m.start, m.end, m
         return
     if scope not in (LINE, LEAD):
         raise ValueError(f"unknown scope {scope!r}")
-    for p_start, p_end, core_start, core_end in _openings(text, _read_by_line(lexicon)):
+    openings = _openings(text, _read_by_line(lexicon))
+    if not openings:
+        return  # before matcher(): a run whose texts open no paragraph with a phrase never builds it
+    mt = matcher(lexicon)
+    for p_start, p_end, core_start, core_end in openings:
         if scope == LINE:
             m = mt.fullmatch(text, core_start, core_end)
             if m is None and extra_words and is_heading(text, p_start, p_end):

@@ -9,7 +9,6 @@ import math
 import re
 from typing import Iterator
 
-from mtqa.align.document import align_reference
 from mtqa.model import Confidence, Hit, Segment, Severity
 from mtqa.resources import lexicons
 from mtqa.rules import rule
@@ -169,6 +168,8 @@ def _document_alignment(segment: Segment):
     reference is not a translation of this document, and flagging every paragraph would be noise."""
     if not segment.is_document or not segment.ref or not segment.ref.strip():
         return None
+    from mtqa.align.document import align_reference  # here: only articles with a reference align
+
     alignment = align_reference(segment.hyp, segment.ref, segment.tgt_lang)
     return alignment if alignment.matched else None
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from importlib import resources
 
 from mtqa import __version__, scoring
 from mtqa import rules as rules_mod
+from mtqa.cli import startup
 from mtqa.cli.common import UsageError, csv_list, resolve_languages, write_report
 from mtqa.cli.progress import with_progress
 from mtqa.config import baseline
@@ -106,6 +106,8 @@ def add_ci_options(check: argparse.ArgumentParser) -> None:
 
 
 def _sample_paths() -> tuple[str, str]:
+    from importlib import resources  # here: ~2 ms to import, and only the demo run needs it
+
     root = resources.files("mtqa") / "data" / "samples"
     return str(root / SAMPLE_HYP), str(root / SAMPLE_REF)
 
@@ -204,6 +206,7 @@ def cmd_check(args) -> int:
 
         return fix_segment(segment, selected, ctx)
 
+    startup.resume()  # the segments are checked while the report is written
     write_report(report, args, _renderer(args, fixer))
     if recorder is not None:
         n = recorder.write(args.write_baseline, __version__)

@@ -16,6 +16,7 @@ import signal
 import sys
 from typing import Sequence
 
+from mtqa.cli import startup
 from mtqa.run import signals
 
 
@@ -46,6 +47,8 @@ def _dispatch(argv: Sequence[str] | None) -> int:
         return scoring.EXIT_USAGE
     handler = {"check": check.cmd_check, "rules": rules.cmd_rules, "explain": rules.cmd_explain,
                "compare": compare.cmd_compare, "fix": fix.cmd_fix}[args.command]
+    if args.command != "check":  # `check` resumes once its rules and input are ready
+        startup.resume()
     return handler(args)
 
 
@@ -116,6 +119,8 @@ def _clean_up(result) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if argv is None:  # the command itself: its start-up makes no garbage worth collecting
+        startup.pause()
     previous = signals.install()
     if sys.stderr is None:  # started with stderr closed: messages go nowhere, never to stdout
         sys.stderr = open(os.devnull, "w")
@@ -130,6 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             signals.restore(previous)
     if argv is None:
         _exit_without_teardown(code)
+        startup.thaw()  # the ordinary exit follows: its teardown sees every object, as always
     return code
 
 

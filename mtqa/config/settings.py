@@ -28,16 +28,11 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
-
+from mtqa import config as config_package
 from mtqa import rules as rules_mod
 from mtqa import scoring
 from mtqa.config.project import ProjectData
@@ -203,6 +198,7 @@ class FileConfig:
 
 def _parse(path: Path) -> dict:
     """The parsed file, within the limits every input is held to (`mtqa.io.limits`)."""
+    tomllib = config_package.tomllib()
     try:
         if path.is_dir():
             raise InputError(str(path), "is a directory, not a configuration file")

@@ -8,7 +8,6 @@ only when the installed babel's files hash the same; otherwise babel itself answ
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import os
 from pathlib import Path
@@ -33,6 +32,8 @@ def babel_locale_dir() -> str | None:
 
 def source_hashes(directory: str) -> dict[str, str]:
     """SHA-256 of each of the babel files the table comes from."""
+    import hashlib  # here: loading OpenSSL costs ~4 ms, and most runs never name a language
+
     hashes = {}
     for name in SOURCES:
         with open(os.path.join(directory, name), "rb") as f:

@@ -27,6 +27,17 @@ def known_names() -> frozenset[str]:
     return frozenset(f.name for d in _DATA.iterdir() if d.is_dir() for f in d.iterdir() if f.is_file())
 
 
+#: A file whose lines average this many bytes or more is decoded line by line. A str is as wide
+#: as its widest character: one flag emoji among foreign_words.tsv's Polish words (nine lines
+#: of ~100 KB) made the whole decoded file 4 bytes a character, and cutting lines from it cost
+#: ~3 ms of every run that checks English. Cut as bytes first (no UTF-8 character holds a
+#: line-break byte), each line is as narrow as its own characters, and `str.splitlines` then
+#: splits at the breaks bytes do not know (U+2028...); blank lines are dropped below, so the
+#: lines kept are those of the whole text (tests/test_startup_shortcuts.py). Files of many short
+#: lines (places.tsv, the antonym lists) are faster decoded whole.
+_LONG_LINES = 1024
+
+
 def _path(name: str, lang: str | None):
     return _DATA / (lang or "common") / name
 
@@ -37,8 +48,13 @@ def _lines(name: str, lang: str | None) -> tuple[str, ...]:
         if name not in known_names():
             raise UnknownLexiconError(f"no word list named {name!r} under mtqa/data (a typo?)")
         return ()
+    data = res.read_bytes()
+    if len(data) < _LONG_LINES * (data.count(b"\n") + 1):
+        lines = data.decode("utf-8").splitlines()
+    else:
+        lines = [line for raw in data.splitlines() for line in raw.decode("utf-8").splitlines()]
     out = []
-    for line in res.read_text(encoding="utf-8").splitlines():
+    for line in lines:
         stripped = line.strip()
         if stripped and not stripped.startswith("#"):
             out.append(line.rstrip("\r\n"))
