@@ -15,14 +15,13 @@ import sys
 from pathlib import Path
 
 from mtqa.text import foreign_words
+from table_writer import build
 
 OUT = Path(__file__).resolve().parent.parent / "mtqa" / "data" / "en" / foreign_words.FILE
 
 
 def main() -> int:
-    n = foreign_words.write(OUT)
-    print(f"{OUT}: {n} words")
-    return 0
+    return build(foreign_words.write, OUT, "words")
 
 
 if __name__ == "__main__":

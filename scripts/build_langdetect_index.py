@@ -15,14 +15,13 @@ import sys
 from pathlib import Path
 
 from mtqa.resources import langid
+from table_writer import build
 
 OUT = Path(__file__).resolve().parent.parent / "mtqa" / "data" / "common" / langid.FILE
 
 
 def main() -> int:
-    n = langid.write(OUT)
-    print(f"{OUT}: {n} n-grams, {OUT.stat().st_size} bytes")
-    return 0
+    return build(langid.write, OUT, "n-grams")
 
 
 if __name__ == "__main__":

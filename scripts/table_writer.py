@@ -1,5 +1,6 @@
-"""Writes a shipped data table (mtqa/data/...json) the way every build script does: sorted keys,
-one entry per line, a final newline, so that a rebuild shows as a small, readable diff."""
+"""Writes a shipped data table the way every build script does: a JSON table (mtqa/data/...json)
+with sorted keys, one entry per line and a final newline, so that a rebuild shows as a small,
+readable diff; or a table that a module of mtqa writes itself (`build`)."""
 from __future__ import annotations
 
 import json
@@ -11,3 +12,10 @@ def write_table(path, table: dict, counted: str) -> None:
         json.dump(table, f, ensure_ascii=False, sort_keys=True, indent=0)
         f.write("\n")
     print(f"{path}: {len(table[counted])} {counted}")
+
+
+def build(write, path, counted: str) -> int:
+    """Run a module's `write(path)` (it returns how many entries it wrote), say so, exit status 0."""
+    n = write(path)
+    print(f"{path}: {n} {counted}, {path.stat().st_size} bytes")
+    return 0
