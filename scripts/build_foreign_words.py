@@ -9,20 +9,10 @@ file is stale (its first row records what it was built from) and builds the tabl
 
     .venv/bin/python scripts/build_foreign_words.py
 """
-from __future__ import annotations
-
 import sys
-from pathlib import Path
 
 from mtqa.text import foreign_words
 from table_writer import build
 
-OUT = Path(__file__).resolve().parent.parent / "mtqa" / "data" / "en" / foreign_words.FILE
-
-
-def main() -> int:
-    return build(foreign_words.write, OUT, "words")
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(build(foreign_words.write, "en", foreign_words.FILE, "words"))

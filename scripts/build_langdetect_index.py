@@ -9,20 +9,10 @@ stale (its stamp row records the version and each profile file's size) and reads
 
     .venv/bin/python scripts/build_langdetect_index.py
 """
-from __future__ import annotations
-
 import sys
-from pathlib import Path
 
 from mtqa.resources import langid
 from table_writer import build
 
-OUT = Path(__file__).resolve().parent.parent / "mtqa" / "data" / "common" / langid.FILE
-
-
-def main() -> int:
-    return build(langid.write, OUT, "n-grams")
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(build(langid.write, "common", langid.FILE, "n-grams"))

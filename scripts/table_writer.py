@@ -4,6 +4,7 @@ readable diff; or a table that a module of mtqa writes itself (`build`)."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 
 def write_table(path, table: dict, counted: str) -> None:
@@ -14,8 +15,10 @@ def write_table(path, table: dict, counted: str) -> None:
     print(f"{path}: {len(table[counted])} {counted}")
 
 
-def build(write, path, counted: str) -> int:
-    """Run a module's `write(path)` (it returns how many entries it wrote), say so, exit status 0."""
+def build(write, folder: str, name: str, counted: str) -> int:
+    """Run a module's `write(path)` into mtqa/data/FOLDER/NAME (it returns how many entries it
+    wrote), say so, and give the exit status."""
+    path = Path(__file__).resolve().parent.parent / "mtqa" / "data" / folder / name
     n = write(path)
     print(f"{path}: {n} {counted}, {path.stat().st_size} bytes")
     return 0
