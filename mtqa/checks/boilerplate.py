@@ -20,7 +20,7 @@ from mtqa.text import casing
 from mtqa.text.headings import is_heading
 from mtqa.text.sentences import paragraphs
 from mtqa.text.templates import to_regex
-from mtqa.text.tokens import words
+from mtqa.text.tokens import word_texts
 
 # --------------------------------------------------------------------------- lexicon rules
 
@@ -175,7 +175,7 @@ def breadcrumb_trail(segment: Segment, ctx) -> Iterator[Hit]:
             continue
         rest = text[p_start + m.end():p_end]
         separated = bool(_SEPARATOR_CHAR_RE.search(m.group(0)))
-        if rest and not separated and (not rest[0].isupper() or len(words(rest)) < 3):
+        if rest and not separated and (not rest[0].isupper() or len(word_texts(rest)) < 3):
             continue  # `Home news reached us late`, `Home News Today`: not crumbs before a title
         end = p_start + m.end()
         crumbs = " ".join(text[p_start:end].split())
@@ -212,8 +212,8 @@ def _stem(word: str) -> str:
 
 def _title_case_content(line: str) -> list[str] | None:
     """The content words of a Title Case line (`French Industrialists’ Deals`), else None."""
-    content = [t.text for t in words(line) if casing.function_word_class(t.text) is None
-               and not t.text.isdigit()]
+    content = [w for w in word_texts(line) if casing.function_word_class(w) is None
+               and not w.isdigit()]
     if len(content) < _MIN_TITLE_WORDS or not all(w[0].isupper() for w in content):
         return None
     if not any(casing.is_common_word(w) for w in content):
@@ -247,7 +247,7 @@ def stray_headline(segment: Segment, ctx) -> Iterator[Hit]:
         return
     markers = _related_markers(text)
     body_stems = {
-        _stem(t.text) for s, e in paras if not is_heading(text, s, e) for t in words(text[s:e])
+        _stem(w) for s, e in paras if not is_heading(text, s, e) for w in word_texts(text[s:e])
     }
     seen_body = False
     after_marker = False
@@ -293,7 +293,7 @@ def _furniture_words() -> tuple[frozenset[str], frozenset[str]]:
 def _is_debris(line: str) -> bool:
     """A short line made of web-page furniture words, with at least one that marks furniture on
     its own (advertisement, share, editorial...), that does not end like a sentence."""
-    toks = [t.text.lower() for t in words(line)]
+    toks = list(map(str.lower, word_texts(line)))
     if not 0 < len(toks) <= DEBRIS_MAX_WORDS or line.rstrip().endswith((".", "?", "!", "”", '"')):
         return False
     vocabulary, strong = _furniture_words()

@@ -24,7 +24,7 @@ from mtqa.text import quotes as q
 from mtqa.text.headings import headings
 from mtqa.text.phrases import PhraseMatcher
 from mtqa.text.sentences import paragraphs
-from mtqa.text.tokens import words
+from mtqa.text.tokens import word_texts, words
 
 VAGUE = "vague"
 MAX_QUOTED_WORDS = 3  # a quoted modifier, not a quoted sentence
@@ -110,7 +110,7 @@ def _mentions(text: str, start: int, end: int, lang: str | None) -> list[Mention
         if not (start <= o and c < end):
             continue
         inner = text[o + 1:c].strip()
-        if not inner or len(words(inner)) > MAX_QUOTED_WORDS or inner[-1] in ".,;:!?":
+        if not inner or len(word_texts(inner)) > MAX_QUOTED_WORDS or inner[-1] in ".,;:!?":
             continue
         quoted_spans.append((o, c + 1))
         out.append(Mention(o, c + 1, inner, True, magnitude(inner), *_nouns_after(text, c + 1, end)))

@@ -11,7 +11,7 @@ from mtqa.model import Confidence, Hit, Segment, Severity
 from mtqa.resources import frequencies
 from mtqa.rules import rule
 from mtqa.text.scripts import main_script
-from mtqa.text.tokens import words
+from mtqa.text.tokens import word_texts
 
 
 @functools.cache
@@ -96,7 +96,7 @@ def _generic_acronym(acronym: str) -> bool:
 
 def _spelt_out(acronym: str, text: str) -> bool:
     """Words of `text` whose initials spell the acronym (hyphenated parts count)."""
-    toks = [w for t in words(text) for w in t.text.split("-") if w and w.lower() not in NAME_JOINERS]
+    toks = [w for word in word_texts(text) for w in word.split("-") if w and w.lower() not in NAME_JOINERS]
     return acronym in "".join(w[0].upper() for w in toks)
 
 
@@ -173,7 +173,7 @@ def name_not_in_source(segment: Segment, ctx) -> Iterator[Hit]:
             if dropped is None:
                 dropped = _dropped_source_names(segment, hs, he, ss, se)
             if ref_words is None:
-                ref_words = [fold(t.text) for r in segment.refs if r for t in words(r)]
+                ref_words = [fold(w) for r in segment.refs if r for w in word_texts(r)]
             # The source's names the translation lacks are what this name probably replaced: NE002's
             # findings on them fold into this one (one replaced name, one finding).
             yield Hit(hs + start, hs + end, f"“{name}” matches no name in the source"

@@ -27,7 +27,7 @@ from mtqa.rules import rule
 from mtqa.text.headings import is_heading
 from mtqa.text.sentences import paragraphs
 from mtqa.text.templates import TemplateMatch, TemplateMatcher, expand
-from mtqa.text.tokens import words
+from mtqa.text.tokens import word_texts
 
 LINE, LEAD, ANYWHERE = "line", "lead", "anywhere"
 
@@ -166,7 +166,7 @@ def find(lexicon: str, text: str, scope: str = ANYWHERE, extra_words: int = 0
             m = mt.fullmatch(text, core_start, core_end)
             if m is None and extra_words and is_heading(text, p_start, p_end):
                 m = mt.match(text, core_start, core_end)
-                if m is not None and len(words(text[m.end:p_end])) > extra_words:
+                if m is not None and len(word_texts(text[m.end:p_end])) > extra_words:
                     m = None
             if m is not None:
                 yield p_start, p_end, m
@@ -176,7 +176,7 @@ def find(lexicon: str, text: str, scope: str = ANYWHERE, extra_words: int = 0
                 continue
             rest = text[m.end:p_end]
             if not rest.strip() or _LEAD_SEPARATOR_RE.match(rest) or (
-                    len(words(text[m.start:m.end])) >= 2 and is_heading(text, p_start, p_end)):
+                    len(word_texts(text[m.start:m.end])) >= 2 and is_heading(text, p_start, p_end)):
                 yield p_start, p_end, m
 
 

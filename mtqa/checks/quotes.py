@@ -11,7 +11,7 @@ from mtqa.rules import rule
 from mtqa.text import casing
 from mtqa.text import quotes as q
 from mtqa.text.sentences import paragraphs
-from mtqa.text.tokens import words
+from mtqa.text.tokens import word_texts
 
 
 @rule("QT001", "reversed-quotation-marks", severity=Severity.MINOR, category="fluency/punctuation",
@@ -95,7 +95,7 @@ def _next_word(text: str, pos: int, limit: int) -> tuple[int, int] | None:
 
 def _is_title(quoted: str) -> bool:
     """Title case (`Understanding the Risks`, `Le Monde`): most content words capitalised."""
-    content = [t.text for t in words(quoted) if casing.function_word_class(t.text) is None]
+    content = [w for w in word_texts(quoted) if casing.function_word_class(w) is None]
     if len(content) < 2:
         return False
     caps = sum(1 for w in content if w[:1].isupper())
@@ -351,7 +351,7 @@ def _quoted_spans(text: str, lang: str | None) -> list[tuple[int, int, bool]]:
     out = []
     for pair in q.analyse(text, lang).pairs:
         a, b = pair.inner
-        size = (b - a) / 2 if lang in ("zh", "ja") else len(words(text[a:b]))
+        size = (b - a) / 2 if lang in ("zh", "ja") else len(word_texts(text[a:b]))
         out.append((pair.open.pos, pair.close.pos + 1, size >= MIN_QUOTED_WORDS))
     return out
 

@@ -23,7 +23,7 @@ from mtqa.resources import frequencies, lexicons
 from mtqa.rules import rule
 from mtqa.text import antonyms
 from mtqa.text.lower_words import lower_words
-from mtqa.text.tokens import words
+from mtqa.text.tokens import word_texts, words
 
 
 @functools.cache
@@ -358,7 +358,7 @@ def _content_words(text: str) -> set[str]:
     """The lower-cased words of four letters or more: from the shared lower-cased words, whose
     lengths are the words' own unless `İ` (the one character lower-casing lengthens) is there."""
     if "İ" in text:
-        return {t.text.lower() for t in words(text) if len(t.text) >= 4}
+        return {w.lower() for w in word_texts(text) if len(w) >= 4}
     return {w for w in lower_words(text) if len(w) >= 4}
 
 
@@ -394,7 +394,7 @@ def unrelated_to_reference(segment: Segment, ctx) -> Iterator[Hit]:
     Use instead:
     hyp: Both cyanuric acid and melamine were found in the urine samples.
     """
-    if segment.is_document or len(words(segment.hyp)) < MIN_WORDS:
+    if segment.is_document or len(word_texts(segment.hyp)) < MIN_WORDS:
         return
     # chrF costs ~0.3 ms; a translation that shares a good part of its content words with a
     # reference is plainly related to it and need not be scored.
@@ -443,7 +443,7 @@ def reference_name_missing(segment: Segment, ctx) -> Iterator[Hit]:
     # folded form is a word of the translation: when every capitalised word of the reference is
     # one, none can be missing, and the names need not be picked out (57 % of the 10k batch).
     known = hyp_ev.word_set
-    if all(fold(t.text.split("'")[0].split("’")[0]) in known for t in words(ref) if t.text[0].isupper()):
+    if all(fold(w.split("'")[0].split("’")[0]) in known for w in word_texts(ref) if w[0].isupper()):
         return
     src_ev = source_evidence(segment.src, segment.src_lang) if segment.src else None
     # Without a source to veto names the reference translator added, only rare names count.

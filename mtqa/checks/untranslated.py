@@ -112,7 +112,7 @@ def _urlish_spans(text: str) -> list[tuple[int, int]]:
 
 def _reference_words(segment: Segment) -> set[str]:
     """The words of every reference, case-folded."""
-    return {t.text.casefold() for r in segment.refs if r for t in words(r)}
+    return {w.casefold() for r in segment.refs if r for w in word_texts(r)}
 
 
 def _far_more_common(src_z: float, en_z: float, common: float = COMMON) -> bool:
@@ -135,7 +135,7 @@ _GERMAN_ADJECTIVE_RE = re.compile(r"[a-zäöüß]+(?:e|en|er|es|em)|[A-ZÄÖÜ][
 def _after_determiner(word: str, src: str) -> bool:
     """Whether the source has the word (or a compound it begins) after a determiner, right
     after it or after an adjective (der höchste Gipfel, der Vereinten Nationen)."""
-    toks = [t.text for t in words(src)]
+    toks = list(word_texts(src))
     low = word.casefold()
     for k, tok in enumerate(toks):
         if not tok.casefold().startswith(low) or k == 0:
@@ -265,7 +265,7 @@ def translation_identical_to_source(segment: Segment, ctx) -> Iterator[Hit]:
     if segment.src_lang and segment.tgt_lang and segment.src_lang == segment.tgt_lang:
         return
     hyp, src = segment.hyp.strip(), (segment.src or "").strip()
-    if hyp and hyp.casefold() == src.casefold() and len(words(src)) >= 3:
+    if hyp and hyp.casefold() == src.casefold() and len(word_texts(src)) >= 3:
         start = segment.hyp.index(hyp[0])
         yield Hit(start, start + len(hyp), "the translation is identical to the source")
 
@@ -324,7 +324,7 @@ def foreign_word(segment: Segment, ctx) -> Iterator[Hit]:
     elif foreign_words.none_in_table(map(str.casefold, _WORD_RUN_RE.findall(hyp))):
         return
     # The witnesses, read only now: most texts were settled above.
-    src_words = {t.text.casefold() for t in words(segment.src)} if segment.src else set()
+    src_words = set(map(str.casefold, word_texts(segment.src))) if segment.src else set()
     ref_words = _reference_words(segment)
     for m in _FOREIGN_WORD_RE.finditer(hyp):
         word = m.group(0)

@@ -9,7 +9,7 @@ import functools
 import re
 
 from mtqa.text.sentences import paragraphs
-from mtqa.text.tokens import words
+from mtqa.text.tokens import word_texts
 
 Span = tuple[int, int]
 
@@ -39,7 +39,7 @@ def is_heading(text: str, start: int, end: int) -> bool:
     para = text[start:end]
     if _ends_sentence(para):
         return False
-    n = len(words(para))
+    n = len(word_texts(para))
     return 0 < n <= MAX_HEADING_WORDS
 
 

@@ -18,7 +18,7 @@ from mtqa.text import antonyms
 from mtqa.text.lower_words import lower_words
 from mtqa.text.negation_affixes import affix_negations
 from mtqa.text.sentences import sentences
-from mtqa.text.tokens import words
+from mtqa.text.tokens import word_texts, words
 
 SUBSTRING_LANGS = {"zh", "ja"}
 _NUMBER_ABBREVIATION_RE = re.compile(r"\bNo\.\s?\d")
@@ -180,7 +180,7 @@ def lexical_negations(text: str, besides: str = "", lang: str | None = "en") -> 
     """Words negated by an affix (unintentionally, impossible, unable; unmöglich) that `besides`
     does not use: a reference may say `unintentionally` where a translation says `not on
     purpose`, and means the same. See mtqa.text.negation_affixes for what counts."""
-    other = {t.text.lower() for t in words(besides)}
+    other = set(map(str.lower, word_texts(besides)))
     return sum(1 for start, end in affix_negations(text, lang) if text[start:end].lower() not in other)
 
 
@@ -188,10 +188,10 @@ def implicit_negations(text: str, besides: str = "", lang: str | None = "en") ->
     """Words of `lang` that mean a negation without a cue (failed, lacking, barely, instead;
     German weigern, kaum: `implicit_negation.txt`) that `besides` does not use."""
     implicit = lexicons.words("implicit_negation.txt", lang or "en")
-    other = {t.text.lower() for t in words(besides)}
+    other = set(map(str.lower, word_texts(besides)))
     # `too small (for us) to hear` says `so small that we cannot hear`.
     too = 0 if "too" in other or (lang or "en") != "en" else len(_TOO_TO_RE.findall(text))
-    return too + sum(1 for tok in words(text) if tok.text.lower() in implicit and tok.text.lower() not in other)
+    return too + sum(1 for low in map(str.lower, word_texts(text)) if low in implicit and low not in other)
 
 
 _TOO_TO_RE = re.compile(r"\btoo\s+\w+\s+(?:for\s+\w+\s+)?to\s+\w", re.I)
@@ -223,7 +223,7 @@ def antonym_renderings(text: str, cues, other: str, lang: str | None) -> int:
         return 0
     toks = words(text)
     own = {t.text.lower() for t in toks}
-    candidates = [t.text.lower() for t in words(other) if t.text.lower() not in own and len(t.text) > 2]
+    candidates = [w.lower() for w in word_texts(other) if w.lower() not in own and len(w) > 2]
     count = 0
     for _start, end in cues:
         following = [t.text.lower() for t in toks if t.start >= end][:3]

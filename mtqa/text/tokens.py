@@ -44,8 +44,8 @@ def word_texts(text: str) -> tuple[str, ...]:
 
     Most rules ask only which words a text has, and most texts never need an offset (the rule
     that would report one finds nothing). `findall` returns the matched strings from C (the
-    pattern has no capturing group), about 6x cheaper than the Token tuples of `words`, so a
-    rule asks this first and asks `words` only when it is about to report."""
+    pattern has no capturing group): 3.3 us against 8.8 us for the Token tuples of `words` on a
+    news sentence, so a rule asks this first and asks `words` only for the offsets it reports."""
     return tuple((_ASCII_WORD_RE if text.isascii() else WORD_RE).findall(text))
 
 

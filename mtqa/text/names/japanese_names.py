@@ -17,7 +17,7 @@ from mtqa.text.names.english import english_name_tokens
 from mtqa.text.names.source_evidence import source_evidence
 from mtqa.text.names.spelling import fold
 from mtqa.text.scripts import HAN
-from mtqa.text.tokens import words
+from mtqa.text.tokens import word_texts
 
 #: Shorter names are abbreviations (米, 韓: the US, Korea) or readings too short to tell.
 MIN_CHARS = 2
@@ -36,7 +36,7 @@ def dropped_kanji_names(src: str, hyp: str, taken: list[tuple[int, int]]) -> lis
     if any(evidence.supports(name) is not True for _, _, name in english_name_tokens(hyp, broad=True, names_only=True)):
         return []  # a name the source does not confirm may be one of these, read otherwise
     # Any capitalised word may render one: a name opening a sentence or a quotation too.
-    keys = [fold(t.text) for t in words(hyp) if t.text[:1].isupper()]
+    keys = [fold(word) for word in word_texts(hyp) if word[:1].isupper()]
     return [(s, e, t) for s, e, t in candidates if not _rendered(t, keys)]
 
 

@@ -24,7 +24,7 @@ from mtqa.text.names.spelling import (
     spelled_alike,
 )
 from mtqa.text.scripts import main_script
-from mtqa.text.tokens import WORD_RE, token_text, words
+from mtqa.text.tokens import WORD_RE, word_texts, words
 
 #: Scripts whose romanisation is faithful enough to say that a name is absent.
 RELIABLE_SCRIPTS = {"Latin", "Cyrillic", "Devanagari", None}
@@ -227,7 +227,7 @@ def source_evidence(src: str, lang: str | None) -> SourceEvidence:
     # character to one of the same class: word character, apostrophe, hyphen or other).
     # (On ASCII text, a word's fold is its lower case: taken in C for every token at once.)
     folded_words = (WORD_RE.findall(folded_roman) if roman is not src
-                    else list(map(str.lower, map(token_text, words(src)))) if src.isascii()
+                    else list(map(str.lower, word_texts(src))) if src.isascii()
                     else [folded_roman[t.start:t.end] for t in words(src)])
     if "'" in folded_roman or "’" in folded_roman or "-" in folded_roman:
         pieces = []

@@ -20,7 +20,7 @@ from mtqa.text.names.spelling import (
     spelled_alike,
 )
 from mtqa.text.sentences import sentence_starts
-from mtqa.text.tokens import token_text, words
+from mtqa.text.tokens import word_texts, words
 
 #: Share of a transliterated name's consonant classes that an English name must contain, in order.
 TRANSLITERATION_SHARE = 0.75
@@ -155,7 +155,7 @@ def closest_name(evidence: TargetEvidence, name: str, text: str) -> str | None:
 def _capitalised_folds(text: str) -> tuple[tuple[str, str], ...]:
     """The capitalised words of `text` that closest_name compares (four letters or more once
     folded), with their folded forms: made once per text, not once per name."""
-    return tuple((tok.text, c) for tok in words(text) if tok.text[:1].isupper() and len(c := fold(tok.text)) >= 4)
+    return tuple((word, c) for word in word_texts(text) if word[:1].isupper() and len(c := fold(word)) >= 4)
 
 
 @functools.lru_cache(maxsize=64)
@@ -164,7 +164,7 @@ def target_evidence(hyp: str) -> TargetEvidence:
     folded = fold(hyp)
     # Folding ASCII text is lower-casing it, character by character: a word's fold is then its
     # own lower case, taken in C for every token at once rather than a slice each in Python.
-    found = map(str.lower, map(token_text, words(hyp))) if hyp.isascii() else [folded[t.start:t.end] for t in words(hyp)]
+    found = map(str.lower, word_texts(hyp)) if hyp.isascii() else [folded[t.start:t.end] for t in words(hyp)]
     return TargetEvidence(hyp, folded, tuple(dict.fromkeys(found)))
 
 
