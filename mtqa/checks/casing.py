@@ -12,7 +12,7 @@ from mtqa.rules import rule
 from mtqa.text import casing
 from mtqa.text.headings import headings
 from mtqa.text.sentences import sentences
-from mtqa.text.tokens import word_texts, words
+from mtqa.text.tokens import first_char, word_texts, words
 
 # Words that glue a multi-word name together (`Ministry of Defense`, `Justice and Democracy`).
 _NAME_CONNECTORS = frozenset("of and for to de du la del der von van al bin".split())
@@ -29,7 +29,6 @@ def _may_be_suspect(text: str, start: int, word: str) -> bool:
 #: A comma, the whitespace after it, and the character after that: where a word right after a
 #: comma starts (`str.rstrip` and `\s` strip the same characters: both are str.isspace).
 _AFTER_COMMA_RE = re.compile(r",\s*(\S)")
-_FIRST = operator.itemgetter(0)  # a word's first character (words are never empty)
 
 
 def _any_may_be_suspect(text: str, texts: tuple[str, ...]) -> bool:
@@ -40,7 +39,7 @@ def _any_may_be_suspect(text: str, texts: tuple[str, ...]) -> bool:
     True may be wrong, a False never is; most texts get False and the rule never cuts tokens."""
     if len(texts) < 3:
         return False  # no word has a word before and after it
-    firsts = list(map(_FIRST, texts))
+    firsts = list(map(first_char, texts))
     # Word i (1 <= i <= n - 2) capitalised and word i + 1 lower case, picked in C.
     capitalised = compress(islice(texts, 1, len(texts) - 1),
                            map(operator.and_, map(str.isupper, islice(firsts, 1, None)),

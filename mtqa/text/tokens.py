@@ -24,6 +24,8 @@ class Token(NamedTuple):
 
 #: A token's text, in C (map(token_text, tokens) instead of a Python step per token).
 token_text = operator.itemgetter(Token._fields.index("text"))
+#: A word's first character, in C (words are never empty).
+first_char = operator.itemgetter(0)
 
 
 # On ASCII text `re` with ASCII classes finds exactly the same words ([A-Za-z0-9_] is what both

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import functools
 import itertools
-import operator
 import re
 
 from mtqa.resources import frequencies, lexicons
 from mtqa.text.names.places import PLACE_WORDS, all_demonyms, place_ids, place_table
 from mtqa.text.names.spelling import RARE_NAME_ZIPF
 from mtqa.text.sentences import sentence_starts
-from mtqa.text.tokens import token_text, words
+from mtqa.text.tokens import first_char, token_text, words
 
 #: Endings of English derived words (luminosity, meteorological, firefighting): dictionary
 #: words that a translation renders, never names a translation must keep.
@@ -77,7 +76,7 @@ def english_name_tokens(text: str, broad: bool = False, names_only: bool = False
     out = []
     toks = words(text)
     # Only capitalised tokens can be names: picked in C (most words are lower case).
-    for tok in itertools.compress(toks, map(str.isupper, map(_FIRST, map(token_text, toks)))):
+    for tok in itertools.compress(toks, map(str.isupper, map(first_char, map(token_text, toks)))):
         kind = _token_kind(tok.text, names_only)
         if kind is None:
             continue
@@ -92,7 +91,6 @@ def english_name_tokens(text: str, broad: bool = False, names_only: bool = False
     return tuple(out)
 
 
-_FIRST = operator.itemgetter(0)  # a text's first character
 
 
 @functools.lru_cache(maxsize=65536)  # per token: what its position does not change

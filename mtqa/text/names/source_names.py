@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import operator
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -16,7 +15,7 @@ from mtqa.text.names.places import inflected_place, local_index
 from mtqa.text.names.spelling import common_prefix, fold, fold_text
 from mtqa.text.scripts import KANA, KANA_MARKS, KATAKANA, main_script
 from mtqa.text.sentences import sentence_starts
-from mtqa.text.tokens import token_text, words
+from mtqa.text.tokens import first_char, token_text, words
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +54,6 @@ def _attested_in_english(word: str) -> bool:
     forms = (low, fold(low)) if not low.isascii() else (low,)  # English writes Mihajlovic, Drahos
     return any(frequencies.zipf(form[:len(form) - cut], "en") >= 1.0
                for form in forms for cut in (0, 1, 2) if len(form) - cut >= 3)
-_FIRST = operator.itemgetter(0)  # a text's first character
 _LATIN_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]")
 #: A capitalised source word this common in its language is a common noun (German) or an
 #: institution written with a capital (Gobierno); only rarer ones are taken for names.
@@ -162,7 +160,7 @@ def _source_names(src: str, lang: str | None) -> tuple[SourceName, ...]:
         toks = words(src)
         # Every test below wants a capital first (a name pair, an acronym, a name): only those
         # tokens are visited, picked in C (most words of a sentence are lower case).
-        capitalised = map(str.isupper, map(_FIRST, map(token_text, toks)))
+        capitalised = map(str.isupper, map(first_char, map(token_text, toks)))
         for k in itertools.compress(range(len(toks)), capitalised):
             tok = toks[k]
             word = tok.text
